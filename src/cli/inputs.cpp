@@ -1,0 +1,75 @@
+#include "cli/inputs.h"
+
+#include <dirent.h>
+#include <sys/stat.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <set>
+#include <utility>
+
+namespace budgetlens::cli {
+namespace {
+
+void walk(const std::string& dir, const std::string& prefix, std::vector<Input>& out,
+          std::set<std::pair<dev_t, ino_t>>& seen, std::vector<InputProblem>& problems) {
+  struct stat st;
+  if (::stat(dir.c_str(), &st) != 0) {
+    problems.push_back({dir, std::strerror(errno)});
+    return;
+  }
+  if (!seen.insert({st.st_dev, st.st_ino}).second) {
+    problems.push_back({dir, "folder already visited (a symbolic link loop); skipped"});
+    return;
+  }
+  DIR* d = ::opendir(dir.c_str());
+  if (!d) {
+    problems.push_back({dir, std::string("cannot open folder: ") + std::strerror(errno)});
+    return;
+  }
+  std::vector<std::string> names;
+  while (dirent* e = ::readdir(d)) {
+    if (e->d_name[0] == '.') continue;
+    names.emplace_back(e->d_name);
+  }
+  ::closedir(d);
+  std::sort(names.begin(), names.end());
+  for (const std::string& name : names) {
+    std::string path = dir + "/" + name, id = prefix.empty() ? name : prefix + "/" + name;
+    if (::stat(path.c_str(), &st) != 0) {
+      problems.push_back({path, errno == ELOOP ? "symbolic link loop" : std::strerror(errno)});
+      continue;
+    }
+    if (S_ISDIR(st.st_mode)) walk(path, id, out, seen, problems);
+    else if (S_ISREG(st.st_mode)) out.push_back({path, id});
+  }
+}
+
+}  // namespace
+
+std::vector<Input> expand_inputs(const std::vector<std::string>& paths, std::vector<InputProblem>& problems) {
+  std::vector<Input> out;
+  for (std::string path : paths) {
+    while (path.size() > 1 && path.back() == '/') path.pop_back();
+    struct stat st;
+    if (::stat(path.c_str(), &st) != 0) {
+      problems.push_back({path, errno == ELOOP ? "symbolic link loop" : errno == ENOENT ? "no such file or folder"
+                                                                                         : std::strerror(errno)});
+      continue;
+    }
+    if (S_ISDIR(st.st_mode)) {
+      std::set<std::pair<dev_t, ino_t>> seen;
+      std::vector<Input> found;
+      walk(path, "", found, seen, problems);
+      std::stable_sort(found.begin(), found.end(), [](const Input& a, const Input& b) { return a.id < b.id; });
+      out.insert(out.end(), found.begin(), found.end());
+    } else {
+      size_t slash = path.rfind('/');
+      out.push_back({path, slash == std::string::npos ? path : path.substr(slash + 1)});
+    }
+  }
+  return out;
+}
+
+}  // namespace budgetlens::cli

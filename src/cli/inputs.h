@@ -1,0 +1,24 @@
+// The documents named on a command line: files, or folders read recursively, in a stable order.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace budgetlens::cli {
+
+struct Input {
+  std::string path;  // to open
+  std::string id;    // the document id: the path relative to the folder given, or the file's name
+};
+
+struct InputProblem {
+  std::string path;
+  std::string message;
+};
+
+// Expands `paths` into documents. Folders are walked recursively (hidden entries skipped, symbolic
+// link loops detected) and their files sorted by id; files are taken as given. A path that cannot
+// be read is reported in `problems` and the rest go on.
+std::vector<Input> expand_inputs(const std::vector<std::string>& paths, std::vector<InputProblem>& problems);
+
+}  // namespace budgetlens::cli

@@ -1,0 +1,109 @@
+#include "cli/options.h"
+
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <string_view>
+
+namespace budgetlens::cli {
+namespace {
+
+constexpr const char* kUsage = R"(budgetlens — checked, structured data from Chinese budget disclosures
+
+usage:
+  budgetlens extract PATH... -o OUT [options]   sections, tables and amounts of each document
+  budgetlens inspect FILE [options]             how a document was read: blocks, sections, grids
+  budgetlens --help | --version
+
+PATH is a file or a folder (read recursively, in sorted order). OUT is a .jsonl file, a .xlsx
+workbook, or a folder (ending in /) that receives one CSV file per record type; "-" writes JSON
+Lines to standard output.
+
+options:
+  -o, --output OUT        where to write (extract)
+  --grammars DIR          grammar files in DIR replace the built-in ones of the same name
+  --encoding NAME         read inputs in this encoding (an ICU converter name such as GB18030)
+                          instead of detecting it
+  --max-bytes N           refuse inputs larger than N bytes (default 67108864)
+  --jobs N                documents processed in parallel (default: one per core)
+  --no-table-sheets       workbook: leave out the sheet per table (for very large batches)
+  -q, --quiet             no summary on standard error
+
+exit status:
+  0  everything was read and written
+  2  the command line is wrong
+  3  some inputs could not be read (each is named on standard error); all others were written
+  4  the output or the grammar files could not be used; nothing was written
+)";
+
+bool take_value(int argc, char** argv, int& i, std::string& out) {
+  std::string_view a = argv[i];
+  size_t eq = a.find('=');
+  if (a.rfind("--", 0) == 0 && eq != std::string_view::npos) {
+    out = std::string(a.substr(eq + 1));
+    return true;
+  }
+  if (i + 1 >= argc) return false;
+  out = argv[++i];
+  return true;
+}
+
+}  // namespace
+
+std::optional<Options> parse_options(int argc, char** argv, int& exit_code) {
+  Options o;
+  exit_code = kExitOk;
+  auto usage_error = [&](const std::string& message) -> std::optional<Options> {
+    std::fprintf(stderr, "budgetlens: %s\nTry 'budgetlens --help'.\n", message.c_str());
+    exit_code = kExitUsage;
+    return std::nullopt;
+  };
+  if (argc < 2) return usage_error("no command given");
+  for (int i = 1; i < argc; ++i) {
+    std::string_view a = argv[i];
+    std::string name(a.substr(0, a.find('=')));
+    std::string value;
+    if (a == "-h" || a == "--help") {
+      std::fputs(kUsage, stdout);
+      return std::nullopt;
+    } else if (a == "--version") {
+      std::printf("budgetlens %s\n", BUDGETLENS_VERSION);
+      return std::nullopt;
+    } else if (a == "-o" || name == "--output") {
+      if (!take_value(argc, argv, i, o.output)) return usage_error("-o needs a file or folder");
+    } else if (name == "--grammars") {
+      if (!take_value(argc, argv, i, o.grammars)) return usage_error("--grammars needs a folder");
+    } else if (name == "--encoding") {
+      if (!take_value(argc, argv, i, o.encoding)) return usage_error("--encoding needs a name");
+    } else if (name == "--max-bytes") {
+      if (!take_value(argc, argv, i, value)) return usage_error("--max-bytes needs a number");
+      char* end = nullptr;
+      o.max_bytes = std::strtoull(value.c_str(), &end, 10);
+      if (value.empty() || *end != '\0' || o.max_bytes == 0) return usage_error("--max-bytes needs a positive number");
+    } else if (name == "--jobs" || a == "-j") {
+      if (!take_value(argc, argv, i, value)) return usage_error("--jobs needs a number");
+      char* end = nullptr;
+      long n = std::strtol(value.c_str(), &end, 10);
+      if (value.empty() || *end != '\0' || n < 1 || n > 256) return usage_error("--jobs needs a number from 1 to 256");
+      o.jobs = static_cast<int>(n);
+    } else if (a == "--no-table-sheets") {
+      o.table_sheets = false;
+    } else if (a == "-q" || a == "--quiet") {
+      o.quiet = true;
+    } else if (a.size() > 1 && a[0] == '-' && a != "-") {
+      return usage_error("unknown option " + std::string(a));
+    } else if (o.command.empty()) {
+      o.command = std::string(a);
+      if (o.command != "extract" && o.command != "inspect") return usage_error("unknown command " + o.command);
+    } else {
+      o.inputs.emplace_back(a);
+    }
+  }
+  if (o.command.empty()) return usage_error("no command given");
+  if (o.inputs.empty()) return usage_error(o.command + " needs at least one file or folder");
+  if (o.command == "extract" && o.output.empty()) return usage_error("extract needs -o OUT (.jsonl, .xlsx or a folder/)");
+  if (o.command == "inspect" && o.inputs.size() != 1) return usage_error("inspect takes one file");
+  return o;
+}
+
+}  // namespace budgetlens::cli

@@ -1,0 +1,36 @@
+// Command-line options of every subcommand, with their defaults.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace budgetlens::cli {
+
+// Exit statuses, documented in --help.
+enum ExitCode {
+  kExitOk = 0,
+  kExitChecksFailed = 1,  // check: at least one check failed
+  kExitUsage = 2,         // the command line is wrong
+  kExitInputs = 3,        // some inputs could not be read; all others were processed and written
+  kExitOutput = 4,        // the output or the grammar could not be used; nothing was written
+};
+
+struct Options {
+  std::string command;              // extract | check | inspect
+  std::vector<std::string> inputs;  // files and folders
+  std::string output;               // -o: .jsonl, .xlsx, or a folder for CSV
+  std::string grammars;             // --grammars DIR: overlay of grammar files
+  std::string encoding;             // --encoding NAME: force a converter
+  uint64_t max_bytes = 64ull << 20;  // --max-bytes N: larger files are refused
+  int jobs = 0;                     // --jobs N: 0 = one per core
+  bool quiet = false;               // --quiet: no progress or summary on stderr
+  bool table_sheets = true;         // --no-table-sheets
+};
+
+// Parses argv; returns nullopt after printing a message (or help/version) when the program should
+// exit with `exit_code`.
+std::optional<Options> parse_options(int argc, char** argv, int& exit_code);
+
+}  // namespace budgetlens::cli

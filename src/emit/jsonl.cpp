@@ -1,0 +1,85 @@
+// The JSON Lines record contract (DESIGN.md): one object per line, `type` first, then `doc`.
+#include "emit/emit.h"
+#include "emit/json_writer.h"
+
+namespace budgetlens::emit {
+namespace {
+
+using detail::JsonObject;
+
+void document_line(const DocumentRecord& d, std::string& out) {
+  JsonObject o(out);
+  o.field("type", "document").field("doc", d.id).field("id", d.id).field("path", d.path).field("sha256", d.sha256);
+  o.field("format", d.format).field("encoding", d.encoding).field("title", d.title).field("org", d.org);
+  o.optional_int("year", d.year).field("kind", d.kind).field("default_unit", d.default_unit);
+  o.field("default_unit_source", d.default_unit_source);
+  o.field("bytes", static_cast<int64_t>(d.bytes)).field("lines", static_cast<int64_t>(d.lines));
+  std::string& w = o.raw("warnings");
+  w.push_back('[');
+  for (size_t i = 0; i < d.warnings.size(); ++i) {
+    if (i) w.push_back(',');
+    detail::append_json_string(w, d.warnings[i]);
+  }
+  w.push_back(']');
+  o.span("span", d.span);
+  o.close();
+  out.push_back('\n');
+}
+
+void section_line(const std::string& doc, const SectionRecord& s, std::string& out) {
+  JsonObject o(out);
+  o.field("type", "section").field("doc", doc).field("id", s.id).optional_string("parent", s.parent);
+  o.field("level", static_cast<int64_t>(s.level)).field("marker", s.marker).field("title", s.title);
+  o.span("span", s.span).span("heading_span", s.heading_span);
+  o.close();
+  out.push_back('\n');
+}
+
+void table_line(const std::string& doc, const TableRecord& t, std::string& out) {
+  JsonObject o(out);
+  o.field("type", "table").field("doc", doc).field("id", t.id).optional_string("section", t.section);
+  o.field("caption", t.caption).field("unit", t.unit).field("unit_source", t.unit_source).field("layout", t.layout);
+  o.field("n_rows", static_cast<int64_t>(t.n_rows)).field("n_cols", static_cast<int64_t>(t.n_cols));
+  o.field("header_rows", static_cast<int64_t>(t.header_rows)).field("kind", t.kind).span("span", t.span);
+  std::string& cells = o.raw("cells");
+  cells.push_back('[');
+  for (size_t i = 0; i < t.cells.size(); ++i) {
+    const CellRecord& c = t.cells[i];
+    if (i) cells.push_back(',');
+    JsonObject co(cells);
+    co.field("row", static_cast<int64_t>(c.row)).field("col", static_cast<int64_t>(c.col));
+    co.field("rowspan", static_cast<int64_t>(c.rowspan)).field("colspan", static_cast<int64_t>(c.colspan));
+    co.field("text", c.text).field("header", c.header).span("span", c.span);
+    co.close();
+  }
+  cells.push_back(']');
+  o.close();
+  out.push_back('\n');
+}
+
+void quantity_line(const std::string& doc, const QuantityRecord& q, std::string& out) {
+  JsonObject o(out);
+  o.field("type", "quantity").field("doc", doc).field("id", q.id).optional_string("section", q.section);
+  o.optional_string("table", q.table);
+  o.optional_int("row", q.row >= 0 ? std::optional<int>(q.row) : std::nullopt);
+  o.optional_int("col", q.col >= 0 ? std::optional<int>(q.col) : std::nullopt);
+  o.field("label", q.label).field("column", q.column).optional_string("code", q.code).field("raw", q.raw);
+  o.decimal("value", q.value, false).field("decimals", static_cast<int64_t>(q.decimals));
+  o.field("unit", q.unit).field("unit_source", q.unit_source).field("kind", q.kind);
+  o.decimal("value_yuan", q.value_yuan, true).optional_string("approx", q.approx).field("context", q.context);
+  o.span("span", q.span);
+  o.close();
+  out.push_back('\n');
+}
+
+}  // namespace
+
+void append_jsonl(const DocumentResult& document, std::string& out) {
+  const std::string& doc = document.document.id;
+  document_line(document.document, out);
+  for (const SectionRecord& s : document.sections) section_line(doc, s, out);
+  for (const TableRecord& t : document.tables) table_line(doc, t, out);
+  for (const QuantityRecord& q : document.quantities) quantity_line(doc, q, out);
+}
+
+}  // namespace budgetlens::emit

@@ -1,0 +1,41 @@
+// Internal to emit/: a file written under a temporary name and renamed into place on commit.
+#pragma once
+
+#include <cstdio>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace budgetlens::emit::detail {
+
+class OutputFile {
+ public:
+  // Creates a temporary file in the folder of `target` ("-" is standard output, and a device or
+  // pipe is written directly). ok() is false, with error() set, when it cannot be created.
+  explicit OutputFile(std::string target);
+  ~OutputFile();
+  OutputFile(const OutputFile&) = delete;
+  OutputFile& operator=(const OutputFile&) = delete;
+
+  bool ok() const { return error_.empty(); }
+  const std::string& error() const { return error_; }
+  const std::string& temp_path() const { return temp_; }
+  FILE* stream() { return file_; }
+
+  void write(std::string_view bytes);
+  // Flushes, closes and renames the file over the target; on failure removes it and says why.
+  std::optional<std::string> commit();
+  // Closes the stream so that another writer (libxlsxwriter) can write to temp_path().
+  void release_stream();
+
+ private:
+  void fail(const std::string& what);
+  std::string target_;
+  std::string temp_;
+  FILE* file_ = nullptr;
+  std::string error_;
+  bool direct_ = false;  // writing to a device, pipe or stdout, not through a temporary file
+  bool committed_ = false;
+};
+
+}  // namespace budgetlens::emit::detail

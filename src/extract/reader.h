@@ -1,0 +1,34 @@
+// Internal to extract/: shared context of one document's extraction.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "extract/extract.h"
+#include "text/fold.h"
+#include "units/units.h"
+
+namespace budgetlens::extract::detail {
+
+struct DocumentContext {
+  const source::SourceText& source;
+  const grammar::Grammar& grammar;
+  const sections::Outline& outline;
+  std::string default_unit;  // money unit for figures that have no other evidence of theirs
+
+  std::string_view slice(TextRange r) const { return std::string_view(source.text).substr(r.begin, r.size()); }
+  // The label form of a source range: kDisplay folding (no line breaks, spaces or mojibake).
+  std::string display(TextRange r) const { return text::display(slice(r)); }
+};
+
+// Fills the value fields of a quantity from a figure and the unit decided for it.
+void set_value(QuantityRecord& q, const units::Figure& figure, const grammar::UnitWord* unit,
+               std::string unit_source);
+
+// Quantities from running text (paragraphs).
+void read_paragraphs(const DocumentContext& ctx, const layout::Layout& layout, std::vector<QuantityRecord>& out);
+
+// Quantities from table cells.
+void read_tables(const DocumentContext& ctx, const std::vector<tables::Grid>& grids, std::vector<QuantityRecord>& out);
+
+}  // namespace budgetlens::extract::detail

@@ -1,0 +1,382 @@
+// Figures in running text and their labels.
+#include <algorithm>
+
+#include "extract/reader.h"
+#include "model/ids.h"
+#include "text/utf8.h"
+
+namespace budgetlens::extract::detail {
+namespace {
+
+bool is_ascii_alnum(char c) { return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); }
+
+struct Found {
+  units::Figure figure;
+  const grammar::UnitWord* unit = nullptr;
+  std::string unit_source;
+  std::string code;
+  size_t label_begin = 0, label_end = 0;  // folded range of the label's own words
+  std::string label;
+};
+
+class ParagraphReader {
+ public:
+  ParagraphReader(const DocumentContext& ctx, TextRange range, int section)
+      : ctx_(ctx), g_(ctx.grammar), section_(section),
+        f_(text::fold(ctx.slice(range), range.begin, text::FoldMode::kMatch, ctx.source.traditional)) {}
+
+  void run(std::vector<QuantityRecord>& out) {
+    const std::string& s = f_.text;
+    masked_.assign(s.size(), false);
+    apply_masks();
+    find_figures();
+    if (found_.empty()) return;
+    decide_units();
+    std::erase_if(found_, [](const Found& f) { return f.unit == nullptr; });
+    label_all();
+    for (const Found& f : found_) out.push_back(record(f));
+  }
+
+ private:
+  std::string_view view(size_t b, size_t e) const { return std::string_view(f_.text).substr(b, e - b); }
+
+  void mask(size_t b, size_t e) {
+    for (size_t i = b; i < e && i < masked_.size(); ++i) masked_[i] = true;
+  }
+
+  void apply_masks() {
+    const std::string& s = f_.text;
+    for (const grammar::Mask& m : g_.figures.masks) {
+      for (size_t from = 0; from <= s.size();) {
+        std::optional<grammar::Match> hit = m.pattern.find(s, from);
+        if (!hit) break;
+        mask(hit->key_begin, hit->key_end);
+        from = std::max(hit->end, hit->begin + 1);
+      }
+    }
+    if (!g_.figures.code.valid()) return;
+    for (size_t from = 0; from < s.size();) {
+      std::optional<grammar::Match> hit = g_.figures.code.find(s, from);
+      if (!hit) break;
+      from = std::max(hit->end, hit->begin + 1);
+      size_t after = hit->key_end;
+      while (after < s.size() && s[after] == ' ') ++after;
+      std::string_view rest = std::string_view(s).substr(after);
+      bool unit_follows = g_.units.unit_at(rest) != nullptr;
+      for (const grammar::ApproxWord& a : g_.units.approx) unit_follows |= rest.substr(0, a.word.size()) == a.word;
+      if (unit_follows) continue;
+      codes_.push_back({hit->key_begin, hit->key_end});
+      mask(hit->key_begin, hit->key_end);
+    }
+  }
+
+  void find_figures() {
+    const std::string& s = f_.text;
+    for (size_t i = 0; i < s.size(); ++i) {
+      if (s[i] < '0' || s[i] > '9' || masked_[i]) continue;
+      if (i > 0 && (is_ascii_alnum(s[i - 1]) || s[i - 1] == '.' || s[i - 1] == '_')) continue;
+      size_t start = i;
+      if (i > 0 && s[i - 1] == '-' && (i == 1 || !is_ascii_alnum(s[i - 2]))) start = i - 1;
+      std::optional<units::Figure> f = units::read_figure(s, start, g_.units);
+      if (!f) {
+        while (i + 1 < s.size() && s[i + 1] >= '0' && s[i + 1] <= '9') ++i;
+        continue;
+      }
+      bool hit_mask = false;
+      for (size_t k = f->number_begin; k < f->number_end; ++k) hit_mask |= masked_[k];
+      if (!hit_mask && !(f->number_end < s.size() && is_ascii_alnum(s[f->number_end]))) {
+        Found found;
+        found.figure = *f;
+        found_.push_back(std::move(found));
+      }
+      i = std::max(i, f->end > 0 ? f->end - 1 : i);
+    }
+  }
+
+  bool sentence_break(size_t from, size_t to) const {
+    for (size_t i = from; i < to && i < f_.text.size();) {
+      char32_t c = text::next_char(f_.text, i);
+      if (c == U'。' || c == ';' || c == '!' || c == '?') return true;
+    }
+    return false;
+  }
+
+  bool only_list_separators(size_t from, size_t to) const {
+    for (size_t i = from; i < to;) {
+      char32_t c = text::next_char(f_.text, i);
+      if (c != ',' && c != U'、' && c != ' ' && c != U'和' && c != U'及' && c != U'与') return false;
+    }
+    return true;
+  }
+
+  bool looks_like_amount(const units::Figure& f) const { return f.decimals > 0 || f.separators; }
+
+  std::string unit_statement() const {
+    for (const grammar::Pattern& p : g_.tables.unit_statements) {
+      if (auto m = p.find(f_.text); m && f_.text.find("单位") != std::string::npos) return std::string(m->key);
+    }
+    return {};
+  }
+
+  // A figure printed without a unit takes one only from evidence close by.
+  void decide_units() {
+    std::string stated = unit_statement();
+    const grammar::UnitWord* stated_unit = stated.empty() ? nullptr : g_.units.money(stated);
+    for (size_t k = 0; k < found_.size(); ++k) {
+      Found& f = found_[k];
+      if (f.figure.unit) {
+        f.unit = f.figure.unit;
+        f.unit_source = "printed";
+        continue;
+      }
+      // "4125.49,4143.91万元": the unit written once after a list.
+      for (size_t j = k + 1; j < found_.size(); ++j) {
+        if (!only_list_separators(found_[j - 1].figure.end, found_[j].figure.begin)) break;
+        if (found_[j].figure.unit) {
+          if (found_[j].figure.unit->kind != grammar::UnitKind::kCount) {
+            f.unit = found_[j].figure.unit;
+            f.unit_source = "inferred";
+          }
+          break;
+        }
+      }
+      if (f.unit) continue;
+      // "593.99万元其中593.71为…": an amount in the same sentence as one that carries its unit.
+      if (looks_like_amount(f.figure)) {
+        for (size_t j = k; j-- > 0;) {
+          if (sentence_break(found_[j].figure.end, f.figure.begin)) break;
+          const grammar::UnitWord* u = found_[j].unit;
+          if (u && u->kind == grammar::UnitKind::kMoney) {
+            f.unit = u;
+            f.unit_source = "inferred";
+            break;
+          }
+        }
+      }
+      if (!f.unit && stated_unit && looks_like_amount(f.figure)) {
+        f.unit = stated_unit;
+        f.unit_source = "table";
+      }
+    }
+  }
+
+  bool is_boundary(char32_t c) const { return g_.labels.boundaries.find(c) != std::u32string::npos; }
+
+  // Start of the clause that ends at `end`: after the last boundary or figure before it, or at the
+  // last item marker ("二、") when a flattened table runs items together.
+  size_t clause_begin(size_t floor, size_t end) const {
+    size_t i = end, begin = floor;
+    while (i > floor) {
+      size_t j = i;
+      char32_t c = text::prev_char(f_.text, j);
+      if (is_boundary(c)) {
+        begin = i;
+        break;
+      }
+      i = j;
+    }
+    if (g_.labels.item_marker.valid()) {
+      for (size_t from = begin; from < end;) {
+        std::optional<grammar::Match> m = g_.labels.item_marker.find(view(0, end), from);
+        if (!m) break;
+        if (m->begin > begin) begin = m->begin;
+        from = m->end;
+      }
+    }
+    return begin;
+  }
+
+  void strip(size_t& b, size_t& e) const {
+    for (int round = 0; round < 6; ++round) {
+      bool changed = false;
+      while (b < e && f_.text[b] == ' ') ++b, changed = true;
+      for (const grammar::Pattern& p : g_.labels.strip_prefix) {
+        if (auto m = p.match_prefix(view(b, e)); m && m->key_end > 0) {
+          b += m->key_end;
+          changed = true;
+        }
+      }
+      for (const grammar::Pattern& p : g_.labels.strip_suffix) {
+        if (auto m = p.match_suffix(view(b, e)); m && m->end > m->begin && m->begin > 0) {
+          e = b + m->begin;
+          changed = true;
+        }
+      }
+      while (e > b && f_.text[e - 1] == ' ') --e, changed = true;
+      if (!changed) break;
+    }
+  }
+
+  bool matches_full(const std::vector<grammar::Pattern>& patterns, size_t b, size_t e) const {
+    for (const grammar::Pattern& p : patterns) {
+      if (p.match_full(view(b, e))) return true;
+    }
+    return false;
+  }
+
+  // Where the subject of a label ends: before a trailing relation or attribute.
+  size_t subject_end(size_t b, size_t e) const {
+    size_t best = e;
+    for (const auto* list : {&g_.labels.relations, &g_.labels.attributes}) {
+      for (const grammar::Pattern& p : *list) {
+        if (auto m = p.match_suffix(view(b, e)); m && m->begin > 0 && m->end > m->begin) best = std::min(best, b + m->begin);
+      }
+    }
+    return best;
+  }
+
+  std::string shown(size_t b, size_t e) const { return b < e ? ctx_.display(f_.source_range(b, e)) : std::string(); }
+
+  // Display form of a piece of the folded text.
+  std::string shown_text(std::string_view piece) const {
+    if (piece.empty()) return {};
+    size_t b = static_cast<size_t>(piece.data() - f_.text.data());
+    return shown(b, b + piece.size());
+  }
+
+  // "收、支" + "总计" -> 收总计, 支总计. The heads are parallel words, so the first is cut to the
+  // length of the last ("2022年度收" -> 收).
+  std::vector<std::string> split_heads(std::string_view list, std::string_view tail) const {
+    std::vector<std::string_view> heads;
+    size_t start = 0;
+    for (size_t p; (p = list.find("、", start)) != std::string_view::npos; start = p + 3) {
+      heads.push_back(list.substr(start, p - start));
+    }
+    heads.push_back(list.substr(start));
+    size_t width = text::char_count(heads.back());
+    std::string_view& first = heads.front();
+    while (text::char_count(first) > width) {
+      size_t i = 0;
+      text::next_char(first, i);
+      first.remove_prefix(i);
+    }
+    std::vector<std::string> out;
+    for (std::string_view h : heads) out.push_back(shown_text(h) + shown_text(tail));
+    return out;
+  }
+
+  void label_all() {
+    // The subject of the clause before, and where it ends without its attribute: a relation or
+    // another attribute is about the core ("工资福利支出 / 同比减少", "公务接待费 / 2015年预算").
+    size_t subject_b = 0, subject_e = 0, subject_core_e = 0;
+    size_t previous_end = 0;
+    std::string share_base;  // "年初预算" after "占年初预算10065万元": what a following share is of
+    std::vector<std::string> distributed;
+    std::string distributed_relation;
+    size_t distributed_next = 0;
+    for (size_t k = 0; k < found_.size(); ++k) {
+      Found& f = found_[k];
+      size_t end = f.figure.begin;
+      size_t b = clause_begin(previous_end, end), e = end;
+      for (const auto& [cb, ce] : codes_) {
+        if (cb >= b && ce <= e && view(b, cb).find_first_not_of(" :") == std::string_view::npos) {
+          f.code = std::string(view(cb, ce));
+          b = ce;
+        }
+      }
+      strip(b, e);
+      if (g_.labels.total_tail.valid() && text::char_count(view(b, e)) > 8) {
+        if (auto m = g_.labels.total_tail.match_suffix(view(b, e)); m && m->end > m->begin) b += m->begin;
+      }
+      if (b >= e && g_.labels.postfix.size()) {
+        for (const grammar::Pattern& p : g_.labels.postfix) {
+          if (auto m = p.match_prefix(view(f.figure.end, f_.text.size())); m && m->key_end > m->key_begin) {
+            b = f.figure.end + m->key_begin;
+            e = f.figure.end + m->key_end;
+            strip(b, e);
+            break;
+          }
+        }
+      }
+      if (subject_e > subject_b && sentence_break(subject_e, f.figure.begin)) {
+        subject_b = subject_e = subject_core_e = 0;
+        share_base.clear();
+      }
+
+      // "收、支总计各是4125.49,4143.91万元": heads and a common tail, handed out in order; a later
+      // clause "各下降23.51%、38.28%" hands out the same heads again with its relation.
+      if (b < e && g_.labels.distribute.valid()) {
+        if (auto groups = g_.labels.distribute.full_groups(view(b, e))) {
+          distributed = split_heads((*groups)[0], (*groups)[1]);
+          distributed_relation = shown_text((*groups)[2]);
+          distributed_next = 0;
+        } else if (!distributed.empty() && view(b, e).rfind("各", 0) == 0) {
+          distributed_relation = shown_text(view(b, e).substr(3));
+          distributed_next = 0;
+        } else {
+          distributed.clear();
+        }
+      }
+      if (!distributed.empty() && distributed_next < distributed.size()) {
+        f.label = distributed[distributed_next++] + (distributed_relation.empty() ? "" : " / " + distributed_relation);
+        previous_end = f.figure.end;
+        continue;
+      }
+
+      bool is_money = f.unit && f.unit->kind == grammar::UnitKind::kMoney;
+      std::optional<grammar::Match> base = g_.labels.share_base.valid() && b < e ? g_.labels.share_base.match_prefix(view(b, e))
+                                                                                  : std::nullopt;
+      bool relation = b < e && matches_full(g_.labels.relations, b, e);
+      bool attribute = b < e && matches_full(g_.labels.attributes, b, e);
+      bool has_subject = subject_e > subject_b;
+      if (is_money && base && base->end == e - b && has_subject) {
+        // "占年初预算10065万元": the amount the share is of.
+        share_base = shown(b + base->key_begin, b + base->key_end);
+        f.label = shown(subject_b, subject_e) + " / " + share_base;
+      } else if (b >= e && has_subject && !share_base.empty()) {
+        f.label = shown(subject_b, subject_e) + " / 占" + share_base;
+        share_base.clear();
+      } else if (b >= e && has_subject) {
+        f.label = shown(subject_b, subject_e);
+      } else if (relation && has_subject) {
+        f.label = shown(subject_b, subject_core_e) + " / " + shown(b, e);
+      } else if (attribute && has_subject) {
+        f.label = shown(subject_b, subject_core_e) + " / " + shown(b, e);
+      } else {
+        f.label = shown(b, e);
+        if (b < e && !relation && !attribute) {
+          subject_b = b;
+          subject_e = e;
+          subject_core_e = subject_end(b, e);
+          share_base.clear();
+        }
+      }
+      f.label_begin = b;
+      f.label_end = e;
+      previous_end = f.figure.end;
+    }
+  }
+
+  QuantityRecord record(const Found& f) const {
+    QuantityRecord q;
+    q.section = section_id(section_);
+    q.context = "text";
+    q.label = f.label;
+    q.code = f.code;
+    TextRange r = f_.source_range(f.figure.begin, f.figure.end);
+    q.raw = std::string(ctx_.slice(r));
+    q.span = ctx_.source.span_of(r);
+    set_value(q, f.figure, f.unit, f.unit_source);
+    return q;
+  }
+
+  const DocumentContext& ctx_;
+  const grammar::Grammar& g_;
+  int section_;
+  text::FoldedText f_;
+  std::vector<bool> masked_;
+  std::vector<std::pair<size_t, size_t>> codes_;
+  std::vector<Found> found_;
+};
+
+}  // namespace
+
+void read_paragraphs(const DocumentContext& ctx, const layout::Layout& layout, std::vector<QuantityRecord>& out) {
+  for (size_t b = 0; b < layout.blocks.size(); ++b) {
+    const layout::Block& block = layout.blocks[b];
+    if (block.kind != layout::BlockKind::kParagraph || ctx.outline.in_toc[b]) continue;
+    ParagraphReader(ctx, block.range, ctx.outline.section_of_block[b]).run(out);
+  }
+}
+
+}  // namespace budgetlens::extract::detail

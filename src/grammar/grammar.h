@@ -1,0 +1,170 @@
+// grammar: the knowledge of Chinese disclosure conventions, read from grammars/*.xml.
+//
+// C++ holds mechanisms; the words they act on (heading markers, column headers, unit words, label
+// rules, identities to check) are data. load_grammar() reads the copies built into the binary and,
+// file by file, replaces them with those found in an overlay folder, so a user can change a rule
+// by editing XML and passing --grammars DIR, without rebuilding.
+//
+//   auto g = grammar::load_grammar("my-grammars/");   // "" for the built-in files only
+//   if (!g) die(g.error().message);                   // names the file, line and problem
+//   const grammar::Grammar& grammar = **g;
+//
+// A Grammar is immutable once loaded and shared by all workers.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "grammar/pattern.h"
+#include "model/result.h"
+
+namespace budgetlens::grammar {
+
+struct HeadingStyle {
+  std::string id;
+  Pattern pattern;
+  bool heading_only = false;
+  bool top = false;  // always opens level 1
+};
+
+struct SectionGrammar {
+  std::vector<HeadingStyle> styles;
+  int title_max_chars = 36;
+  std::u32string sentence_marks;
+  int title_max_commas = 1;
+  Pattern toc;
+};
+
+enum class ColumnRole {
+  kUnknown,
+  kLabel,
+  kAmount,
+  kCount,
+  kPercent,
+  kWeight,
+  kScore,
+  kComparator,
+  kUnit,
+  kTarget,
+  kActual,
+  kText,
+  kCode,
+  kRownum,
+};
+
+std::string_view role_name(ColumnRole role);
+
+struct ColumnRule {
+  ColumnRole role = ColumnRole::kUnknown;
+  int level = 0;     // indicator level for kLabel columns of indicator tables, 0 otherwise
+  std::string kind;  // refinement, e.g. "review" for a reviewer's score
+  Pattern pattern;
+};
+
+struct TableGrammar {
+  std::vector<ColumnRule> columns;
+  std::vector<Pattern> captions;
+  int caption_max_chars = 60;
+  int caption_distance = 5;
+  std::vector<Pattern> unit_statements;  // group 1 is the unit word
+  Pattern total_row;
+  Pattern header_join_suffix;
+  int header_join_max_chars = 10;
+
+  // The rule for a header cell (folded), or nullptr.
+  const ColumnRule* column_rule(std::string_view header) const;
+};
+
+enum class UnitKind { kMoney, kPercent, kCount, kScore };
+
+struct UnitWord {
+  std::string word;  // folded (simplified)
+  UnitKind kind = UnitKind::kMoney;
+  int power = 0;  // money: 10^power 元 per unit
+  bool only_after_number = false;
+};
+
+struct ApproxWord {
+  enum class Where { kBefore, kAfter, kWhole };
+  std::string word;
+  Where where = Where::kAfter;
+};
+
+struct UnitGrammar {
+  std::vector<UnitWord> words;  // longest first
+  std::vector<ApproxWord> approx;
+
+  // The unit word that s starts with (the longest), or nullptr.
+  const UnitWord* unit_at(std::string_view s) const;
+  // The money unit named exactly `word`, or nullptr.
+  const UnitWord* money(std::string_view word) const;
+};
+
+struct Mask {
+  std::string kind;
+  Pattern pattern;
+};
+
+struct FigureGrammar {
+  std::vector<Mask> masks;
+  Pattern code;
+};
+
+struct LabelGrammar {
+  std::u32string boundaries;
+  std::vector<Pattern> strip_prefix;
+  std::vector<Pattern> strip_suffix;
+  std::vector<Pattern> relations;
+  std::vector<Pattern> attributes;
+  std::vector<Pattern> postfix;
+  Pattern distribute;
+  Pattern share_base;
+  Pattern item_marker;
+  Pattern total_tail;
+};
+
+struct DocumentKindRule {
+  std::string id;
+  Pattern pattern;
+};
+
+struct DocumentGrammar {
+  std::vector<DocumentKindRule> kinds;
+  Pattern title;
+  Pattern not_title;
+  int title_lines = 8;
+  std::vector<Pattern> org;
+  Pattern org_in_title;
+  std::string default_unit = "万元";
+};
+
+struct Grammar {
+  SectionGrammar sections;
+  TableGrammar tables;
+  UnitGrammar units;
+  FigureGrammar figures;
+  LabelGrammar labels;
+  DocumentGrammar documents;
+  std::string origin;  // "built-in", or the overlay folder
+};
+
+enum class ErrorCode {
+  kUnreadable,  // an overlay file exists but cannot be read
+  kXmlSyntax,   // not well-formed XML
+  kBadPattern,  // a pattern RE2 refuses
+  kBadValue,    // a missing or malformed attribute
+};
+
+using GrammarResult = Result<std::shared_ptr<const Grammar>, ErrorCode>;
+
+// The built-in grammar files, each replaced by the file of the same name in `overlay_dir` when
+// there is one. An empty overlay_dir loads the built-in files only.
+GrammarResult load_grammar(const std::string& overlay_dir);
+
+// The names of the grammar files, and the built-in text of one ("" if there is none).
+const std::vector<std::string>& grammar_file_names();
+std::string_view builtin_grammar(std::string_view file_name);
+
+}  // namespace budgetlens::grammar

@@ -1,0 +1,280 @@
+#include <pugixml.hpp>
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+#include <sys/stat.h>
+
+#include "grammar/grammar.h"
+#include "text/fold.h"
+#include "text/utf8.h"
+
+namespace budgetlens::grammar {
+namespace {
+
+using LoadError = Error<ErrorCode>;
+
+// One grammar file being read: its name for messages, its text for line numbers.
+class Reader {
+ public:
+  Reader(std::string name, std::string text) : name_(std::move(name)), text_(std::move(text)) {}
+
+  bool parse(pugi::xml_document& doc) {
+    pugi::xml_parse_result r = doc.load_buffer(text_.data(), text_.size());
+    if (!r) fail(ErrorCode::kXmlSyntax, r.offset, r.description());
+    return static_cast<bool>(r);
+  }
+
+  Pattern pattern(const pugi::xml_node& node, const char* attribute = "pattern") {
+    pugi::xml_attribute a = node.attribute(attribute);
+    if (!a) {
+      fail(ErrorCode::kBadValue, node.offset_debug(),
+           std::string("<") + node.name() + "> needs a " + attribute + " attribute");
+      return {};
+    }
+    std::string error;
+    std::optional<Pattern> p = Pattern::compile(a.value(), &error);
+    if (!p) {
+      fail(ErrorCode::kBadPattern, node.offset_debug(), "pattern \"" + std::string(a.value()) + "\": " + error);
+      return {};
+    }
+    return *p;
+  }
+
+  int integer(const pugi::xml_node& node, const char* attribute, int fallback) {
+    pugi::xml_attribute a = node.attribute(attribute);
+    if (!a) return fallback;
+    char* end = nullptr;
+    long v = std::strtol(a.value(), &end, 10);
+    if (end == a.value() || *end != '\0') {
+      fail(ErrorCode::kBadValue, node.offset_debug(),
+           std::string(attribute) + "=\"" + a.value() + "\" is not a whole number");
+      return fallback;
+    }
+    return static_cast<int>(v);
+  }
+
+  std::string required(const pugi::xml_node& node, const char* attribute) {
+    pugi::xml_attribute a = node.attribute(attribute);
+    if (!a || !*a.value()) {
+      fail(ErrorCode::kBadValue, node.offset_debug(),
+           std::string("<") + node.name() + "> needs a non-empty " + attribute + " attribute");
+      return {};
+    }
+    return a.value();
+  }
+
+  void fail(ErrorCode code, ptrdiff_t offset, const std::string& what) {
+    if (error_) return;  // the first problem is the one to fix
+    size_t at = offset < 0 ? 0 : std::min<size_t>(static_cast<size_t>(offset), text_.size());
+    size_t line = 1 + static_cast<size_t>(std::count(text_.begin(), text_.begin() + at, '\n'));
+    error_ = LoadError{code, name_ + ":" + std::to_string(line) + ": " + what, at};
+  }
+
+  const std::optional<LoadError>& error() const { return error_; }
+
+ private:
+  std::string name_;
+  std::string text_;
+  std::optional<LoadError> error_;
+};
+
+std::u32string to_u32(std::string_view s) {
+  std::u32string out;
+  for (size_t i = 0; i < s.size();) out.push_back(text::next_char(s, i));
+  return out;
+}
+
+void read_sections(Reader& r, const pugi::xml_node& root, SectionGrammar& g) {
+  for (pugi::xml_node n : root.children("style")) {
+    HeadingStyle s;
+    s.id = r.required(n, "id");
+    s.pattern = r.pattern(n);
+    s.heading_only = n.attribute("heading-only").as_bool(false);
+    s.top = n.attribute("top").as_bool(false);
+    g.styles.push_back(std::move(s));
+  }
+  if (pugi::xml_node t = root.child("title")) {
+    g.title_max_chars = r.integer(t, "max-chars", g.title_max_chars);
+    g.sentence_marks = to_u32(t.attribute("sentence-marks").value());
+    g.title_max_commas = r.integer(t, "max-commas", g.title_max_commas);
+  }
+  if (pugi::xml_node t = root.child("toc")) g.toc = r.pattern(t);
+}
+
+ColumnRole parse_role(std::string_view name) {
+  static const std::pair<std::string_view, ColumnRole> kRoles[] = {
+      {"label", ColumnRole::kLabel},       {"amount", ColumnRole::kAmount}, {"count", ColumnRole::kCount},
+      {"percent", ColumnRole::kPercent},   {"weight", ColumnRole::kWeight}, {"score", ColumnRole::kScore},
+      {"comparator", ColumnRole::kComparator}, {"unit", ColumnRole::kUnit}, {"target", ColumnRole::kTarget},
+      {"actual", ColumnRole::kActual},     {"text", ColumnRole::kText},     {"code", ColumnRole::kCode},
+      {"rownum", ColumnRole::kRownum},
+  };
+  for (const auto& [n, role] : kRoles) {
+    if (n == name) return role;
+  }
+  return ColumnRole::kUnknown;
+}
+
+void read_tables(Reader& r, const pugi::xml_node& root, TableGrammar& g) {
+  for (pugi::xml_node n : root.children("column")) {
+    ColumnRule rule;
+    std::string role = r.required(n, "role");
+    rule.role = parse_role(role);
+    if (rule.role == ColumnRole::kUnknown && !role.empty()) {
+      r.fail(ErrorCode::kBadValue, n.offset_debug(), "unknown column role \"" + role + "\"");
+    }
+    rule.level = r.integer(n, "level", 0);
+    rule.kind = n.attribute("kind").value();
+    rule.pattern = r.pattern(n);
+    g.columns.push_back(std::move(rule));
+  }
+  for (pugi::xml_node n : root.children("caption")) g.captions.push_back(r.pattern(n));
+  if (pugi::xml_node n = root.child("caption-max-chars")) g.caption_max_chars = r.integer(n, "value", 60);
+  if (pugi::xml_node n = root.child("caption-distance")) g.caption_distance = r.integer(n, "value", 5);
+  for (pugi::xml_node n : root.children("unit-statement")) g.unit_statements.push_back(r.pattern(n));
+  if (pugi::xml_node n = root.child("total-row")) g.total_row = r.pattern(n);
+  if (pugi::xml_node n = root.child("header-join")) {
+    g.header_join_suffix = r.pattern(n, "suffix");
+    g.header_join_max_chars = r.integer(n, "max-chars", 10);
+  }
+}
+
+void read_units(Reader& r, const pugi::xml_node& root, UnitGrammar& g) {
+  static const std::pair<const char*, UnitKind> kKinds[] = {
+      {"money", UnitKind::kMoney}, {"percent", UnitKind::kPercent}, {"count", UnitKind::kCount},
+      {"score", UnitKind::kScore}};
+  for (const auto& [tag, kind] : kKinds) {
+    for (pugi::xml_node n : root.children(tag)) {
+      UnitWord w;
+      w.word = text::match_key(r.required(n, "word"));
+      w.kind = kind;
+      w.power = r.integer(n, "power", 0);
+      w.only_after_number = n.attribute("only-after-number").as_bool(false);
+      g.words.push_back(std::move(w));
+    }
+  }
+  std::stable_sort(g.words.begin(), g.words.end(),
+                   [](const UnitWord& a, const UnitWord& b) { return a.word.size() > b.word.size(); });
+  for (pugi::xml_node n : root.children("approx")) {
+    ApproxWord a;
+    a.word = text::match_key(r.required(n, "word"));
+    std::string_view where = n.attribute("where").value();
+    a.where = where == "before" ? ApproxWord::Where::kBefore
+              : where == "whole" ? ApproxWord::Where::kWhole
+                                 : ApproxWord::Where::kAfter;
+    g.approx.push_back(std::move(a));
+  }
+}
+
+void read_figures(Reader& r, const pugi::xml_node& root, FigureGrammar& g) {
+  for (pugi::xml_node n : root.children("mask")) g.masks.push_back({r.required(n, "kind"), r.pattern(n)});
+  if (pugi::xml_node n = root.child("code")) g.code = r.pattern(n);
+}
+
+void read_labels(Reader& r, const pugi::xml_node& root, LabelGrammar& g) {
+  if (pugi::xml_node n = root.child("boundary")) g.boundaries = to_u32(n.attribute("chars").value());
+  for (pugi::xml_node n : root.children("strip-prefix")) g.strip_prefix.push_back(r.pattern(n));
+  for (pugi::xml_node n : root.children("strip-suffix")) g.strip_suffix.push_back(r.pattern(n));
+  for (pugi::xml_node n : root.children("relation")) g.relations.push_back(r.pattern(n));
+  for (pugi::xml_node n : root.children("attribute")) g.attributes.push_back(r.pattern(n));
+  for (pugi::xml_node n : root.children("postfix")) g.postfix.push_back(r.pattern(n));
+  if (pugi::xml_node n = root.child("distribute")) g.distribute = r.pattern(n);
+  if (pugi::xml_node n = root.child("share-base")) g.share_base = r.pattern(n);
+  if (pugi::xml_node n = root.child("item-marker")) g.item_marker = r.pattern(n);
+  if (pugi::xml_node n = root.child("total-tail")) g.total_tail = r.pattern(n);
+}
+
+void read_documents(Reader& r, const pugi::xml_node& root, DocumentGrammar& g) {
+  for (pugi::xml_node n : root.children("kind")) g.kinds.push_back({r.required(n, "id"), r.pattern(n)});
+  if (pugi::xml_node n = root.child("title")) g.title = r.pattern(n);
+  if (pugi::xml_node n = root.child("not-title")) g.not_title = r.pattern(n);
+  if (pugi::xml_node n = root.child("title-lines")) g.title_lines = r.integer(n, "value", 8);
+  for (pugi::xml_node n : root.children("org")) g.org.push_back(r.pattern(n));
+  if (pugi::xml_node n = root.child("org-in-title")) g.org_in_title = r.pattern(n);
+  if (pugi::xml_node n = root.child("default-unit")) g.default_unit = r.required(n, "value");
+}
+
+bool is_regular_file(const std::string& path) {
+  struct stat st;
+  return ::stat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode);
+}
+
+}  // namespace
+
+std::string_view role_name(ColumnRole role) {
+  switch (role) {
+    case ColumnRole::kUnknown: return "unknown";
+    case ColumnRole::kLabel: return "label";
+    case ColumnRole::kAmount: return "amount";
+    case ColumnRole::kCount: return "count";
+    case ColumnRole::kPercent: return "percent";
+    case ColumnRole::kWeight: return "weight";
+    case ColumnRole::kScore: return "score";
+    case ColumnRole::kComparator: return "comparator";
+    case ColumnRole::kUnit: return "unit";
+    case ColumnRole::kTarget: return "target";
+    case ColumnRole::kActual: return "actual";
+    case ColumnRole::kText: return "text";
+    case ColumnRole::kCode: return "code";
+    case ColumnRole::kRownum: return "rownum";
+  }
+  return "unknown";
+}
+
+const ColumnRule* TableGrammar::column_rule(std::string_view header) const {
+  for (const ColumnRule& rule : columns) {
+    if (rule.pattern.match_full(header)) return &rule;
+  }
+  return nullptr;
+}
+
+const UnitWord* UnitGrammar::unit_at(std::string_view s) const {
+  for (const UnitWord& w : words) {
+    if (s.substr(0, w.word.size()) == w.word) return &w;
+  }
+  return nullptr;
+}
+
+const UnitWord* UnitGrammar::money(std::string_view word) const {
+  for (const UnitWord& w : words) {
+    if (w.kind == UnitKind::kMoney && w.word == word) return &w;
+  }
+  return nullptr;
+}
+
+GrammarResult load_grammar(const std::string& overlay_dir) {
+  auto grammar = std::make_shared<Grammar>();
+  grammar->origin = overlay_dir.empty() ? "built-in" : overlay_dir;
+  for (const std::string& name : grammar_file_names()) {
+    std::string text(builtin_grammar(name));
+    std::string shown = "grammars/" + name + " (built-in)";
+    if (!overlay_dir.empty()) {
+      std::string path = overlay_dir + "/" + name;
+      if (is_regular_file(path)) {
+        std::ifstream in(path, std::ios::binary);
+        std::stringstream buf;
+        buf << in.rdbuf();
+        if (!in) return LoadError{ErrorCode::kUnreadable, path + ": cannot read grammar file"};
+        text = buf.str();
+        shown = path;
+      }
+    }
+    Reader reader(shown, text);
+    pugi::xml_document doc;
+    if (!reader.parse(doc)) return *reader.error();
+    pugi::xml_node root = doc.document_element();
+    std::string_view tag = root.name();
+    if (tag == "sections") read_sections(reader, root, grammar->sections);
+    else if (tag == "tables") read_tables(reader, root, grammar->tables);
+    else if (tag == "units") read_units(reader, root, grammar->units);
+    else if (tag == "figures") read_figures(reader, root, grammar->figures);
+    else if (tag == "labels") read_labels(reader, root, grammar->labels);
+    else if (tag == "documents") read_documents(reader, root, grammar->documents);
+    else reader.fail(ErrorCode::kBadValue, 0, "unexpected root element <" + std::string(tag) + ">");
+    if (reader.error()) return *reader.error();
+  }
+  return std::shared_ptr<const Grammar>(std::move(grammar));
+}
+
+}  // namespace budgetlens::grammar

@@ -1,0 +1,80 @@
+// layout: the lines of a document grouped into blocks — headings, paragraphs and tables.
+//
+// Flattened disclosures carry their tables in one of four shapes, all recognised here:
+//
+//   pipe        one row per line, cells split by '|', trailing bars pad merged cells
+//                 "工作任务科学性 | 定性 | 科学 | … | |||"
+//               (a line that does not start with '|' inside a '| a | b |' table continues the row
+//               above: a cell held a line break)
+//   cell_lines  one cell per line ending in " |"; a line of k bars ends a row short of k cells
+//   tab         one row per line, cells split by tabs, leading tabs for merged or empty cells
+//   bare_lines  one cell per line with no marker at all; found by a run of header words
+//               (年初预算数 / 全年预算数 / 执行率) followed by figures
+//
+// Layout only decides extents and cells; the grid (rows, columns, spans, headers) is built by
+// tables/. Numbered lines are classified here: a heading when the text after its marker reads as
+// a title, otherwise a numbered paragraph that keeps its marker.
+//
+//   layout::Layout l = layout::build_layout(source_text, grammar);
+//   for (const layout::Block& b : l.blocks) ...   // in document order, never overlapping
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "grammar/grammar.h"
+#include "model/span.h"
+#include "source/source.h"
+
+namespace budgetlens::layout {
+
+enum class BlockKind {
+  kHeading,    // a numbered title line (第一部分, 一、, （一）, 附件1, 表一: …)
+  kParagraph,  // running text, possibly numbered, possibly joined from hard-wrapped lines
+  kTable,
+};
+
+enum class TableLayout { kPipe, kCellLines, kTab, kBareLines };
+std::string_view layout_name(TableLayout layout);
+
+struct RawCell {
+  TextRange range;   // the cell's text, trimmed
+  std::string text;  // as in the source, trimmed
+  bool blank = false;  // an explicit empty cell (a no-break space line, an empty field)
+};
+
+// A row as the layout saw it. What the fields mean depends on the layout:
+//   pipe        cells present on the line; width = number of bars (the row's full width)
+//   tab         every field of the line in order, empty ones included (positions are explicit)
+//   cell_lines  cells up to a bar-only line; closer = number of bars on it, -1 at the table's end
+//   bare_lines  a single row holding the whole cell stream
+struct RawRow {
+  std::vector<RawCell> cells;
+  int width = 0;
+  int closer = -1;
+  TextRange range;
+};
+
+struct Block {
+  BlockKind kind = BlockKind::kParagraph;
+  TextRange range;  // from the first to the last character of the block
+  uint32_t first_line = 0;  // 0-based, inclusive
+  uint32_t last_line = 0;
+
+  // Headings and numbered paragraphs.
+  std::string marker;  // as printed, e.g. "（二）"
+  std::string style;   // the heading style id from sections.xml
+  TextRange body;      // the text after the marker (the whole block when there is no marker)
+
+  // Tables.
+  TableLayout layout = TableLayout::kPipe;
+  std::vector<RawRow> rows;
+};
+
+struct Layout {
+  std::vector<Block> blocks;
+};
+
+Layout build_layout(const source::SourceText& source, const grammar::Grammar& grammar);
+
+}  // namespace budgetlens::layout

@@ -1,0 +1,158 @@
+#include "layout/lines.h"
+
+#include <algorithm>
+
+#include "text/fold.h"
+#include "text/utf8.h"
+
+namespace budgetlens::layout::detail {
+namespace {
+
+bool only(std::string_view s, bool (*pred)(char32_t)) {
+  bool any = false;
+  for (size_t i = 0; i < s.size();) {
+    char32_t c = text::next_char(s, i);
+    if (!pred(c)) return false;
+    any = true;
+  }
+  return any;
+}
+
+bool is_wide_space(char32_t c) { return c == 0x00A0 || c == 0x3000 || c == ' ' || c == '\t'; }
+bool is_bar_or_space(char32_t c) { return c == '|' || c == ' ' || c == '\t'; }
+
+int count_nonempty_tab_fields(std::string_view s) {
+  int n = 0;
+  size_t start = 0;
+  while (start <= s.size()) {
+    size_t tab = s.find('\t', start);
+    std::string_view field = s.substr(start, tab == std::string_view::npos ? std::string_view::npos : tab - start);
+    if (!text::is_blank_text(field)) ++n;
+    if (tab == std::string_view::npos) break;
+    start = tab + 1;
+  }
+  return n;
+}
+
+// "149.03", "96.%", "-0.3", "1,295.87万元", "1500项", "100%": mostly digits, starting with one.
+bool looks_like_figure(std::string_view key) {
+  if (key.empty()) return false;
+  size_t first = (key[0] == '-' || key[0] == '+' || key[0] == '<' || key[0] == '>') ? 1 : 0;
+  if (first >= key.size() || !text::is_ascii_digit(static_cast<unsigned char>(key[first]))) {
+    // "≥90%" and "≤20%" are figures with a comparator.
+    if (key.rfind("≥", 0) != 0 && key.rfind("≤", 0) != 0) return false;
+  }
+  size_t digits = 0, chars = 0;
+  for (size_t i = 0; i < key.size();) {
+    char32_t c = text::next_char(key, i);
+    ++chars;
+    if (text::is_ascii_digit(c) || c == '.' || c == ',' || c == '%') ++digits;
+  }
+  return chars <= 24 && digits * 2 >= chars;
+}
+
+int count_char(std::string_view s, char32_t target) {
+  int n = 0;
+  for (size_t i = 0; i < s.size();) n += text::next_char(s, i) == target;
+  return n;
+}
+
+bool reads_as_title(const grammar::Grammar& grammar, std::string_view body) {
+  const grammar::SectionGrammar& g = grammar.sections;
+  std::string_view b = text::trim(body);
+  if (b.empty()) return true;  // a marker alone on its line ("三、") titles what follows
+  if (static_cast<int>(text::char_count(b)) > g.title_max_chars) return false;
+  if (count_char(b, ',') > g.title_max_commas) return false;
+  // A sentence mark anywhere but at the very end makes it a sentence.
+  size_t i = 0;
+  while (i < b.size()) {
+    char32_t c = text::next_char(b, i);
+    if (g.sentence_marks.find(c) != std::u32string::npos && i < b.size()) return false;
+  }
+  return !states_amount(grammar, b);
+}
+
+}  // namespace
+
+bool states_amount(const grammar::Grammar& grammar, std::string_view key) {
+  for (size_t i = 0; i < key.size(); ++i) {
+    if (!text::is_ascii_digit(static_cast<unsigned char>(key[i]))) continue;
+    size_t j = i;
+    while (j < key.size() && (text::is_ascii_digit(static_cast<unsigned char>(key[j])) || key[j] == '.' || key[j] == ',')) ++j;
+    while (j < key.size() && key[j] == ' ') ++j;
+    const grammar::UnitWord* unit = grammar.units.unit_at(key.substr(j));
+    if (unit && (unit->kind == grammar::UnitKind::kMoney || unit->kind == grammar::UnitKind::kPercent)) return true;
+    i = j;
+  }
+  return false;
+}
+
+bool is_header_word(const grammar::Grammar& grammar, const Line& line) {
+  if (line.chars == 0 || line.chars > 14 || !line.style.empty() || line.figure) return false;
+  const grammar::ColumnRule* rule = grammar.tables.column_rule(line.key);
+  return rule != nullptr;
+}
+
+std::vector<Line> classify_lines(const source::SourceText& source, const grammar::Grammar& grammar, bool traditional) {
+  std::vector<Line> lines(source.line_count());
+  std::string_view all(source.text);
+  for (uint32_t index = 0; index < source.line_count(); ++index) {
+    Line& line = lines[index];
+    line.range = source.line_range(index);
+    std::string_view raw = all.substr(line.range.begin, line.range.size());
+    std::string_view trimmed = text::trim(raw);
+    line.trimmed = {static_cast<uint32_t>(line.range.begin + (trimmed.data() - raw.data())),
+                    static_cast<uint32_t>(line.range.begin + (trimmed.data() - raw.data()) + trimmed.size())};
+    line.bars = static_cast<int>(std::count(trimmed.begin(), trimmed.end(), '|'));
+    line.starts_with_bar = !trimmed.empty() && trimmed.front() == '|';
+    if (trimmed.empty()) {
+      line.kind = only(raw, is_wide_space) && raw.find_first_not_of(" \t") != std::string_view::npos
+                      ? LineKind::kBlankCell
+                      : LineKind::kBlank;
+      continue;
+    }
+    text::FoldedText folded = text::fold(trimmed, line.trimmed.begin, text::FoldMode::kMatch, traditional);
+    line.key = folded.text;
+    line.chars = static_cast<uint32_t>(text::char_count(line.key));
+    line.figure = looks_like_figure(line.key);
+    if (only(trimmed, is_bar_or_space)) {
+      line.kind = LineKind::kBars;
+    } else if (line.bars >= 2) {
+      line.kind = LineKind::kPipe;
+    } else if (line.bars == 1 && trimmed.back() == '|') {
+      line.kind = LineKind::kCell;
+    } else if (raw.find('\t') != std::string_view::npos && count_nonempty_tab_fields(raw) >= 2) {
+      line.kind = LineKind::kTab;
+    } else {
+      line.kind = LineKind::kText;
+    }
+    if (line.kind != LineKind::kText && line.kind != LineKind::kCell) continue;
+    for (const grammar::HeadingStyle& style : grammar.sections.styles) {
+      std::optional<grammar::Match> m = style.pattern.match_prefix(line.key);
+      if (!m || m->key_end == 0) continue;
+      line.style = style.id;
+      line.heading_only = style.heading_only;
+      line.marker_end = folded.source_range(0, m->key_end).end;
+      std::string_view body = std::string_view(line.key).substr(m->key_end);
+      line.title_like = style.heading_only || reads_as_title(grammar, body);
+      break;
+    }
+  }
+  // A line with tabs but a single field is a row of the tab table around it ("\t(2)其他资金\t\t").
+  for (size_t i = 0; i < lines.size(); ++i) {
+    Line& l = lines[i];
+    if (l.kind != LineKind::kText) continue;
+    std::string_view raw = all.substr(l.range.begin, l.range.size());
+    if (raw.find('\t') == std::string_view::npos) continue;
+    bool before = i > 0 && lines[i - 1].kind == LineKind::kTab;
+    bool after = i + 1 < lines.size() && lines[i + 1].kind == LineKind::kTab;
+    if (before || after) {
+      l.kind = LineKind::kTab;
+      l.style.clear();
+      l.title_like = false;
+    }
+  }
+  return lines;
+}
+
+}  // namespace budgetlens::layout::detail

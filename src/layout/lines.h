@@ -1,0 +1,48 @@
+// Internal to layout/: what each line of a document looks like.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "grammar/grammar.h"
+#include "model/span.h"
+#include "source/source.h"
+
+namespace budgetlens::layout::detail {
+
+enum class LineKind {
+  kBlank,      // nothing visible
+  kBlankCell,  // only no-break or ideographic spaces: an empty cell in a bare-lines table
+  kBars,       // only '|'
+  kCell,       // "text |": one cell of a cell_lines table
+  kPipe,       // two or more bars: a row of a pipe table
+  kTab,        // two or more non-empty tab-separated fields
+  kText,
+};
+
+struct Line {
+  LineKind kind = LineKind::kText;
+  TextRange range;          // the line without its '\n'
+  TextRange trimmed;        // without leading and trailing blanks
+  int bars = 0;             // number of '|'
+  bool starts_with_bar = false;
+  uint32_t chars = 0;       // visible length in characters
+  bool figure = false;      // the whole line is a figure: "149.03", "96.%", "1500项", "76.27万元"
+  std::string key;          // the folded text (text::match_key) of the trimmed line
+  // Numbered lines: the heading style matched at the start of `key` and the marker's end in the
+  // source; empty style when the line is not numbered.
+  std::string style;
+  bool heading_only = false;
+  uint32_t marker_end = 0;  // source offset just past the marker
+  bool title_like = false;  // a numbered line whose text reads as a title
+};
+
+std::vector<Line> classify_lines(const source::SourceText& source, const grammar::Grammar& grammar, bool traditional);
+
+// True iff folded text `key` is a header word of a table column (see grammars/tables.xml).
+bool is_header_word(const grammar::Grammar& grammar, const Line& line);
+
+// True iff folded text contains a number followed by a money unit or a percent sign.
+bool states_amount(const grammar::Grammar& grammar, std::string_view key);
+
+}  // namespace budgetlens::layout::detail

@@ -1,0 +1,80 @@
+// Exact decimal numbers for published amounts.
+//
+// A Decimal is an integer mantissa with a decimal scale: 1186.81 is {118681, 2}. Every published
+// figure keeps the number of decimals it was printed with, so a total can be checked against the
+// precision of its parts, and converting 万元 to 元 is a shift of the scale, never a rounding.
+//
+//   Decimal a = *Decimal::parse("1186.81");        // scale 2
+//   Decimal yuan = a.shifted(4);                   // 11868100, scale 0
+//   (a + *Decimal::parse("0.2")).to_string();      // "1187.01"
+//
+// Binary floating point appears only in to_double(), which exists for the spreadsheet writer.
+#pragma once
+
+#include <compare>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace budgetlens {
+
+class Decimal {
+ public:
+  // Limits that keep every aligned mantissa below 10^36, far inside __int128: at most kMaxDigits
+  // significant digits and kMaxScale decimals. Longer numbers are refused by parse().
+  static constexpr int kMaxDigits = 18;
+  static constexpr int kMaxScale = 18;
+
+  Decimal() = default;
+  static Decimal from_int(int64_t value) { return Decimal(value, 0); }
+
+  // Parses an ASCII decimal: optional '-' or '+', digits, optional '.' and digits ("12.", ".5" and
+  // "12.50" are accepted). Returns nullopt for anything else or more than kMaxDigits digits.
+  static std::optional<Decimal> parse(std::string_view text);
+
+  int scale() const { return scale_; }
+  bool is_zero() const { return mantissa_ == 0; }
+  bool is_negative() const { return mantissa_ < 0; }
+  int sign() const { return mantissa_ < 0 ? -1 : (mantissa_ > 0 ? 1 : 0); }
+
+  // "1186.81", "-0.50": every printed decimal kept.
+  std::string to_string() const;
+  // Trailing fractional zeros dropped: "6400.00" -> "6400", "0.50" -> "0.5".
+  std::string to_canonical() const;
+
+  // The value times 10^power (power may be negative), exact: the scale absorbs the shift.
+  Decimal shifted(int power) const;
+  // The same value at a larger scale (exact), or rounded half away from zero to a smaller one.
+  Decimal rescaled(int new_scale) const;
+  Decimal abs() const { return Decimal(mantissa_ < 0 ? -mantissa_ : mantissa_, scale_); }
+  Decimal negated() const { return Decimal(-mantissa_, scale_); }
+
+  // One half unit of the last printed decimal: 0.005 for a value printed with two decimals.
+  static Decimal half_unit(int scale);
+
+  // a / b rounded half away from zero to `scale` decimals; nullopt when b is zero.
+  static std::optional<Decimal> divide(const Decimal& a, const Decimal& b, int scale);
+
+  double to_double() const;
+
+  friend Decimal operator+(const Decimal& a, const Decimal& b);
+  friend Decimal operator-(const Decimal& a, const Decimal& b);
+  // Exact product; the scales add. Meant for small factors (a rate times 100), not two large amounts.
+  friend Decimal operator*(const Decimal& a, const Decimal& b);
+  friend bool operator==(const Decimal& a, const Decimal& b) { return compare(a, b) == 0; }
+  friend std::strong_ordering operator<=>(const Decimal& a, const Decimal& b) {
+    int c = compare(a, b);
+    return c < 0 ? std::strong_ordering::less
+                 : (c > 0 ? std::strong_ordering::greater : std::strong_ordering::equal);
+  }
+
+ private:
+  Decimal(__int128 mantissa, int scale) : mantissa_(mantissa), scale_(scale) {}
+  static int compare(const Decimal& a, const Decimal& b);
+
+  __int128 mantissa_ = 0;
+  int scale_ = 0;
+};
+
+}  // namespace budgetlens

@@ -1,0 +1,99 @@
+#include "sections/document_meta.h"
+
+#include <cstdlib>
+
+#include "text/fold.h"
+#include "text/utf8.h"
+
+namespace budgetlens::sections {
+namespace {
+
+// How many lines from the top to look through for the organisation and the year.
+constexpr uint32_t kHeadLines = 80;
+
+// A line as a reader sees it: trimmed, without the bars of a flattened table row.
+std::string clean_line(std::string_view line) {
+  std::string s(text::trim(line));
+  while (!s.empty() && (s.back() == '|' || s.back() == ' ')) s.pop_back();
+  size_t bar = s.find(" |");
+  if (bar != std::string::npos) s.resize(bar);
+  return std::string(text::trim(s));
+}
+
+std::optional<int> year_in(std::string_view key) {
+  for (size_t i = 0; i + 5 <= key.size(); ++i) {
+    if ((key.substr(i, 2) == "19" || key.substr(i, 2) == "20") && text::is_ascii_digit(key[i + 2]) &&
+        text::is_ascii_digit(key[i + 3]) && key.substr(i + 4, 3) == "年" &&
+        (i == 0 || !text::is_ascii_digit(key[i - 1]))) {
+      return std::atoi(std::string(key.substr(i, 4)).c_str());
+    }
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+void describe_document(const source::SourceText& source, const grammar::Grammar& grammar, Outline& outline) {
+  const grammar::DocumentGrammar& g = grammar.documents;
+  std::vector<std::string> shown, keys;
+  for (uint32_t i = 0; i < source.line_count() && shown.size() < kHeadLines; ++i) {
+    std::string line = clean_line(source.line(i));
+    if (line.empty()) continue;
+    keys.push_back(text::match_key(line, source.traditional));
+    shown.push_back(text::display(line));
+  }
+
+  std::string previous;
+  for (size_t i = 0; i < shown.size() && static_cast<int>(i) < g.title_lines; ++i) {
+    const std::string& key = keys[i];
+    if (g.not_title.valid() && g.not_title.find(key)) continue;
+    if (text::char_count(key) > 60 || !g.title.find(key)) {
+      previous = text::char_count(key) <= 20 ? shown[i] : "";
+      continue;
+    }
+    outline.title = shown[i];
+    // "梧州市市委政法委" above "2018年部门决算" names whose report it is.
+    if (!previous.empty() && !year_in(keys[i - 1]) && keys[i].rfind("20", 0) == 0) {
+      outline.title = previous + " " + outline.title;
+    }
+    break;
+  }
+
+  std::string title_key = text::match_key(outline.title, source.traditional);
+  for (const grammar::DocumentKindRule& rule : g.kinds) {
+    if (!title_key.empty() && rule.pattern.find(title_key)) {
+      outline.kind = rule.id;
+      break;
+    }
+  }
+  if (outline.kind == "unknown") {
+    for (size_t i = 0; i < keys.size() && outline.kind == "unknown"; ++i) {
+      for (const grammar::DocumentKindRule& rule : g.kinds) {
+        if (rule.pattern.find(keys[i])) {
+          outline.kind = rule.id;
+          break;
+        }
+      }
+    }
+  }
+
+  outline.year = year_in(title_key);
+  for (size_t i = 0; i < keys.size() && !outline.year; ++i) outline.year = year_in(keys[i]);
+
+  // The organisation: a labelled line (填报单位：…, or the label on one line and the name on the
+  // next), else the name that opens the title.
+  for (size_t i = 0; i < keys.size() && outline.org.empty(); ++i) {
+    std::string joined = i + 1 < keys.size() ? keys[i] + ":" + keys[i + 1] : keys[i];
+    for (const grammar::Pattern& p : g.org) {
+      if (auto m = p.find(joined); m && !m->key.empty() && m->key_begin < keys[i].size() + 1) {
+        outline.org = std::string(m->key);
+        break;
+      }
+    }
+  }
+  if (outline.org.empty() && g.org_in_title.valid()) {
+    if (auto m = g.org_in_title.find(title_key); m && !m->key.empty()) outline.org = std::string(m->key);
+  }
+}
+
+}  // namespace budgetlens::sections

@@ -1,0 +1,651 @@
+// From layout blocks to drafts: where each cell of each row goes.
+#include <algorithm>
+#include <map>
+#include <optional>
+#include <set>
+
+#include "tables/draft.h"
+#include "tables/placement.h"
+#include "text/fold.h"
+#include "text/utf8.h"
+#include "units/units.h"
+
+namespace budgetlens::tables::detail {
+
+using layout::RawCell;
+using layout::RawRow;
+
+std::string Context::key(std::string_view s) const { return text::match_key(s, source.traditional); }
+
+bool Context::is_header_word(const RawCell& cell) const {
+  if (cell.blank) return false;
+  std::string k = key(cell.text);
+  if (k.empty() || text::char_count(k) > 16) return false;
+  if (grammar.tables.total_row.valid() && grammar.tables.total_row.match_full(k)) return false;
+  if (units::cell_figure(k, grammar.units)) return false;
+  return grammar.tables.column_rule(k) != nullptr;
+}
+
+namespace {
+
+// A label's name without its weight and spacing: "实施过程 (12分)" -> "实施过程".
+std::string label_name(const std::string& key) {
+  size_t paren = key.find('(');
+  std::string name = paren == std::string::npos ? key : key.substr(0, paren);
+  name.erase(std::remove(name.begin(), name.end(), ' '), name.end());
+  return name;
+}
+
+class RowPlacer {
+ public:
+  RowPlacer(const Context& ctx, int n_cols) : ctx_(ctx), model_(n_cols), counts_(n_cols), names_(n_cols) {
+    for (auto& c : counts_) c.fill(0);
+  }
+
+  ColumnModel& model() { return model_; }
+
+  void set_roles_from(const std::vector<DraftRow>& header_rows) {
+    for (const DraftRow& row : header_rows) {
+      for (const DraftCell& cell : row.cells) {
+        if (cell.col >= model_.size()) continue;
+        std::string k = ctx_.key(cell.parts.front().text);
+        if (const grammar::ColumnRule* rule = ctx_.grammar.tables.column_rule(k)) model_.roles[cell.col] = rule->role;
+      }
+    }
+  }
+
+  std::vector<CellKind> kinds(const std::vector<RawCell>& cells) const {
+    std::vector<CellKind> out;
+    for (const RawCell& c : cells) out.push_back(c.blank ? CellKind::kEmpty : classify_cell(ctx_.key(c.text), ctx_.grammar));
+    return out;
+  }
+
+  // Places one row and learns from it. `hints.cols`, when given, holds the printed columns.
+  DraftRow place(const std::vector<RawCell>& cells, const RowHints& hints, TextRange range) {
+    std::vector<CellKind> k = kinds(cells);
+    Placement p = place_row(k, model_, hints);
+    return commit(cells, k, p.col, range);
+  }
+
+  // Puts cells at the given columns (one per column) and learns from them.
+  DraftRow commit(const std::vector<RawCell>& cells, const std::vector<CellKind>& kinds, const std::vector<int>& cols,
+                  TextRange range) {
+    DraftRow row;
+    row.range = range;
+    // A lone cell (a title, a note) says nothing about what the columns hold.
+    bool teaches = std::count_if(kinds.begin(), kinds.end(), [](CellKind k) { return k != CellKind::kEmpty; }) >= 2;
+    for (size_t i = 0; i < cells.size() && i < cols.size(); ++i) {
+      int c = std::clamp(cols[i], 0, model_.size() - 1);
+      if (!row.cells.empty() && row.cells.back().col >= c) {
+        row.cells.back().parts.push_back(cells[i]);  // a continuation of the cell before
+        continue;
+      }
+      row.cells.push_back({c, {cells[i]}});
+      if (!teaches) continue;
+      if (kinds[i] != CellKind::kEmpty) ++counts_[c][static_cast<int>(kinds[i])];
+      if (is_text_kind(kinds[i])) names_[c].insert(label_name(ctx_.key(cells[i].text)));
+    }
+    model_.learn(counts_);
+    return row;
+  }
+
+  // The column in which a label with this name was seen, or -1: a row restating its level-1
+  // label ("实施过程 (12分)") belongs under the other rows that print it there.
+  int column_of_name(const RawCell& cell) const {
+    std::string name = label_name(ctx_.key(cell.text));
+    if (name.empty()) return -1;
+    for (int c = 0; c < model_.size(); ++c) {
+      if (names_[c].count(name)) return c;
+    }
+    return -1;
+  }
+
+ private:
+  const Context& ctx_;
+  ColumnModel model_;
+  std::vector<std::array<int, kKindCount>> counts_;
+  std::vector<std::set<std::string>> names_;
+};
+
+bool is_header_row(const std::vector<RawCell>& cells, const Context& ctx) {
+  int nonblank = 0, words = 0;
+  for (const RawCell& c : cells) {
+    if (c.blank) continue;
+    ++nonblank;
+    words += ctx.is_header_word(c);
+  }
+  return words >= 2 && words * 2 >= nonblank;
+}
+
+// A row of short names with no figure, such as a group header over the real header row.
+bool is_group_header_row(const std::vector<RawCell>& cells, const Context& ctx) {
+  int named = 0;
+  for (const RawCell& c : cells) {
+    if (c.blank) continue;
+    std::string k = ctx.key(c.text);
+    if (text::char_count(k) > 16 || k.back() == ':' || units::cell_figure(k, ctx.grammar.units)) return false;
+    ++named;
+  }
+  return named >= 2;
+}
+
+std::string signature(const std::vector<RawCell>& cells, const Context& ctx) {
+  std::string s;
+  for (const RawCell& c : cells) {
+    if (!c.blank) s += ctx.key(c.text) + "|";
+  }
+  s.erase(std::remove(s.begin(), s.end(), ' '), s.end());
+  return s;
+}
+
+DraftRow header_row(const std::vector<RawCell>& cells, int n, bool first_header, bool positioned) {
+  DraftRow row;
+  row.header = true;
+  if (positioned) {  // tab rows print every header cell in its own column
+    for (size_t c = 0; c < cells.size() && static_cast<int>(c) < n; ++c) {
+      if (!cells[c].blank) row.cells.push_back({static_cast<int>(c), {cells[c]}});
+    }
+    if (!cells.empty()) row.range = {cells.front().range.begin, cells.back().range.end};
+    return row;
+  }
+  std::vector<const RawCell*> present;
+  for (const RawCell& c : cells) present.push_back(&c);
+  while (!present.empty() && present.back()->blank) present.pop_back();
+  int count = static_cast<int>(present.size());
+  // The first header row runs from the left (a short one spans to the right); lower header rows
+  // sit under the right-hand columns they subdivide.
+  int start = first_header || count >= n ? 0 : n - count;
+  for (int i = 0; i < count && start + i < n; ++i) {
+    if (present[i]->blank) continue;
+    row.cells.push_back({start + i, {*present[i]}});
+  }
+  if (!cells.empty()) row.range = {cells.front().range.begin, cells.back().range.end};
+  return row;
+}
+
+// The width of a row-based block: the commonest row width (pipe), or the widest row (tab).
+int block_width(const layout::Block& block, bool tab) {
+  int n = 1;
+  if (tab) {
+    for (const RawRow& r : block.rows) n = std::max(n, static_cast<int>(r.cells.size()));
+    return n;
+  }
+  std::map<int, int> widths;
+  for (const RawRow& r : block.rows) ++widths[r.width];
+  int best = 0;
+  for (const auto& [w, count] : widths) {
+    if (count >= best) n = w, best = count;
+  }
+  for (const RawRow& r : block.rows) n = std::max(n, static_cast<int>(r.cells.size()));
+  return std::max(n, 1);
+}
+
+// Places the body rows [begin, end) of a row-based block under `headers`.
+std::vector<DraftRow> place_body(const layout::Block& block, size_t begin, size_t end, int n,
+                                 const std::vector<DraftRow>& headers, const Context& ctx) {
+  const bool tab = block.layout == layout::TableLayout::kTab;
+  RowPlacer placer(ctx, n);
+  placer.set_roles_from(headers);
+  // Full rows first teach the model what each column holds.
+  for (size_t j = begin; j < end; ++j) {
+    const RawRow& r = block.rows[j];
+    if (!tab && static_cast<int>(r.cells.size()) == n) {
+      std::vector<int> cols(n);
+      for (int c = 0; c < n; ++c) cols[c] = c;
+      placer.commit(r.cells, placer.kinds(r.cells), cols, r.range);
+    }
+  }
+  // Columns with a cell above, into which a row's missing leading cells may be merged. Merging may
+  // reach as far right as the rightmost of them: the holes between are levels left empty above.
+  std::vector<bool> covered(n, false);
+  auto note_coverage = [&](const DraftRow& row) {
+    int first = row.cells.empty() ? n : row.cells.front().col;
+    for (int c = first; c < n; ++c) covered[c] = false;
+    for (const DraftCell& cell : row.cells) covered[cell.col] = true;
+  };
+  auto mergeable = [&]() {
+    int m = n;
+    while (m > 0 && !covered[m - 1]) --m;
+    return m;
+  };
+  std::string header_sig;
+  std::vector<DraftRow> rows;
+  for (size_t j = begin; j < end; ++j) {
+    const RawRow& r = block.rows[j];
+    std::vector<RawCell> cells;
+    RowHints hints;
+    hints.continuation = false;
+    // Tab rows print merged cells as leading tabs, so merging is always allowed there.
+    hints.mergeable = tab ? -1 : mergeable();
+    for (size_t c = 0; c < r.cells.size(); ++c) {
+      if (tab && r.cells[c].blank) continue;
+      cells.push_back(r.cells[c]);
+      if (tab) hints.cols.push_back(static_cast<int>(c));
+    }
+    if (cells.empty()) continue;
+    if (!tab && static_cast<int>(cells.size()) >= n) {
+      std::vector<int> cols(cells.size());
+      for (size_t c = 0; c < cells.size(); ++c) cols[c] = std::min<int>(static_cast<int>(c), n - 1);
+      rows.push_back(placer.commit(cells, placer.kinds(cells), cols, r.range));
+    } else {
+      // A label that restates a name printed in a column above belongs in that column.
+      for (const RawCell& c : cells) hints.named.push_back(placer.column_of_name(c));
+      rows.push_back(placer.place(cells, hints, r.range));
+    }
+    note_coverage(rows.back());
+  }
+  return rows;
+}
+
+// How well a header row's cells, at `offset`, name what the body holds in those columns.
+float header_fit(const std::vector<RawCell>& header, int offset, const std::vector<DraftRow>& body, const Context& ctx) {
+  float total = 0;
+  int col = offset;
+  for (const RawCell& h : header) {
+    if (h.blank) {
+      ++col;
+      continue;
+    }
+    const grammar::ColumnRule* rule = ctx.grammar.tables.column_rule(ctx.key(h.text));
+    for (const DraftRow& row : body) {
+      for (const DraftCell& c : row.cells) {
+        if (c.col != col || c.parts.front().blank) continue;
+        total += role_fit(rule ? rule->role : grammar::ColumnRole::kUnknown,
+                          classify_cell(ctx.key(c.parts.front().text), ctx.grammar));
+      }
+    }
+    ++col;
+  }
+  return total;
+}
+
+// Row-based layouts (pipe, tab): split at header rows, then place each data row.
+std::vector<Draft> drafts_from_rows(const layout::Block& block, size_t index, const Context& ctx) {
+  const bool tab = block.layout == layout::TableLayout::kTab;
+  const int n = block_width(block, tab);
+  std::vector<Draft> drafts;
+  size_t i = 0;
+  while (i < block.rows.size()) {
+    Draft d;
+    d.layout = block.layout;
+    d.n_cols = n;
+    d.blocks = {index};
+    // Header rows at the start of this logical table; group headers above the header row
+    // ("收入来源" over 上年结余 / 上级财政 / …) join it.
+    std::vector<size_t> header_rows;
+    size_t group_rows = 0;
+    while (i + group_rows < block.rows.size() && group_rows < 3 &&
+           !is_header_row(block.rows[i + group_rows].cells, ctx) &&
+           is_group_header_row(block.rows[i + group_rows].cells, ctx)) {
+      ++group_rows;
+    }
+    if (group_rows > 0 && i + group_rows < block.rows.size() && is_header_row(block.rows[i + group_rows].cells, ctx)) {
+      for (size_t k = 0; k < group_rows; ++k) header_rows.push_back(i++);
+    }
+    std::string header_sig;
+    while (i < block.rows.size() && is_header_row(block.rows[i].cells, ctx)) {
+      if (!header_sig.empty() && signature(block.rows[i].cells, ctx) == header_sig) break;
+      if (header_sig.empty()) header_sig = signature(block.rows[i].cells, ctx);
+      header_rows.push_back(i++);
+    }
+    // The body runs to the next header row that is not this table's header repeated.
+    size_t end = i;
+    std::vector<size_t> repeats;
+    while (end < block.rows.size()) {
+      if (is_header_row(block.rows[end].cells, ctx)) {
+        if (signature(block.rows[end].cells, ctx) != header_sig) break;
+        repeats.push_back(end);
+      }
+      ++end;
+    }
+    std::vector<DraftRow> headers;
+    for (size_t k = 0; k < header_rows.size(); ++k) {
+      headers.push_back(header_row(block.rows[header_rows[k]].cells, n, k == 0, tab));
+      headers.back().range = block.rows[header_rows[k]].range;
+    }
+    // A lower header row of fewer cells subdivides some columns: find which by what lies below.
+    if (!tab && headers.size() > 1) {
+      std::vector<DraftRow> rough = place_body(block, i, end, n, {headers.front()}, ctx);
+      for (size_t k = 1; k < headers.size(); ++k) {
+        const std::vector<RawCell>& cells = block.rows[header_rows[k]].cells;
+        int count = static_cast<int>(cells.size());
+        if (count >= n) continue;
+        int best = n - count;
+        float best_fit = -1e30f;
+        for (int offset = n - count; offset >= 0; --offset) {
+          float f = header_fit(cells, offset, rough, ctx);
+          if (f > best_fit + 0.01f) best_fit = f, best = offset;
+        }
+        headers[k].cells.clear();
+        for (int c = 0; c < count; ++c) {
+          if (!cells[c].blank) headers[k].cells.push_back({best + c, {cells[c]}});
+        }
+      }
+    }
+    for (const DraftRow& h : headers) d.rows.push_back(h);
+    // Repeated header rows (a page break inside the block) are left out of the body.
+    std::vector<DraftRow> body;
+    size_t from = i;
+    for (size_t r : repeats) {
+      for (DraftRow& row : place_body(block, from, r, n, headers, ctx)) body.push_back(std::move(row));
+      from = r + 1;
+    }
+    for (DraftRow& row : place_body(block, from, end, n, headers, ctx)) body.push_back(std::move(row));
+    for (DraftRow& row : body) d.rows.push_back(std::move(row));
+    i = end;
+    if (!d.rows.empty()) drafts.push_back(std::move(d));
+  }
+  return drafts;
+}
+
+// Joins cells of a bare-lines stream that a line break cut in two: "一级"+"指标", "经济效"+"益指标",
+// "2020年"+"实际在职人数". Two cells that are header words each are never joined.
+std::vector<RawCell> join_fragments(std::vector<RawCell> cells, const Context& ctx) {
+  const grammar::TableGrammar& g = ctx.grammar.tables;
+  std::vector<RawCell> out;
+  for (size_t i = 0; i < cells.size(); ++i) {
+    RawCell c = cells[i];
+    while (i + 1 < cells.size() && !c.blank && !cells[i + 1].blank) {
+      std::string a = ctx.key(c.text), b = ctx.key(cells[i + 1].text);
+      if (units::cell_figure(a, ctx.grammar.units) || units::cell_figure(b, ctx.grammar.units)) break;
+      bool year_only = a.size() >= 7 && a.size() <= 10 && a.substr(4, 3) == "年" &&
+                       std::all_of(a.begin(), a.begin() + 4, [](char ch) { return ch >= '0' && ch <= '9'; });
+      bool fragment = !ctx.is_header_word(c) && text::char_count(a) <= 7 &&
+                      classify_cell(a, ctx.grammar) != CellKind::kWeightLabel;
+      RawCell joined = c;
+      joined.text += cells[i + 1].text;
+      // The pieces make a header word that the second piece alone is not ("一级"+"指标").
+      const grammar::ColumnRule* whole = g.column_rule(ctx.key(joined.text));
+      const grammar::ColumnRule* tail = ctx.is_header_word(cells[i + 1]) ? g.column_rule(b) : nullptr;
+      bool makes_word = fragment && whole && (!tail || tail->role != whole->role || tail->level != whole->level);
+      bool broken_word = fragment && g.header_join_suffix.valid() && !g.header_join_suffix.match_suffix(a) &&
+                         g.header_join_suffix.match_suffix(b) &&
+                         static_cast<int>(text::char_count(a + b)) <= g.header_join_max_chars;
+      if (!year_only && !makes_word && !broken_word) break;
+      c.text += cells[i + 1].text;
+      c.range.end = cells[i + 1].range.end;
+      ++i;
+    }
+    out.push_back(std::move(c));
+  }
+  return out;
+}
+
+// Cuts a stream of cells into rows under a header of `run` cells placed at the right of n columns;
+// cells [body, end) are the body. Returns the total placement score.
+float cut_stream(const std::vector<RawCell>& cells, size_t body, size_t run, int n, const std::vector<int>& ends,
+                 bool continuation, const Context& ctx, Draft& d) {
+  RowPlacer placer(ctx, n);
+  if (run > 0) {
+    DraftRow header;
+    header.header = true;
+    int start = n - static_cast<int>(run);
+    for (size_t i = 0; i < run; ++i) header.cells.push_back({start + static_cast<int>(i), {cells[body - run + i]}});
+    header.range = {cells[body - run].range.begin, cells[body - 1].range.end};
+    placer.set_roles_from({header});
+    d.rows.push_back(std::move(header));
+  }
+  std::vector<RawCell> rest(cells.begin() + body, cells.end());
+  std::vector<int> rest_ends(ends.begin() + body, ends.end());
+  if (rest.empty()) return 0;
+  std::vector<CellKind> kinds = placer.kinds(rest);
+  // Twice: the first pass learns what the columns hold, the second places with that knowledge.
+  std::vector<Segment> segments = segment_stream(kinds, placer.model(), rest_ends, continuation);
+  for (const Segment& s : segments) {
+    std::vector<RawCell> row(rest.begin() + s.begin, rest.begin() + s.end);
+    std::vector<CellKind> k(kinds.begin() + s.begin, kinds.begin() + s.end);
+    placer.commit(row, k, s.placement.col, {});
+  }
+  segments = segment_stream(kinds, placer.model(), rest_ends, continuation);
+  float total = 0;
+  for (const Segment& s : segments) {
+    DraftRow row;
+    row.range = {rest[s.begin].range.begin, rest[s.end - 1].range.end};
+    for (size_t i = s.begin; i < s.end; ++i) {
+      int c = s.placement.col[i - s.begin];
+      if (!row.cells.empty() && row.cells.back().col >= c) {
+        row.cells.back().parts.push_back(rest[i]);
+      } else {
+        row.cells.push_back({c, {rest[i]}});
+      }
+    }
+    total += s.placement.score;
+    d.rows.push_back(std::move(row));
+  }
+  return total;
+}
+
+// A stream of cells and, per cell, whether a row must end after it (see segment_stream).
+struct Stream {
+  std::vector<RawCell> cells;
+  std::vector<int> ends;
+  size_t body = 0;  // first cell after the header
+  size_t run = 0;   // header cells
+};
+
+// The cells of a cell_lines or bare_lines block. A line of bars either ends a row (`closers`) or
+// stands for that many empty cells.
+Stream stream_of(const layout::Block& block, bool closers, const Context& ctx) {
+  Stream st;
+  for (const RawRow& r : block.rows) {
+    for (const RawCell& c : r.cells) {
+      st.cells.push_back(c);
+      st.ends.push_back(-2);
+    }
+    if (r.closer < 0 || st.cells.empty()) continue;
+    if (closers) {
+      st.ends.back() = r.closer;
+      continue;
+    }
+    for (int k = 0; k < r.closer; ++k) {
+      RawCell blank;
+      blank.range = {r.range.end, r.range.end};
+      blank.blank = true;
+      st.cells.push_back(blank);
+      st.ends.push_back(-2);
+    }
+  }
+  if (block.layout == layout::TableLayout::kBareLines) {
+    st.cells = join_fragments(std::move(st.cells), ctx);
+    st.ends.assign(st.cells.size(), -2);
+  }
+  // The header: a run of header words (and the empty header over a label column), without a
+  // last word that figures follow at once — that one names the first data row.
+  for (size_t i = 0; i < st.cells.size(); ++i) {
+    if (!ctx.is_header_word(st.cells[i])) continue;
+    size_t j = i, words = 0;
+    while (j < st.cells.size() && (ctx.is_header_word(st.cells[j]) || (st.cells[j].blank && j + 1 < st.cells.size() &&
+                                                                        ctx.is_header_word(st.cells[j + 1])))) {
+      words += !st.cells[j].blank;
+      ++j;
+    }
+    // Fewer figures follow than the header has cells: the last word is the first row's name.
+    size_t figures = 0;
+    for (size_t k = j; k < st.cells.size() && (st.cells[k].blank || units::cell_figure(ctx.key(st.cells[k].text),
+                                                                                        ctx.grammar.units));
+         ++k) {
+      figures += !st.cells[k].blank;
+    }
+    if (figures > 0 && figures + 1 < j - i && words > 2) --j, --words;
+    if (words >= 2) {
+      st.body = j, st.run = j - i;
+      break;
+    }
+  }
+  return st;
+}
+
+DraftRow header_of(const Stream& st, int n) {
+  DraftRow header;
+  header.header = true;
+  int start = n - static_cast<int>(st.run);
+  for (size_t i = 0; i < st.run; ++i) header.cells.push_back({start + static_cast<int>(i), {st.cells[st.body - st.run + i]}});
+  header.range = {st.cells[st.body - st.run].range.begin, st.cells[st.body - 1].range.end};
+  return header;
+}
+
+// How well the body cells of a draft fit the roles of their columns, per cell: for choosing
+// between readings of the same block.
+float fit_per_cell(const Draft& d, const Context& ctx) {
+  RowPlacer placer(ctx, d.n_cols);
+  std::vector<DraftRow> headers;
+  for (const DraftRow& r : d.rows) {
+    if (r.header) headers.push_back(r);
+  }
+  placer.set_roles_from(headers);
+  float total = 0;
+  int cells = 0;
+  for (const DraftRow& r : d.rows) {
+    if (r.header) continue;
+    for (const DraftCell& c : r.cells) {
+      for (const RawCell& part : c.parts) {
+        if (part.blank) continue;
+        total += placer.model().score(classify_cell(ctx.key(part.text), ctx.grammar), c.col);
+        ++cells;
+      }
+    }
+  }
+  return cells ? total / cells : -1e9f;
+}
+
+// Rows cut by closers: a group of cells up to a bar line makes rows of n, the last of them short
+// by the bars' count and merged from above on the left.
+bool rows_from_closers(const Stream& st, const Context& ctx, Draft& d) {
+  const int n = static_cast<int>(st.run);
+  d.n_cols = n;
+  d.rows.push_back(header_of(st, n));
+  RowPlacer placer(ctx, n);
+  placer.set_roles_from({d.rows.back()});
+  std::vector<RawCell> group;
+  for (size_t i = st.body; i < st.cells.size(); ++i) {
+    group.push_back(st.cells[i]);
+    bool last = i + 1 == st.cells.size();
+    if (st.ends[i] < 0 && !last) continue;
+    int k = std::max(st.ends[i], 0);
+    if (st.ends[i] >= 0 && (group.size() + k) % n != 0) return false;
+    size_t at = 0;
+    while (at < group.size()) {
+      size_t take = std::min<size_t>(n, group.size() - at);
+      std::vector<RawCell> row(group.begin() + at, group.begin() + at + take);
+      std::vector<int> cols(take);
+      bool closes = at + take == group.size();
+      if (take == static_cast<size_t>(n)) {
+        for (size_t c = 0; c < take; ++c) cols[c] = static_cast<int>(c);
+      } else if (closes && st.ends[i] >= 0) {
+        for (size_t c = 0; c < take; ++c) cols[c] = k + static_cast<int>(c);
+      } else {
+        RowHints hints;
+        hints.continuation = false;
+        cols = place_row(placer.kinds(row), placer.model(), hints).col;
+      }
+      DraftRow r = placer.commit(row, placer.kinds(row), cols, {});
+      r.range = {row.front().range.begin, row.back().range.end};
+      d.rows.push_back(std::move(r));
+      at += take;
+    }
+    group.clear();
+  }
+  return true;
+}
+
+// Cells before a stream's header: a title row, or a small form of name / value pairs.
+std::optional<Draft> prefix_draft(const Stream& st, const layout::Block& block, size_t index, const Context& ctx) {
+  size_t head = st.run ? st.body - st.run : st.cells.size();
+  if (head == 0) return std::nullopt;
+  Draft form;
+  form.layout = block.layout;
+  form.blocks = {index};
+  std::vector<RawCell> before(st.cells.begin(), st.cells.begin() + head);
+  if (before.size() == 1) {
+    DraftRow title;
+    title.cells.push_back({0, {before[0]}});
+    title.range = before[0].range;
+    form.n_cols = 1;
+    form.rows.push_back(std::move(title));
+    return form;
+  }
+  std::vector<int> ends(st.ends.begin(), st.ends.begin() + head);
+  Stream sub;
+  sub.cells = std::move(before);
+  sub.ends = std::move(ends);
+  form.n_cols = 2;
+  cut_stream(sub.cells, 0, 0, 2, sub.ends, block.layout == layout::TableLayout::kBareLines, ctx, form);
+  return form;
+}
+
+// Stream layouts (cell_lines, bare_lines).
+std::vector<Draft> drafts_from_stream(const layout::Block& block, size_t index, const Context& ctx) {
+  const bool bare = block.layout == layout::TableLayout::kBareLines;
+  Stream st = stream_of(block, /*closers=*/!bare, ctx);
+  Draft best;
+  float best_fit = -1e30f;
+  auto consider = [&](Draft d) {
+    float f = fit_per_cell(d, ctx);
+    if (f > best_fit + 0.05f) best_fit = f, best = std::move(d);
+  };
+  auto fresh = [&]() {
+    Draft d;
+    d.layout = block.layout;
+    d.blocks = {index};
+    return d;
+  };
+  if (st.run > 0 && !bare) {
+    // Two readings of the bar lines; the one under which cells fit their columns best wins.
+    Draft closers = fresh();
+    if (rows_from_closers(st, ctx, closers)) consider(std::move(closers));
+    Stream blanks = stream_of(block, /*closers=*/false, ctx);
+    if (blanks.run > 0) {
+      Draft d = fresh();
+      d.n_cols = static_cast<int>(blanks.run);
+      cut_stream(blanks.cells, blanks.body, blanks.run, d.n_cols, blanks.ends, false, ctx, d);
+      if (fit_per_cell(d, ctx) > best_fit + 0.05f) st = blanks;
+      consider(std::move(d));
+    }
+  } else if (st.run > 0) {
+    // The header may leave out a column of row-group names on its left: try both widths.
+    for (size_t extra = 0; extra <= 1; ++extra) {
+      Draft d = fresh();
+      d.n_cols = static_cast<int>(st.run + extra);
+      cut_stream(st.cells, st.body, st.run, d.n_cols, st.ends, true, ctx, d);
+      consider(std::move(d));
+    }
+  }
+
+  std::vector<Draft> drafts;
+  std::optional<Draft> prefix = prefix_draft(st, block, index, ctx);
+  if (st.run == 0) {
+    if (prefix) drafts.push_back(std::move(*prefix));
+    return drafts;
+  }
+  if (prefix && prefix->rows.size() == 1 && prefix->n_cols == 1) {
+    best.rows.insert(best.rows.begin(), prefix->rows.front());  // a title row belongs to its table
+  } else if (prefix) {
+    drafts.push_back(std::move(*prefix));
+  }
+  drafts.push_back(std::move(best));
+  return drafts;
+}
+
+}  // namespace
+
+std::vector<Draft> drafts_from_block(const layout::Block& block, size_t block_index, const Context& ctx) {
+  std::vector<Draft> drafts = block.layout == layout::TableLayout::kPipe || block.layout == layout::TableLayout::kTab
+                                  ? drafts_from_rows(block, block_index, ctx)
+                                  : drafts_from_stream(block, block_index, ctx);
+  for (Draft& d : drafts) {
+    d.range = block.range;
+    if (!d.rows.empty()) d.range = {d.rows.front().range.begin, d.rows.back().range.end};
+    // A table is as wide as the columns it uses: the rest of a wider block belongs to other tables.
+    d.n_cols = 1;
+    for (const DraftRow& r : d.rows) {
+      for (const DraftCell& c : r.cells) {
+        bool empty = std::all_of(c.parts.begin(), c.parts.end(), [](const RawCell& p) { return p.blank; });
+        if (!empty) d.n_cols = std::max(d.n_cols, c.col + 1);
+      }
+    }
+    for (DraftRow& r : d.rows) std::erase_if(r.cells, [&](const DraftCell& c) { return c.col >= d.n_cols; });
+  }
+  return drafts;
+}
+
+}  // namespace budgetlens::tables::detail

@@ -1,0 +1,82 @@
+// Internal to tables/: what a cell looks like, what a column expects, and where a row's cells go.
+#pragma once
+
+#include <array>
+#include <string_view>
+#include <vector>
+
+#include "grammar/grammar.h"
+
+namespace budgetlens::tables::detail {
+
+enum class CellKind {
+  kEmpty,
+  kNumber,       // 149.03, 1,295.87, 7
+  kPercent,      // 96%, ≥90%
+  kMoney,        // 76.27万元
+  kCountValue,   // 1500项, 17人
+  kWeightLabel,  // (15分), 7分)
+  kComparator,   // ≥ ≤ = 定性
+  kDash,         // / - — 无: explicitly nothing
+  kUnit,         // a unit word alone: %, 万元, 人
+  kTotal,        // 合计, 总计, 总分
+  kDate,         // 2021年1月-12月
+  kShortText,
+  kLongText,
+  kEnumerated,   // ①…, 1、…, (2)…: one of a list of criteria or explanations
+};
+constexpr int kKindCount = 14;
+
+CellKind classify_cell(std::string_view key, const grammar::Grammar& grammar);
+// How well a cell of this kind fits a column of this role: positive fits, negative does not.
+float role_fit(grammar::ColumnRole role, CellKind kind);
+bool is_figure_kind(CellKind k);
+bool is_text_kind(CellKind k);
+
+// What each column of a table expects: its role from the header, and what was seen in it.
+struct ColumnModel {
+  std::vector<grammar::ColumnRole> roles;
+  std::vector<std::array<float, kKindCount>> learned;  // bonus per kind, from rows already placed
+
+  explicit ColumnModel(int n_cols);
+  int size() const { return static_cast<int>(roles.size()); }
+  float score(CellKind kind, int col) const;
+  // Re-learns `learned` from the kinds seen in each column.
+  void learn(const std::vector<std::array<int, kKindCount>>& counts);
+};
+
+// Hints a layout gives about a row.
+struct RowHints {
+  int leading = -1;        // cells merged from above at the start (a cell_lines closer), -1 unknown
+  std::vector<int> cols;   // printed column of each cell (tab rows), empty when unknown
+  // Leading columns that have a cell above to merge into; starting further right leaves a hole.
+  // -1 when unknown (every column may be merged).
+  int mergeable = -1;
+  // Whether two cells may share a column (a cell broken over lines). Never in layouts whose cells
+  // are delimited (pipe, tab).
+  bool continuation = true;
+  // Per cell, the column in which a label of the same name was printed above, or -1.
+  std::vector<int> named;
+  float leading_cost = 0.5f;  // per column merged from above
+};
+
+struct Placement {
+  std::vector<int> col;  // column of each cell; equal to the previous one for a continuation
+  float score = 0;
+};
+
+// The best placement of a row's cells (in order) into n columns.
+Placement place_row(const std::vector<CellKind>& kinds, const ColumnModel& model, const RowHints& hints);
+
+struct Segment {
+  size_t begin = 0;  // cells [begin, end) of the stream
+  size_t end = 0;
+  Placement placement;
+};
+
+// Cuts a stream of cells into rows and places each. row_end_leading[i] >= -1 forces a row to end
+// after cell i, with that leading count as the row's hint (-1: unknown); -2 leaves it free.
+std::vector<Segment> segment_stream(const std::vector<CellKind>& kinds, const ColumnModel& model,
+                                    const std::vector<int>& row_end_leading, bool continuation);
+
+}  // namespace budgetlens::tables::detail

@@ -1,0 +1,220 @@
+#include "text/fold.h"
+
+#include <unicode/translit.h>
+#include <unicode/unistr.h>
+
+#include <algorithm>
+#include <memory>
+#include <mutex>
+
+#include "text/utf8.h"
+
+namespace budgetlens::text {
+namespace {
+
+// Characters that only traditional text uses, frequent in budget disclosures. One of them is enough
+// to treat a document as traditional.
+constexpr std::u32string_view kTraditionalMarks =
+    U"預財務費經國會與為總計結轉撥額數資產項單開關這個們說時實發處區縣號東車門間問後當於對從體點條機業學無億萬權稅補貼";
+
+constexpr char32_t kHanFirst = 0x3400, kHanLast = 0x9FFF;
+constexpr char32_t kCompatFirst = 0xF900, kCompatLast = 0xFAFF;
+
+// Traditional-to-simplified for the BMP Han blocks, built once from ICU's Hant-Hans transliterator.
+// ICU maps these one character to one character (checked when the table is built).
+class SimplifiedTable {
+ public:
+  static const SimplifiedTable& get() {
+    static std::once_flag once;
+    static std::unique_ptr<SimplifiedTable> table;
+    std::call_once(once, [] { table.reset(new SimplifiedTable()); });
+    return *table;
+  }
+
+  char32_t map(char32_t c) const {
+    if (c >= kHanFirst && c <= kHanLast) return han_[c - kHanFirst];
+    if (c >= kCompatFirst && c <= kCompatLast) return compat_[c - kCompatFirst];
+    return c;
+  }
+
+ private:
+  SimplifiedTable() {
+    fill(kHanFirst, kHanLast, han_);
+    fill(kCompatFirst, kCompatLast, compat_);
+  }
+
+  static void fill(char32_t first, char32_t last, std::vector<char32_t>& out) {
+    out.resize(last - first + 1);
+    for (char32_t c = first; c <= last; ++c) out[c - first] = c;
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<icu::Transliterator> t(
+        icu::Transliterator::createInstance("Hant-Hans", UTRANS_FORWARD, status));
+    if (U_FAILURE(status) || !t) return;  // no transliteration data: matching falls back to as printed
+    icu::UnicodeString s;
+    for (char32_t c = first; c <= last; ++c) {
+      s.append(static_cast<UChar32>(c));
+      s.append(static_cast<UChar>('\n'));
+    }
+    t->transliterate(s);
+    int32_t i = 0;
+    for (char32_t c = first; c <= last && i < s.length(); ++c) {
+      int32_t j = s.indexOf(static_cast<UChar>('\n'), i);
+      if (j < 0) break;
+      if (s.countChar32(i, j - i) == 1) out[c - first] = static_cast<char32_t>(s.char32At(i));
+      i = j + 1;
+    }
+  }
+
+  std::vector<char32_t> han_, compat_;
+};
+
+bool is_ascii_visible(char32_t c) { return c > 0x20 && c < 0x7F; }
+
+bool is_pinyin_letter(char32_t c, bool& toned) {
+  if (c >= 'a' && c <= 'z') return true;
+  static constexpr std::u32string_view kToned = U"āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ";
+  if (kToned.find(c) != std::u32string_view::npos) {
+    toned = true;
+    return true;
+  }
+  return false;
+}
+
+// Length in bytes of a pinyin annotation "(yù)" starting at input[i], or 0. Mirror sites insert one
+// after a character they rendered in traditional form; it is never part of the text.
+size_t pinyin_annotation_length(std::string_view input, size_t i) {
+  size_t j = i;
+  char32_t open = next_char(input, j);
+  if (open != '(' && open != U'（') return 0;
+  bool toned = false;
+  int letters = 0;
+  while (j < input.size()) {
+    size_t k = j;
+    char32_t c = next_char(input, k);
+    if (c == ')' || c == U'）') {
+      return (toned && letters >= 1 && letters <= 7) ? k - i : 0;
+    }
+    if (!is_pinyin_letter(c, toned) || ++letters > 7) return 0;
+    j = k;
+  }
+  return 0;
+}
+
+class Folder {
+ public:
+  Folder(uint32_t base, FoldMode mode, bool traditional, bool keep_map)
+      : base_(base), mode_(mode), traditional_(traditional), keep_map_(keep_map) {}
+
+  void run(std::string_view input) {
+    size_t i = 0;
+    while (i < input.size()) {
+      size_t start = i;
+      char32_t c = next_char(input, i);
+      if (is_blank(c)) {
+        if (!pending_space_) pending_at_ = start;
+        pending_space_ = true;
+        continue;
+      }
+      if ((c == '(' || c == U'（') && is_han(last_)) {
+        if (size_t n = pinyin_annotation_length(input, start)) {
+          i = start + n;
+          continue;
+        }
+      }
+      char32_t out = mode_ == FoldMode::kMatch ? fold_char(c, traditional_) : c;
+      if (pending_space_) {
+        // A space survives only between two ASCII words ("38 697,723.84"); spaces next to Chinese
+        // text are layout, not content.
+        if (is_ascii_visible(last_) && is_ascii_visible(out)) emit(' ', pending_at_, pending_at_ + 1);
+        pending_space_ = false;
+      }
+      emit(out, start, i);
+    }
+    if (keep_map_) result_.source.push_back(base_ + static_cast<uint32_t>(input.size()));
+  }
+
+  FoldedText take() { return std::move(result_); }
+
+ private:
+  void emit(char32_t c, size_t begin, size_t end) {
+    size_t before = result_.text.size();
+    append_utf8(result_.text, c);
+    if (keep_map_) {
+      for (size_t k = before; k < result_.text.size(); ++k) {
+        result_.source.push_back(base_ + static_cast<uint32_t>(begin));
+        result_.ends.push_back(base_ + static_cast<uint32_t>(end));
+      }
+    }
+    last_ = c;
+  }
+
+  uint32_t base_;
+  FoldMode mode_;
+  bool traditional_;
+  bool keep_map_;
+  FoldedText result_;
+  char32_t last_ = 0;
+  bool pending_space_ = false;
+  size_t pending_at_ = 0;
+};
+
+}  // namespace
+
+TextRange FoldedText::source_range(size_t begin, size_t end) const {
+  if (source.empty()) return {};
+  end = std::min(end, text.size());
+  if (begin >= end) {
+    uint32_t at = source[std::min(begin, text.size())];
+    return {at, at};
+  }
+  return {source[begin], ends[end - 1]};
+}
+
+char32_t fold_char(char32_t c, bool traditional) {
+  if (c >= 0xFF01 && c <= 0xFF5E) return c - 0xFEE0;  // full-width ASCII
+  if (is_space(c)) return ' ';
+  switch (c) {
+    case 0xFE66: return '=';       // ﹦
+    case 0x2267: return U'≥';      // ≧
+    case 0x2266: return U'≤';      // ≦
+    case 0x2212: return '-';       // − minus sign
+    case 0xFE63: return '-';       // ﹣
+    case 0xFE50: return ',';       // ﹐
+    case 0xFE52: return '.';       // ﹒
+    case 0xFF5F: return '(';
+    case 0xFF60: return ')';
+    case 0x3014: return U'〔';
+    default: break;
+  }
+  if (traditional && (is_han(c))) return SimplifiedTable::get().map(c);
+  return c;
+}
+
+bool looks_traditional(std::string_view s) {
+  size_t i = 0;
+  while (i < s.size()) {
+    char32_t c = next_char(s, i);
+    if (c >= kHanFirst && kTraditionalMarks.find(c) != std::u32string_view::npos) return true;
+  }
+  return false;
+}
+
+FoldedText fold(std::string_view input, uint32_t base, FoldMode mode, bool traditional) {
+  Folder folder(base, mode, traditional, /*keep_map=*/true);
+  folder.run(input);
+  return folder.take();
+}
+
+std::string display(std::string_view s) {
+  Folder folder(0, FoldMode::kDisplay, false, /*keep_map=*/false);
+  folder.run(s);
+  return folder.take().text;
+}
+
+std::string match_key(std::string_view s, bool traditional) {
+  Folder folder(0, FoldMode::kMatch, traditional, /*keep_map=*/false);
+  folder.run(s);
+  return folder.take().text;
+}
+
+}  // namespace budgetlens::text
