@@ -1,6 +1,7 @@
 // Figures in running text and their labels.
 #include <algorithm>
 
+#include "extract/fused_rows.h"
 #include "extract/reader.h"
 #include "model/ids.h"
 #include "text/utf8.h"
@@ -17,6 +18,7 @@ struct Found {
   std::string code;
   size_t label_begin = 0, label_end = 0;  // folded range of the label's own words
   std::string label;
+  bool labelled = false;  // the label is known already (a row of fused cells)
 };
 
 class ParagraphReader {
@@ -29,7 +31,9 @@ class ParagraphReader {
     const std::string& s = f_.text;
     masked_.assign(s.size(), false);
     apply_masks();
+    read_fused();
     find_figures();
+    std::sort(found_.begin(), found_.end(), [](const Found& a, const Found& b) { return a.figure.begin < b.figure.begin; });
     if (found_.empty()) return;
     decide_units();
     std::erase_if(found_, [](const Found& f) { return f.unit == nullptr; });
@@ -68,6 +72,25 @@ class ParagraphReader {
       codes_.push_back({hit->key_begin, hit->key_end});
       mask(hit->key_begin, hit->key_end);
     }
+  }
+
+  // Rows of a table whose cells ran together: their figures carry the document's money unit.
+  void read_fused() {
+    std::vector<FusedFigure> fused = read_fused_rows(f_.text, masked_, g_);
+    const grammar::UnitWord* unit = g_.units.money(ctx_.default_unit);
+    for (const FusedFigure& ff : fused) {
+      Found f;
+      f.figure.begin = f.figure.number_begin = ff.begin;
+      f.figure.end = f.figure.number_end = ff.end;
+      f.figure.value = ff.value;
+      f.figure.decimals = ff.decimals;
+      f.unit = unit;
+      f.unit_source = "document";
+      f.label = shown(ff.label_begin, ff.label_end);
+      f.labelled = true;
+      found_.push_back(std::move(f));
+    }
+    for (const FusedFigure& ff : fused) mask(ff.begin, ff.end);
   }
 
   void find_figures() {
@@ -124,6 +147,7 @@ class ParagraphReader {
     const grammar::UnitWord* stated_unit = stated.empty() ? nullptr : g_.units.money(stated);
     for (size_t k = 0; k < found_.size(); ++k) {
       Found& f = found_[k];
+      if (f.unit) continue;  // decided already (fused rows)
       if (f.figure.unit) {
         f.unit = f.figure.unit;
         f.unit_source = "printed";
@@ -266,6 +290,10 @@ class ParagraphReader {
     size_t distributed_next = 0;
     for (size_t k = 0; k < found_.size(); ++k) {
       Found& f = found_[k];
+      if (f.labelled) {
+        previous_end = f.figure.end;
+        continue;
+      }
       size_t end = f.figure.begin;
       size_t b = clause_begin(previous_end, end), e = end;
       for (const auto& [cb, ce] : codes_) {

@@ -121,6 +121,8 @@ struct LabelGrammar {
   std::vector<Pattern> postfix;
   Pattern distribute;
   Pattern share_base;
+  Pattern explanation;
+  Pattern header_tail;
   Pattern item_marker;
   Pattern total_tail;
 };

@@ -181,6 +181,8 @@ void read_labels(Reader& r, const pugi::xml_node& root, LabelGrammar& g) {
   for (pugi::xml_node n : root.children("postfix")) g.postfix.push_back(r.pattern(n));
   if (pugi::xml_node n = root.child("distribute")) g.distribute = r.pattern(n);
   if (pugi::xml_node n = root.child("share-base")) g.share_base = r.pattern(n);
+  if (pugi::xml_node n = root.child("explanation")) g.explanation = r.pattern(n);
+  if (pugi::xml_node n = root.child("header-tail")) g.header_tail = r.pattern(n);
   if (pugi::xml_node n = root.child("item-marker")) g.item_marker = r.pattern(n);
   if (pugi::xml_node n = root.child("total-tail")) g.total_tail = r.pattern(n);
 }

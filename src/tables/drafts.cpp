@@ -198,6 +198,13 @@ std::vector<DraftRow> place_body(const layout::Block& block, size_t begin, size_
   // Columns with a cell above, into which a row's missing leading cells may be merged. Merging may
   // reach as far right as the rightmost of them: the holes between are levels left empty above.
   std::vector<bool> covered(n, false);
+  // A header cell that names no column (a row-group label such as "预算执行情况(10分)") spans down
+  // over the rows it groups.
+  for (const DraftRow& h : headers) {
+    for (const DraftCell& c : h.cells) {
+      if (c.col < n && !ctx.is_header_word(c.parts.front())) covered[c.col] = true;
+    }
+  }
   auto note_coverage = [&](const DraftRow& row) {
     int first = row.cells.empty() ? n : row.cells.front().col;
     for (int c = first; c < n; ++c) covered[c] = false;

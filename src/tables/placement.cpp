@@ -53,7 +53,6 @@ int role_row(ColumnRole role) {
 
 constexpr float kTrailingPenalty = 0.3f;   // per empty column at a row's end
 constexpr float kTrailingValuePenalty = 0.8f;  // … when the column holds figures: a row without its value
-constexpr float kGapPenalty = 1.5f;        // per column skipped inside a row
 constexpr float kContinuation = 0.6f;      // a second text cell in the same column (a broken cell)
 constexpr float kLeadingHintBonus = 2.0f;  // the row starts where the layout said it does
 constexpr float kPositionHintBonus = 1.5f; // a cell stays in the column it was printed in
@@ -166,7 +165,7 @@ void ColumnModel::learn(const std::vector<std::array<int, kKindCount>>& counts) 
     for (int k = 1; k < kKindCount; ++k) total += counts[c][k];
     learned[c].fill(0);
     if (total < 2) continue;
-    for (int k = 1; k < kKindCount; ++k) learned[c][k] = 2.0f * counts[c][k] / total - 0.3f;
+    for (int k = 1; k < kKindCount; ++k) learned[c][k] = 3.0f * counts[c][k] / total - 0.4f;
   }
 }
 
@@ -184,7 +183,7 @@ Placement place_row(const std::vector<CellKind>& kinds, const ColumnModel& model
   };
   auto leading_cost = [&](int c) {
     int merged = hints.mergeable < 0 ? c : std::min(c, hints.mergeable);
-    return hints.leading_cost * merged + kGapPenalty * (c - merged);
+    return hints.leading_cost * merged + hints.gap_cost * (c - merged);
   };
   for (int c = 0; c < n; ++c) {
     float s = model.score(kinds[0], c) - leading_cost(c) + position_bonus(0, c);
@@ -199,7 +198,9 @@ Placement place_row(const std::vector<CellKind>& kinds, const ColumnModel& model
         float s = dp[i][j] - kContinuation + 0.5f * model.score(kinds[i], j - 1);
         if (s > dp[i + 1][j]) dp[i + 1][j] = s, from[i + 1][j] = j;
       }
-      float gap_cost = kinds[i - 1] == CellKind::kTotal ? 0.0f : kGapPenalty;
+      // A short total row ("合计 | 90") spans its label to the figures at the right.
+      bool short_total = kinds[i - 1] == CellKind::kTotal && m - i <= 3;
+      float gap_cost = short_total ? 0.0f : hints.gap_cost;
       for (int c = j; c < n; ++c) {
         float s = dp[i][j] - gap_cost * (c - j) + model.score(kinds[i], c) + position_bonus(i, c);
         if (s > dp[i + 1][c + 1]) dp[i + 1][c + 1] = s, from[i + 1][c + 1] = j;

@@ -58,6 +58,7 @@ struct RowHints {
   // Per cell, the column in which a label of the same name was printed above, or -1.
   std::vector<int> named;
   float leading_cost = 0.5f;  // per column merged from above
+  float gap_cost = 1.5f;      // per column skipped inside the row (pipe exports drop empty cells)
 };
 
 struct Placement {

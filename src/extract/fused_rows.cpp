@@ -1,0 +1,247 @@
+#include "extract/fused_rows.h"
+
+#include <algorithm>
+#include <cctype>
+#include <functional>
+#include <map>
+#include <optional>
+
+#include "text/utf8.h"
+
+namespace budgetlens::extract::detail {
+namespace {
+
+bool digit(char c) { return c >= '0' && c <= '9'; }
+
+struct Token {
+  bool number = false;
+  size_t begin = 0, end = 0;
+};
+
+struct Row {
+  size_t label_begin = 0, label_end = 0;
+  std::vector<Token> runs;
+  bool total = false;
+};
+
+// Splits a digit run at its decimals: "372.88504.55" -> "372.88", "504.55" when figures print
+// `places` decimals. The first piece may still hold whole numbers in front ("814662.98").
+std::vector<std::string_view> split_at_decimals(std::string_view run, int places) {
+  std::vector<std::string_view> out;
+  size_t start = 0;
+  while (start < run.size()) {
+    size_t dot = run.find('.', start);
+    if (dot == std::string_view::npos) {
+      out.push_back(run.substr(start));
+      break;
+    }
+    size_t end = std::min(run.size(), dot + 1 + places);
+    out.push_back(run.substr(start, end - start));
+    start = end;
+  }
+  return out;
+}
+
+int decimals_of(std::string_view s) {
+  size_t dot = s.find('.');
+  return dot == std::string_view::npos ? 0 : static_cast<int>(s.size() - dot - 1);
+}
+
+// All ways of cutting `s` into `parts` non-empty numbers without a leading zero (unless "0").
+void cuts(std::string_view s, int parts, std::vector<std::string_view>& current,
+          std::vector<std::vector<std::string_view>>& out) {
+  if (parts == 1) {
+    if (!s.empty() && (s[0] != '0' || s.size() == 1 || s[1] == '.')) {
+      current.push_back(s);
+      out.push_back(current);
+      current.pop_back();
+    }
+    return;
+  }
+  for (size_t len = 1; len < s.size(); ++len) {
+    std::string_view head = s.substr(0, len);
+    if (head.find('.') != std::string_view::npos && head.back() == '.') continue;
+    if (head.size() > 1 && head[0] == '0' && head[1] != '.') break;
+    current.push_back(head);
+    cuts(s.substr(len), parts - 1, current, out);
+    current.pop_back();
+  }
+}
+
+}  // namespace
+
+std::vector<FusedFigure> read_fused_rows(std::string_view key, const std::vector<bool>& masked,
+                                         const grammar::Grammar& grammar) {
+  // Tokens: digit runs (digits and points) not masked and not next to an ASCII letter, and text.
+  std::vector<Token> tokens;
+  bool fused = false;
+  for (size_t i = 0; i < key.size();) {
+    if (digit(key[i]) && !masked[i] && (i == 0 || !std::isalpha(static_cast<unsigned char>(key[i - 1])))) {
+      size_t j = i;
+      while (j < key.size() && (digit(key[j]) || key[j] == '.') && !masked[j]) ++j;
+      std::string_view run = key.substr(i, j - i);
+      fused |= std::count(run.begin(), run.end(), '.') >= 2;
+      tokens.push_back({true, i, j});
+      i = j;
+      continue;
+    }
+    size_t j = i;
+    while (j < key.size() && !(digit(key[j]) && !masked[j])) ++j;
+    tokens.push_back({false, i, j});
+    i = j;
+  }
+  if (!fused) return {};
+
+  // The decimals this table prints: the commonest among its runs' decimal parts.
+  std::map<int, int> places;
+  for (const Token& t : tokens) {
+    std::string_view run = key.substr(t.begin, t.end - t.begin);
+    if (!t.number) continue;
+    size_t dot = run.find('.');
+    if (dot == std::string_view::npos) continue;
+    size_t next = run.find('.', dot + 1);
+    int d = static_cast<int>((next == std::string_view::npos ? run.size() : next) - dot - 1);
+    if (next != std::string_view::npos) d = std::min(d, 2);
+    ++places[std::min(d, 4)];
+  }
+  int q = 2, best = 0;
+  for (const auto& [d, n] : places) {
+    if (n > best) q = d, best = n;
+  }
+
+  // Rows: a name, then its runs; explanations between do not start rows.
+  std::vector<Row> rows;
+  for (size_t k = 0; k < tokens.size(); ++k) {
+    const Token& t = tokens[k];
+    if (t.number) {
+      if (!rows.empty()) rows.back().runs.push_back(t);
+      continue;
+    }
+    std::string_view text = key.substr(t.begin, t.end - t.begin);
+    bool explanation = grammar.labels.explanation.valid() && grammar.labels.explanation.match_prefix(text);
+    bool starts_row = !explanation && k + 1 < tokens.size() && tokens[k + 1].number;
+    if (!starts_row) continue;
+    // The name is the tail of the text after its last clause mark.
+    size_t b = t.begin;
+    for (size_t i = t.begin; i < t.end;) {
+      char32_t c = text::next_char(key, i);
+      if (grammar.labels.boundaries.find(c) != std::u32string::npos) b = i;
+    }
+    // A name glued to the header before it ("…2021年实际执行数保安服务费") starts after the header.
+    for (size_t i = b; i < t.end; ++i) {
+      if (masked[i]) b = i + 1;
+    }
+    if (grammar.labels.header_tail.valid()) {
+      if (auto m = grammar.labels.header_tail.match_prefix(key.substr(b, t.end - b)); m && b + m->end < t.end) b += m->end;
+    }
+    Row row;
+    row.label_begin = b;
+    row.label_end = t.end;
+    row.total = grammar.tables.total_row.valid() && grammar.tables.total_row.match_full(key.substr(b, t.end - b));
+    rows.push_back(row);
+  }
+
+  // Figures per row: the most any row holds for certain (whole runs plus decimal splits).
+  size_t columns = 0;
+  for (const Row& r : rows) {
+    size_t n = 0;
+    for (const Token& t : r.runs) n += split_at_decimals(key.substr(t.begin, t.end - t.begin), q).size();
+    columns = std::max(columns, n);
+  }
+  if (columns < 2) return {};
+
+  // Each row's figures as strings, or nullopt when they cannot be had for certain.
+  std::vector<std::optional<std::vector<std::string_view>>> values(rows.size());
+  auto expand = [&](const Row& r) {
+    std::vector<std::string_view> pieces;
+    for (const Token& t : r.runs) {
+      for (std::string_view p : split_at_decimals(key.substr(t.begin, t.end - t.begin), q)) pieces.push_back(p);
+    }
+    return pieces;
+  };
+  // Which run of a row holds which figures, learnt from the rows that show it unambiguously.
+  std::vector<size_t> pattern;
+  for (const Row& r : rows) {
+    if (r.total || expand(r).size() != columns) continue;
+    for (const Token& t : r.runs) pattern.push_back(split_at_decimals(key.substr(t.begin, t.end - t.begin), q).size());
+    break;
+  }
+  for (size_t r = 0; r < rows.size(); ++r) {
+    if (rows[r].total) continue;
+    std::vector<std::string_view> pieces = expand(rows[r]);
+    if (pieces.size() == columns) {
+      values[r] = pieces;
+      continue;
+    }
+    if (pieces.size() + 1 != columns || rows[r].runs.size() != pattern.size()) continue;
+    // One piece holds two figures — the one in the run that holds two elsewhere — and it splits
+    // with certainty only where it repeats itself.
+    for (size_t p = 0; p < pieces.size(); ++p) {
+      if (pieces.size() == pattern.size() && pattern[p] != 2) continue;
+      std::string_view s = pieces[p];
+      if (s.size() % 2 == 0 && s.substr(0, s.size() / 2) == s.substr(s.size() / 2)) {
+        std::vector<std::string_view> out(pieces.begin(), pieces.begin() + p);
+        out.push_back(s.substr(0, s.size() / 2));
+        out.push_back(s.substr(s.size() / 2));
+        out.insert(out.end(), pieces.begin() + p + 1, pieces.end());
+        values[r] = out;
+        break;
+      }
+    }
+  }
+  // A total row splits where its columns add up to it.
+  for (size_t r = 0; r < rows.size(); ++r) {
+    if (!rows[r].total) continue;
+    std::vector<std::string_view> pieces = expand(rows[r]);
+    if (pieces.empty() || pieces.size() > columns) continue;
+    std::vector<Decimal> sums(columns);
+    bool complete = false;
+    for (size_t o = 0; o < r; ++o) {
+      if (!values[o]) continue;
+      complete = true;
+      for (size_t c = 0; c < columns; ++c) sums[c] = sums[c] + Decimal::parse((*values[o])[c]).value_or(Decimal());
+    }
+    if (!complete) continue;
+    std::vector<std::vector<std::string_view>> options;
+    std::vector<std::string_view> current;
+    // Only the first piece may hold extra whole numbers; the rest are split at decimals already.
+    size_t extra = columns - pieces.size();
+    cuts(pieces.front(), static_cast<int>(extra + 1), current, options);
+    std::vector<std::string_view> chosen;
+    int agreeing = 0;
+    for (const auto& head : options) {
+      std::vector<std::string_view> all(head);
+      all.insert(all.end(), pieces.begin() + 1, pieces.end());
+      size_t matches = 0;
+      for (size_t c = 0; c < columns; ++c) matches += Decimal::parse(all[c]).value_or(Decimal()) == sums[c];
+      // A split is certain when it makes every column but at most one add up, and only it does.
+      if (matches + 1 >= columns && matches > 0) {
+        ++agreeing;
+        chosen = all;
+      }
+    }
+    if (agreeing == 1) values[r] = chosen;
+  }
+
+  std::vector<FusedFigure> out;
+  for (size_t r = 0; r < rows.size(); ++r) {
+    if (!values[r]) continue;
+    for (size_t c = 0; c < values[r]->size(); ++c) {
+      std::string_view v = (*values[r])[c];
+      std::optional<Decimal> d = Decimal::parse(v);
+      if (!d) continue;
+      FusedFigure f;
+      f.begin = static_cast<size_t>(v.data() - key.data());
+      f.end = f.begin + v.size();
+      f.value = *d;
+      f.decimals = decimals_of(v);
+      f.label_begin = rows[r].label_begin;
+      f.label_end = rows[r].label_end;
+      f.column = static_cast<int>(c);
+      out.push_back(f);
+    }
+  }
+  return out;
+}
+
+}  // namespace budgetlens::extract::detail

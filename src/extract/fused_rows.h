@@ -1,0 +1,35 @@
+// Internal to extract/: tables whose cells ran together when they were flattened.
+//
+//   保安服务费191依据招标文件191191保洁服务费99依据招标文件9999…合计814662.98794.55
+//
+// A bare digit run with two decimal points holds two figures, so cells were fused. Rows start at a
+// name (text that is not an explanation, see labels.xml), the number of figures a row holds is the
+// most any row shows unambiguously, and runs are split to it: at the decimals the document prints,
+// then — in a total row — where the columns add up to it, or else where a run repeats itself
+// ("191191" = 191, 191). A run that cannot be split with certainty gives no figure.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "grammar/grammar.h"
+#include "model/decimal.h"
+
+namespace budgetlens::extract::detail {
+
+struct FusedFigure {
+  size_t begin = 0;  // in the folded paragraph
+  size_t end = 0;
+  Decimal value;
+  int decimals = 0;
+  size_t label_begin = 0, label_end = 0;  // the row's name
+  int column = 0;                         // among the row's figures
+};
+
+// The figures of fused rows in `key` (a folded paragraph); `masked` marks characters that are not
+// figures (years, dates …).
+std::vector<FusedFigure> read_fused_rows(std::string_view key, const std::vector<bool>& masked,
+                                         const grammar::Grammar& grammar);
+
+}  // namespace budgetlens::extract::detail
