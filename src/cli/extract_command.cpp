@@ -9,7 +9,7 @@ namespace budgetlens::cli {
 
 int run_extract(const Options& options, const grammar::Grammar& grammar) {
   std::vector<InputProblem> problems;
-  std::vector<Input> inputs = expand_inputs(options.inputs, problems);
+  std::vector<Input> inputs = expand_inputs(options.inputs, options.all_files, problems);
   for (const InputProblem& p : problems) std::fprintf(stderr, "%s: error: %s\n", p.path.c_str(), p.message.c_str());
 
   emit::Options emit_options;

@@ -4,6 +4,8 @@
 #include <sys/stat.h>
 
 #include <algorithm>
+#include <cctype>
+#include <string_view>
 #include <cerrno>
 #include <cstring>
 #include <set>
@@ -12,7 +14,19 @@
 namespace budgetlens::cli {
 namespace {
 
-void walk(const std::string& dir, const std::string& prefix, std::vector<Input>& out,
+bool is_disclosure_name(const std::string& name) {
+  static constexpr std::string_view kExtensions[] = {".txt", ".text", ".htm", ".html", ".shtml", ".xhtml"};
+  size_t dot = name.rfind('.');
+  if (dot == std::string::npos) return false;
+  std::string ext = name.substr(dot);
+  for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (std::string_view e : kExtensions) {
+    if (ext == e) return true;
+  }
+  return false;
+}
+
+void walk(const std::string& dir, const std::string& prefix, bool all_files, std::vector<Input>& out,
           std::set<std::pair<dev_t, ino_t>>& seen, std::vector<InputProblem>& problems) {
   struct stat st;
   if (::stat(dir.c_str(), &st) != 0) {
@@ -41,14 +55,15 @@ void walk(const std::string& dir, const std::string& prefix, std::vector<Input>&
       problems.push_back({path, errno == ELOOP ? "symbolic link loop" : std::strerror(errno)});
       continue;
     }
-    if (S_ISDIR(st.st_mode)) walk(path, id, out, seen, problems);
-    else if (S_ISREG(st.st_mode)) out.push_back({path, id});
+    if (S_ISDIR(st.st_mode)) walk(path, id, all_files, out, seen, problems);
+    else if (S_ISREG(st.st_mode) && (all_files || is_disclosure_name(name))) out.push_back({path, id});
   }
 }
 
 }  // namespace
 
-std::vector<Input> expand_inputs(const std::vector<std::string>& paths, std::vector<InputProblem>& problems) {
+std::vector<Input> expand_inputs(const std::vector<std::string>& paths, bool all_files,
+                                 std::vector<InputProblem>& problems) {
   std::vector<Input> out;
   for (std::string path : paths) {
     while (path.size() > 1 && path.back() == '/') path.pop_back();
@@ -61,7 +76,7 @@ std::vector<Input> expand_inputs(const std::vector<std::string>& paths, std::vec
     if (S_ISDIR(st.st_mode)) {
       std::set<std::pair<dev_t, ino_t>> seen;
       std::vector<Input> found;
-      walk(path, "", found, seen, problems);
+      walk(path, "", all_files, found, seen, problems);
       std::stable_sort(found.begin(), found.end(), [](const Input& a, const Input& b) { return a.id < b.id; });
       out.insert(out.end(), found.begin(), found.end());
     } else {

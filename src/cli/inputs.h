@@ -17,8 +17,10 @@ struct InputProblem {
 };
 
 // Expands `paths` into documents. Folders are walked recursively (hidden entries skipped, symbolic
-// link loops detected) and their files sorted by id; files are taken as given. A path that cannot
-// be read is reported in `problems` and the rest go on.
-std::vector<Input> expand_inputs(const std::vector<std::string>& paths, std::vector<InputProblem>& problems);
+// link loops detected) and their files sorted by id; in a folder only disclosure files are taken
+// (.txt .text .htm .html .shtml .xhtml), unless `all_files`. Files named directly are always taken.
+// A path that cannot be read is reported in `problems` and the rest go on.
+std::vector<Input> expand_inputs(const std::vector<std::string>& paths, bool all_files,
+                                 std::vector<InputProblem>& problems);
 
 }  // namespace budgetlens::cli

@@ -15,7 +15,7 @@ usage:
   budgetlens inspect FILE [options]             how a document was read: blocks, sections, grids
   budgetlens --help | --version
 
-PATH is a file or a folder (read recursively, in sorted order). OUT is a .jsonl file, a .xlsx
+PATH is a file or a folder (read recursively, in sorted order, disclosure files only). OUT is a .jsonl file, a .xlsx
 workbook, or a folder (ending in /) that receives one CSV file per record type; "-" writes JSON
 Lines to standard output.
 
@@ -26,6 +26,7 @@ options:
                           instead of detecting it
   --max-bytes N           refuse inputs larger than N bytes (default 67108864)
   --jobs N                documents processed in parallel (default: one per core)
+  --all-files             in folders, read every file (default: .txt .text .htm .html .shtml .xhtml)
   --no-table-sheets       workbook: leave out the sheet per table (for very large batches)
   -q, --quiet             no summary on standard error
 
@@ -86,6 +87,8 @@ std::optional<Options> parse_options(int argc, char** argv, int& exit_code) {
       long n = std::strtol(value.c_str(), &end, 10);
       if (value.empty() || *end != '\0' || n < 1 || n > 256) return usage_error("--jobs needs a number from 1 to 256");
       o.jobs = static_cast<int>(n);
+    } else if (a == "--all-files") {
+      o.all_files = true;
     } else if (a == "--no-table-sheets") {
       o.table_sheets = false;
     } else if (a == "-q" || a == "--quiet") {

@@ -27,6 +27,7 @@ struct Options {
   int jobs = 0;                     // --jobs N: 0 = one per core
   bool quiet = false;               // --quiet: no progress or summary on stderr
   bool table_sheets = true;         // --no-table-sheets
+  bool all_files = false;           // --all-files: read every file of a folder, whatever its name
 };
 
 // Parses argv; returns nullopt after printing a message (or help/version) when the program should

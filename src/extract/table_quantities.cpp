@@ -106,8 +106,14 @@ void read_tables(const DocumentContext& ctx, const std::vector<tables::Grid>& gr
             unit = row_unit(ctx, g, cell.row);
             source = "row";
             break;
+          case ColumnRole::kPercent:
+          case ColumnRole::kCount:
+          case ColumnRole::kRownum:
+          case ColumnRole::kCode:
+            break;
           default:
-            if (!money.empty() && g.kind == "amounts" && (fig->decimals > 0 || fig->separators)) {
+            // A table that states its unit gives it to figures that look like amounts.
+            if (!money.empty() && (fig->decimals > 0 || fig->separators)) {
               unit = units.money(money);
               source = "table";
             }

@@ -306,6 +306,15 @@ class ParagraphReader {
       if (g_.labels.total_tail.valid() && text::char_count(view(b, e)) > 8) {
         if (auto m = g_.labels.total_tail.match_suffix(view(b, e)); m && m->end > m->begin) b += m->begin;
       }
+      // "年末固定资产原值:96.31万元": a figure right after a colon is named by what precedes it.
+      if (b >= e && end > 0 && f_.text[end - 1 - (f_.text[end - 1] == ' ' && end > 1 ? 1 : 0)] == ':') {
+        size_t colon = f_.text.rfind(':', end - 1);
+        if (colon != std::string::npos && colon >= previous_end) {
+          b = clause_begin(previous_end, colon);
+          e = colon;
+          strip(b, e);
+        }
+      }
       if (b >= e && g_.labels.postfix.size()) {
         for (const grammar::Pattern& p : g_.labels.postfix) {
           if (auto m = p.match_prefix(view(f.figure.end, f_.text.size())); m && m->key_end > m->key_begin) {

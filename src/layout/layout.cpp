@@ -269,8 +269,11 @@ class Builder {
     for (size_t k = i; k-- > 0;) {
       const Line& l = lines_[k];
       if (l.kind == LineKind::kBlank || l.kind == LineKind::kBlankCell) continue;
-      if (is_cell_candidate(l) && l.chars <= 7 && !detail::is_header_word(grammar_, l) &&
-          grammar_.tables.column_rule(l.key + lines_[i].key)) {
+      // Only when the join names another column than the second piece alone ("一级"+"指标").
+      const grammar::ColumnRule* joined = grammar_.tables.column_rule(l.key + lines_[i].key);
+      const grammar::ColumnRule* alone = grammar_.tables.column_rule(lines_[i].key);
+      if (is_cell_candidate(l) && l.chars <= 7 && !detail::is_header_word(grammar_, l) && joined &&
+          (!alone || alone->role != joined->role || alone->level != joined->level)) {
         i = k;
       }
       break;
@@ -333,6 +336,18 @@ class Builder {
     }
     size_t last = i;
     while (joins_next(last, last + 1)) ++last;
+    if (first.inline_title_end > 0) {
+      // "1.政治部。研究…": the title opens a section, the rest of the line is its first paragraph.
+      Block& heading = open_block(BlockKind::kHeading, i, i);
+      heading.range.end = first.inline_title_end;
+      set_marker(heading, first);
+      heading_styles_.insert(first.style);
+      Block& rest = open_block(BlockKind::kParagraph, i, last);
+      rest.range.begin = first.inline_title_end;
+      while (rest.range.begin < rest.range.end && (source_.text[rest.range.begin] == ' ')) ++rest.range.begin;
+      rest.body = rest.range;
+      return last + 1;
+    }
     Block& b = open_block(BlockKind::kParagraph, i, last);
     if (!first.style.empty()) set_marker(b, first);
     return last + 1;

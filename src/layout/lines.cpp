@@ -135,6 +135,16 @@ std::vector<Line> classify_lines(const source::SourceText& source, const grammar
       line.marker_end = folded.source_range(0, m->key_end).end;
       std::string_view body = std::string_view(line.key).substr(m->key_end);
       line.title_like = style.heading_only || reads_as_title(grammar, body);
+      if (!line.title_like) {
+        size_t stop = std::min(body.find("。"), body.find(':'));
+        if (stop != std::string_view::npos && stop >= 6) {
+          size_t mark = body[stop] == ':' ? 1 : 3;
+          std::string_view rest = text::trim(body.substr(stop + mark));
+          if (!rest.empty() && reads_as_title(grammar, body.substr(0, stop))) {
+            line.inline_title_end = folded.source_range(0, m->key_end + stop + mark).end;
+          }
+        }
+      }
       break;
     }
   }

@@ -35,6 +35,9 @@ struct Line {
   bool heading_only = false;
   uint32_t marker_end = 0;  // source offset just past the marker
   bool title_like = false;  // a numbered line whose text reads as a title
+  // A numbered line that is a title and then its text ("1.政治部。研究…", "1、前期准备:我单位…"):
+  // the source offset just past the title's closing mark, 0 otherwise.
+  uint32_t inline_title_end = 0;
 };
 
 std::vector<Line> classify_lines(const source::SourceText& source, const grammar::Grammar& grammar, bool traditional);

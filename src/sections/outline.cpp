@@ -16,6 +16,22 @@ std::string_view slice(const source::SourceText& s, TextRange r) {
   return std::string_view(s.text).substr(r.begin, r.size());
 }
 
+// A title without the marks around it: ":市委政法委概况" -> 市委政法委概况, "办公室。" -> 办公室.
+std::string clean_title(std::string title) {
+  static constexpr std::u32string_view kMarks = U":：。.、,，;；";
+  while (!title.empty()) {
+    size_t i = 0;
+    if (kMarks.find(text::next_char(title, i)) == std::u32string_view::npos) break;
+    title.erase(0, i);
+  }
+  while (!title.empty()) {
+    size_t i = title.size();
+    if (kMarks.find(text::prev_char(title, i)) == std::u32string_view::npos) break;
+    title.resize(i);
+  }
+  return std::string(text::trim(title));
+}
+
 // The text of a heading without its marker, folded for comparison ("第一部分市委政法委概况").
 std::string heading_key(const source::SourceText& s, const Block& b) {
   return text::match_key(slice(s, b.range), s.traditional);
@@ -85,7 +101,7 @@ Outline build_outline(const layout::Layout& layout, const source::SourceText& so
       s.level = static_cast<int>(open.size()) + 1;
       s.style = block.style;
       s.marker = block.marker;
-      s.title = text::display(slice(source, block.body));
+      s.title = clean_title(text::display(slice(source, block.body)));
       s.heading_block = b;
       s.heading = block.range;
       open.push_back(static_cast<int>(out.sections.size()));

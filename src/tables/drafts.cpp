@@ -587,8 +587,9 @@ std::vector<Draft> drafts_from_stream(const layout::Block& block, size_t index, 
   Draft best;
   float best_fit = -1e30f;
   auto consider = [&](Draft d) {
+    // A wider reading must fit clearly better to be preferred.
     float f = fit_per_cell(d, ctx);
-    if (f > best_fit + 0.05f) best_fit = f, best = std::move(d);
+    if (best_fit < -1e29f || f > best_fit + 0.25f) best_fit = f, best = std::move(d);
   };
   auto fresh = [&]() {
     Draft d;
@@ -605,8 +606,9 @@ std::vector<Draft> drafts_from_stream(const layout::Block& block, size_t index, 
       Draft d = fresh();
       d.n_cols = static_cast<int>(blanks.run);
       cut_stream(blanks.cells, blanks.body, blanks.run, d.n_cols, blanks.ends, false, ctx, d);
-      if (fit_per_cell(d, ctx) > best_fit + 0.05f) st = blanks;
+      float before = best_fit;
       consider(std::move(d));
+      if (best_fit != before) st = blanks;  // the prefix is read the same way as the table
     }
   } else if (st.run > 0) {
     // The header may leave out a column of row-group names on its left: try both widths.

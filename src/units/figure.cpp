@@ -95,7 +95,7 @@ std::optional<Figure> read_figure(std::string_view key, size_t pos, const gramma
     j += u->word.size();
     i = j;
     if (const auto* a = approx_at(key, j, units, grammar::ApproxWord::Where::kAfter)) {
-      f.approx = a->word;
+      if (f.approx.empty()) f.approx = a->word;  // "900余人次以上": the first word says how
       i = j + a->word.size();
     }
   }

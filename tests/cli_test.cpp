@@ -1,0 +1,87 @@
+// The budgetlens command: options, exit statuses, and a batch that goes on past bad files.
+#include <sys/wait.h>
+
+#include <array>
+#include <cstdio>
+#include <fstream>
+
+#include "test_support.h"
+
+namespace budgetlens {
+namespace {
+
+struct Outcome {
+  int status = -1;
+  std::string out;  // stdout and stderr together
+};
+
+Outcome budgetlens(const std::string& args) {
+  Outcome r;
+  std::string command = std::string(BUDGETLENS_BINARY) + " " + args + " 2>&1";
+  FILE* p = ::popen(command.c_str(), "r");
+  std::array<char, 4096> buf;
+  while (size_t n = std::fread(buf.data(), 1, buf.size(), p)) r.out.append(buf.data(), n);
+  int status = ::pclose(p);
+  r.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return r;
+}
+
+std::string temp_dir() {
+  char tmpl[] = "/tmp/budgetlens-cli-XXXXXX";
+  return ::mkdtemp(tmpl);
+}
+
+TEST(Cli, HelpVersionAndUsageErrors) {
+  EXPECT_EQ(budgetlens("--help").status, 0);
+  EXPECT_NE(budgetlens("--help").out.find("budgetlens extract PATH"), std::string::npos);
+  EXPECT_EQ(budgetlens("--version").out.rfind("budgetlens ", 0), 0u);
+  Outcome no_output = budgetlens("extract x.txt");
+  EXPECT_EQ(no_output.status, 2);
+  EXPECT_NE(no_output.out.find("-o"), std::string::npos);
+  EXPECT_EQ(budgetlens("frobnicate x").status, 2);
+  EXPECT_EQ(budgetlens("extract --jobs 0 x -o y.jsonl").status, 2);
+}
+
+TEST(Cli, BadFilesAreNamedAndTheRestOfTheBatchIsWritten) {
+  std::string dir = temp_dir();
+  std::ofstream(dir + "/a_good.txt") << "收入总计1186.81万元。\n";
+  std::ofstream(dir + "/b_empty.txt");
+  std::ofstream(dir + "/c_image.txt", std::ios::binary) << std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16);
+  std::string noise;
+  for (int i = 0; i < 300; ++i) noise.push_back(static_cast<char>(0x80 + (i * 37) % 0x40));
+  std::ofstream(dir + "/d_noise.txt", std::ios::binary) << noise;
+  std::ofstream(dir + "/e_good.txt") << "支出总计100万元。\n";
+  std::ofstream(dir + "/notes.md") << "not a disclosure";
+  Outcome r = budgetlens("extract " + dir + " -o " + dir + "/out.jsonl");
+  EXPECT_EQ(r.status, 3) << r.out;
+  EXPECT_NE(r.out.find("b_empty.txt: error: file is empty [empty]"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("c_image.txt: error: this is a PNG image"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("d_noise.txt: error: not valid UTF-8"), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find("notes.md"), std::string::npos);  // folders give disclosure files only
+  std::string out = testing::read_file(dir + "/out.jsonl");
+  EXPECT_NE(out.find("\"doc\":\"a_good.txt\""), std::string::npos);
+  EXPECT_NE(out.find("\"doc\":\"e_good.txt\""), std::string::npos);
+  EXPECT_EQ(out.find("b_empty"), std::string::npos);
+}
+
+TEST(Cli, OutputThatCannotBeWrittenFailsCleanly) {
+  std::string dir = temp_dir();
+  std::ofstream(dir + "/a.txt") << "收入总计10万元。\n";
+  Outcome missing = budgetlens("extract " + dir + "/a.txt -o /nonexistent-folder/x.jsonl");
+  EXPECT_EQ(missing.status, 4);
+  EXPECT_NE(missing.out.find("/nonexistent-folder/x.jsonl"), std::string::npos);
+  Outcome full = budgetlens("extract " + dir + "/a.txt -o /dev/full -q");
+  EXPECT_EQ(full.status, 4) << full.out;
+}
+
+TEST(Cli, InputsAreReadInSortedOrderWhateverTheirNames) {
+  std::string dir = temp_dir();
+  std::ofstream(dir + "/b.txt") << "收入总计2万元。\n";
+  std::ofstream(dir + "/a.txt") << "收入总计1万元。\n";
+  Outcome r = budgetlens("extract " + dir + " -o - -q");
+  EXPECT_EQ(r.status, 0);
+  EXPECT_LT(r.out.find("\"doc\":\"a.txt\""), r.out.find("\"doc\":\"b.txt\""));
+}
+
+}  // namespace
+}  // namespace budgetlens

@@ -1,0 +1,106 @@
+// emit/: the JSON Lines contract, CSV files, workbooks, and outputs that are never half-written.
+#include <dirent.h>
+
+#include "emit/emit.h"
+#include "test_support.h"
+
+namespace budgetlens {
+namespace {
+
+std::string temp_dir() {
+  char tmpl[] = "/tmp/budgetlens-emit-XXXXXX";
+  return ::mkdtemp(tmpl);
+}
+
+size_t files_in(const std::string& dir) {
+  size_t n = 0;
+  DIR* d = ::opendir(dir.c_str());
+  while (dirent* e = ::readdir(d)) n += e->d_name[0] != '.' || std::string(e->d_name).find(".tmp-") != std::string::npos;
+  ::closedir(d);
+  return n;
+}
+
+TEST(Jsonl, RecordsInContractOrderWithExactDecimals) {
+  DocumentResult d = testing::run("一、收入\n收入总计6,400.00万元,其中:\"引号\"\\反斜杠。\n");
+  std::string out;
+  emit::append_jsonl(d, out);
+  std::vector<std::string> lines;
+  for (size_t s = 0, e; (e = out.find('\n', s)) != std::string::npos; s = e + 1) lines.push_back(out.substr(s, e - s));
+  ASSERT_EQ(lines.size(), 3u);
+  EXPECT_EQ(lines[0].rfind("{\"type\":\"document\",\"doc\":\"test.txt\"", 0), 0u);
+  EXPECT_EQ(lines[1].rfind("{\"type\":\"section\"", 0), 0u);
+  EXPECT_NE(lines[2].find("\"value\":\"6400.00\""), std::string::npos);
+  EXPECT_NE(lines[2].find("\"value_yuan\":\"64000000\""), std::string::npos);
+  EXPECT_NE(lines[2].find("\"span\":{\"line\":2,"), std::string::npos);
+  EXPECT_NE(lines[2].find("\"table\":null"), std::string::npos);
+}
+
+TEST(Jsonl, EscapesControlCharactersAndQuotes) {
+  DocumentRecord r;
+  r.id = "a\"b\\c\td\x01";
+  DocumentResult d;
+  d.document = r;
+  std::string out;
+  emit::append_jsonl(d, out);
+  EXPECT_NE(out.find("\"doc\":\"a\\\"b\\\\c\\td\\u0001\""), std::string::npos) << out;
+}
+
+TEST(Sinks, WriteThenRenameLeavesNothingOnFailure) {
+  std::string dir = temp_dir();
+  {
+    auto sink = emit::open_sink(dir + "/out.jsonl", {});
+    ASSERT_TRUE(sink);
+    (*sink)->add(testing::run("收入总计10万元。\n"));
+    EXPECT_EQ(files_in(dir), 1u);  // only the temporary file so far
+    EXPECT_FALSE(testing::exists(dir + "/out.jsonl"));
+    EXPECT_FALSE((*sink)->finish());
+  }
+  EXPECT_TRUE(testing::exists(dir + "/out.jsonl"));
+  EXPECT_EQ(files_in(dir), 1u);
+  {
+    auto sink = emit::open_sink(dir + "/abandoned.jsonl", {});
+    (*sink)->add(testing::run("收入总计10万元。\n"));
+  }  // destroyed without finish(): nothing is left
+  EXPECT_FALSE(testing::exists(dir + "/abandoned.jsonl"));
+  EXPECT_EQ(files_in(dir), 1u);
+}
+
+TEST(Sinks, FullDeviceAndMissingFolderAreReported) {
+  auto full = emit::open_sink("/dev/full", {});
+  ASSERT_TRUE(full);
+  std::string big(1 << 16, 'x');
+  DocumentResult d = testing::run("收入总计10万元。\n");
+  for (int i = 0; i < 200; ++i) (*full)->add(d);
+  EXPECT_TRUE((*full)->finish().has_value());
+
+  auto missing = emit::open_sink("/nonexistent-folder/out.jsonl", {});
+  ASSERT_FALSE(missing);
+  EXPECT_EQ(missing.error().code, emit::ErrorCode::kCannotCreate);
+  EXPECT_EQ(emit::open_sink("out.txt", {}).error().code, emit::ErrorCode::kUnknownFormat);
+}
+
+TEST(Sinks, CsvFilesCarryABomAndQuoteFields) {
+  std::string dir = temp_dir() + "/csv/";
+  auto sink = emit::open_sink(dir, {});
+  ASSERT_TRUE(sink);
+  (*sink)->add(testing::run("收入总计1,000.00万元,其中:基本支出600万元。\n"));
+  ASSERT_FALSE((*sink)->finish());
+  std::string q = testing::read_file(dir + "quantities.csv");
+  EXPECT_EQ(q.rfind("\xEF\xBB\xBF" "doc,id,", 0), 0u);
+  EXPECT_NE(q.find("\"1,000.00万元\""), std::string::npos);
+  for (const char* f : {"documents.csv", "sections.csv", "tables.csv", "cells.csv"}) EXPECT_TRUE(testing::exists(dir + f));
+}
+
+TEST(Sinks, WorkbookIsAZipWithTheLongSheets) {
+  std::string path = temp_dir() + "/out.xlsx";
+  auto sink = emit::open_sink(path, {});
+  ASSERT_TRUE(sink);
+  (*sink)->add(testing::run("项目\t预算数\n合计\t=1+1\n收入\t10.00\n"));
+  ASSERT_FALSE((*sink)->finish());
+  std::string bytes = testing::read_file(path);
+  EXPECT_EQ(bytes.rfind("PK", 0), 0u);
+  EXPECT_NE(bytes.find("xl/worksheets/sheet4.xml"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace budgetlens

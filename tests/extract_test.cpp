@@ -1,0 +1,93 @@
+// extract/: figures in sentences and cells, with labels and exact 元.
+#include "test_support.h"
+
+namespace budgetlens {
+namespace {
+
+using testing::find_raw;
+using testing::must_find;
+using testing::run;
+
+TEST(Extract, SentenceLabelsAsAReaderGivesThem) {
+  DocumentResult d = run(
+      "(一)收入总计1186.81万元,比上年减少23.95万元,下降1.98%。\n"
+      "其中:人员经费546.94万元,主要包括基本工资;公用经费103.82万元。\n"
+      "2020年度收入总计593.99万元其中593.71为财政拨款收入,0.28元为其他资金收入。\n");
+  const QuantityRecord* total = find_raw(d, "1186.81万元");
+  ASSERT_TRUE(total);
+  EXPECT_EQ(total->label, "收入总计");
+  EXPECT_EQ(total->value_yuan.value_or(Decimal()).to_canonical(), "11868100");
+  EXPECT_EQ(total->kind, "money");
+  EXPECT_EQ(total->context, "text");
+  EXPECT_EQ(must_find(d, "23.95万元").label, "收入总计 / 比上年减少");
+  EXPECT_EQ(must_find(d, "1.98%").label, "收入总计 / 下降");
+  EXPECT_EQ(must_find(d, "1.98%").kind, "percent");
+  EXPECT_EQ(must_find(d, "546.94万元").label, "人员经费");
+  EXPECT_EQ(must_find(d, "103.82万元").label, "公用经费");
+  const QuantityRecord* inherited = find_raw(d, "593.71");
+  ASSERT_TRUE(inherited);
+  EXPECT_EQ(inherited->label, "财政拨款收入");
+  EXPECT_EQ(inherited->unit_source, "inferred");
+  EXPECT_EQ(inherited->value_yuan->to_canonical(), "5937100");
+  // Printed as 元, kept as 元: never "fixed".
+  const QuantityRecord* small = find_raw(d, "0.28元");
+  EXPECT_EQ(small->value_yuan->to_canonical(), "0.28");
+  EXPECT_EQ(small->label, "其他资金收入");
+}
+
+TEST(Extract, YearsDatesCodesAndDocumentNumbersAreNotAmounts) {
+  DocumentResult d = run(
+      "按桃发〔2013〕13号文件规定,2019年1月-12月,第2页,联系电话0566-2024145。\n"
+      "其中:2010301 行政运行 1,091.84 万元。\n");
+  ASSERT_EQ(d.quantities.size(), 1u);
+  EXPECT_EQ(d.quantities[0].label, "行政运行");
+  EXPECT_EQ(d.quantities[0].code, "2010301");
+  EXPECT_EQ(d.quantities[0].value_yuan->to_canonical(), "10918400");
+}
+
+TEST(Extract, CountsApproximationsAndOddForms) {
+  DocumentResult d = run("全年编写材料百余篇,开展座谈900余人次以上,公开信息17000多篇,执行率96.%,较上年减少-3.5万元。\n");
+  EXPECT_EQ(must_find(d, "900余人次以上").approx, "余");
+  EXPECT_EQ(must_find(d, "900余人次以上").kind, "count");
+  EXPECT_EQ(must_find(d, "17000多篇").approx, "多");
+  EXPECT_EQ(must_find(d, "96.%").value.to_string(), "96");
+  EXPECT_TRUE(must_find(d, "-3.5万元").value.is_negative());
+  EXPECT_EQ(must_find(d, "-3.5万元").value_yuan->to_canonical(), "-35000");
+}
+
+TEST(Extract, PairedFiguresAndFullWidthDigits) {
+  DocumentResult d = run("2022年度收、支总计各是4125.49,4143.91万元,各下降23.51%、38.28%。收入合计１，２９５．８７万元。\n");
+  EXPECT_EQ(must_find(d, "4125.49").label, "收总计");
+  EXPECT_EQ(must_find(d, "4143.91万元").label, "支总计");
+  EXPECT_EQ(must_find(d, "38.28%").label, "支总计 / 下降");
+  const QuantityRecord* wide = find_raw(d, "１，２９５．８７万元");
+  ASSERT_TRUE(wide);
+  EXPECT_EQ(wide->value_yuan->to_canonical(), "12958700");
+}
+
+TEST(Extract, TableFiguresTakeRowAndColumnLabelsAndTheTableUnit) {
+  DocumentResult d = run("单位:万元\n项目\t预算数\t执行数\n合计\t1,000.00\t998.50\n基本支出\t600.00\t600.00\n");
+  const QuantityRecord* q = find_raw(d, "998.50");
+  ASSERT_TRUE(q);
+  EXPECT_EQ(q->label, "合计");
+  EXPECT_EQ(q->column, "执行数");
+  EXPECT_EQ(q->context, "table");
+  EXPECT_EQ(q->unit, "万元");
+  EXPECT_EQ(q->value_yuan->to_canonical(), "9985000");
+  EXPECT_EQ(q->span.line, 3u);
+}
+
+TEST(Extract, FusedCellsSplitOnlyWithCertainty) {
+  DocumentResult d = run(
+      "项目预算成本构成金额测算依据2020年实际执行数2021年实际执行数保安服务费191依据招标文件191191保洁服务费99依据招标文件"
+      "9999水电气费524根据三定方案据实结算372.88504.55合计814662.98794.55绩效目标以服务对象满意为目标\n");
+  for (const char* raw : {"814", "662.98", "794.55", "372.88", "504.55"}) {
+    const QuantityRecord* q = find_raw(d, raw);
+    ASSERT_TRUE(q) << raw;
+  }
+  EXPECT_EQ(must_find(d, "662.98").label, "合计");
+  EXPECT_EQ(must_find(d, "504.55").label, "水电气费");
+}
+
+}  // namespace
+}  // namespace budgetlens

@@ -1,0 +1,96 @@
+// layout/: lines into headings, paragraphs and the four flattened table layouts.
+#include "layout/layout.h"
+#include "test_support.h"
+
+namespace budgetlens::layout {
+namespace {
+
+Layout layout_of(const source::SourceText& s) { return build_layout(s, testing::builtin_grammar()); }
+
+std::vector<BlockKind> kinds(const Layout& l) {
+  std::vector<BlockKind> out;
+  for (const Block& b : l.blocks) out.push_back(b.kind);
+  return out;
+}
+
+TEST(Layout, HeadingsAndNumberedParagraphs) {
+  auto s = testing::source_of(
+      "第一部分:单位概况\n一、主要职能\n(一)收入总计1186.81万元,比上年减少23.95万元,下降1.98%。\n"
+      "1.政治部。研究加强队伍建设的意见和措施。\n");
+  Layout l = layout_of(s);
+  ASSERT_EQ(l.blocks.size(), 5u);
+  EXPECT_EQ(l.blocks[0].kind, BlockKind::kHeading);
+  EXPECT_EQ(l.blocks[0].style, "part");
+  EXPECT_EQ(l.blocks[1].kind, BlockKind::kHeading);
+  EXPECT_EQ(l.blocks[1].marker, "一、");
+  // A numbered line that states an amount is a paragraph, not a heading.
+  EXPECT_EQ(l.blocks[2].kind, BlockKind::kParagraph);
+  EXPECT_EQ(l.blocks[2].marker, "(一)");
+  // "1.政治部。研究…" is a heading with its text after it.
+  EXPECT_EQ(l.blocks[3].kind, BlockKind::kHeading);
+  EXPECT_EQ(l.blocks[4].kind, BlockKind::kParagraph);
+}
+
+TEST(Layout, PipeRows) {
+  auto s = testing::source_of("一级指标 | 二级指标 | 指标值 |\n产出指标(30分) | 数量指标 | 100 |\n质量指标 | 95 | |\n");
+  Layout l = layout_of(s);
+  ASSERT_EQ(l.blocks.size(), 1u);
+  EXPECT_EQ(l.blocks[0].layout, TableLayout::kPipe);
+  ASSERT_EQ(l.blocks[0].rows.size(), 3u);
+  EXPECT_EQ(l.blocks[0].rows[2].cells.size(), 2u);  // padding bars are not cells
+  EXPECT_EQ(l.blocks[0].rows[2].width, 3);
+}
+
+TEST(Layout, MarkdownRowsBrokenOverLinesAreRejoinedByBarCount) {
+  auto s = testing::source_of("| 项目 | 预算数 | 执行数 |\n|\n资金\n总额 |\n10 | 9 |\n| 其中 | 5 | 4 |\n");
+  Layout l = layout_of(s);
+  ASSERT_EQ(l.blocks.size(), 1u);
+  ASSERT_EQ(l.blocks[0].rows.size(), 3u);
+  EXPECT_EQ(l.blocks[0].rows[1].cells.size(), 3u);
+  EXPECT_EQ(l.blocks[0].rows[1].cells[0].text, "资金\n总额");
+}
+
+TEST(Layout, CellLinesWithBarClosers) {
+  auto s = testing::source_of("一级指标 |\n二级指标 |\n分值 |\n产出 |\n数量 |\n5 |\n质量 |\n3 |\n|\n");
+  Layout l = layout_of(s);
+  ASSERT_EQ(l.blocks.size(), 1u);
+  EXPECT_EQ(l.blocks[0].layout, TableLayout::kCellLines);
+  ASSERT_EQ(l.blocks[0].rows.size(), 1u);
+  EXPECT_EQ(l.blocks[0].rows[0].closer, 1);
+  EXPECT_EQ(l.blocks[0].rows[0].cells.size(), 8u);
+}
+
+TEST(Layout, TabRowsKeepEmptyFieldsAsPositions) {
+  auto s = testing::source_of("一级指标\t二级指标\t分值\n产出\t数量\t5\n\t质量\t3\n\t(2)其他\t\t\n");
+  Layout l = layout_of(s);
+  ASSERT_EQ(l.blocks.size(), 1u);
+  EXPECT_EQ(l.blocks[0].layout, TableLayout::kTab);
+  ASSERT_EQ(l.blocks[0].rows.size(), 4u);  // the single-field line is a row, not a heading
+  EXPECT_TRUE(l.blocks[0].rows[2].cells[0].blank);
+}
+
+TEST(Layout, BareLinesFoundByTheirHeader) {
+  auto s = testing::source_of(
+      "自评表\n\n年度预算资金(万元)\n\n\u00a0\n\n年初预算数\n\n全年预算数\n\n执行率\n\n年度资金总额\n\n149.03\n\n"
+      "599.34\n\n96%\n\n其他资金\n\n\u00a0\n\n0.28\n\n100%\n\n二、绩效目标完成情况的说明：本年度各项工作按计划推进，预算执行总体良好，个别项目因政策调整延期实施，年末已全部完成并通过验收。\n");
+  Layout l = layout_of(s);
+  std::vector<BlockKind> k = kinds(l);
+  ASSERT_GE(l.blocks.size(), 3u);
+  EXPECT_EQ(l.blocks[1].kind, BlockKind::kTable);
+  EXPECT_EQ(l.blocks[1].layout, TableLayout::kBareLines);
+  const RawRow& stream = l.blocks[1].rows[0];
+  EXPECT_EQ(stream.cells.front().text, "年度预算资金(万元)");
+  EXPECT_TRUE(stream.cells[1].blank);  // a no-break space line is an empty cell
+}
+
+TEST(Layout, HardWrappedLinesJoinIntoOneParagraph) {
+  auto s = testing::source_of(
+      "1. 基本支出预算 924,289.71 元，占支出总预算的\n100.00%，同比减少 275,044.29 元，下降 22.93 %。\n");
+  Layout l = layout_of(s);
+  ASSERT_EQ(l.blocks.size(), 1u);
+  EXPECT_EQ(l.blocks[0].kind, BlockKind::kParagraph);
+  EXPECT_EQ(l.blocks[0].last_line, 1u);
+}
+
+}  // namespace
+}  // namespace budgetlens::layout

@@ -1,0 +1,148 @@
+// End to end on the real seeds in ../shared/seeds: what the text pipeline must show on them.
+#include <set>
+
+#include "test_support.h"
+#include "text/fold.h"
+
+namespace budgetlens {
+namespace {
+
+DocumentResult seed(const std::string& prefix) {
+  std::string dir = testing::shared_dir() + "/seeds/";
+  static const char* kNames[] = {"000_3682ea16efa1e965.txt", "001_09aba54321373955.txt", "002_eeed92db698f3b8d.txt",
+                                 "003_20024559169c32d6.txt", "004_fef1010ff2924dfd.txt"};
+  for (const char* name : kNames) {
+    if (std::string(name).rfind(prefix, 0) == 0) {
+      auto r = pipeline::extract_file(dir + name, name, testing::builtin_grammar(), {});
+      if (!r) ADD_FAILURE() << name << ": " << r.error().message;
+      return r ? *r : DocumentResult{};
+    }
+  }
+  ADD_FAILURE() << "no seed " << prefix;
+  return {};
+}
+
+const TableRecord* table_with_header(const DocumentResult& d, const std::string& header) {
+  for (const TableRecord& t : d.tables) {
+    for (const CellRecord& c : t.cells) {
+      if (c.header && text::match_key(c.text) == header) return &t;
+    }
+  }
+  return nullptr;
+}
+
+std::string cell(const TableRecord& t, int row, int col) {
+  for (const CellRecord& c : t.cells) {
+    if (row >= c.row && row < c.row + c.rowspan && col >= c.col && col < c.col + c.colspan) return c.text;
+  }
+  return "";
+}
+
+TEST(Seeds, S001SectionTreeWithoutTheTableOfContents) {
+  SKIP_WITHOUT_SHARED();
+  DocumentResult d = seed("001");
+  std::vector<std::string> parts;
+  for (const SectionRecord& s : d.sections) {
+    if (s.level == 1) parts.push_back(s.marker);
+  }
+  EXPECT_EQ(parts, (std::vector<std::string>{"第一部分", "第二部分", "第三部分", "第四部分"}));
+  int first_part_children = 0, duplicates = 0;
+  std::set<std::string> seen;
+  for (const SectionRecord& s : d.sections) {
+    if (s.parent == "s1") ++first_part_children;
+    if (s.level <= 2 && !seen.insert(s.parent + s.marker + s.title).second) ++duplicates;
+  }
+  EXPECT_EQ(first_part_children, 4);  // 一、主要职能 … 四、年度主要工作任务
+  EXPECT_EQ(duplicates, 0);
+  EXPECT_GT(d.sections[0].span.line, 20u);  // the first section is the real one, not the 目录 entry
+}
+
+TEST(Seeds, S000IndicatorTableHasEightColumnsWithLevelsFilledDown) {
+  SKIP_WITHOUT_SHARED();
+  DocumentResult d = seed("000");
+  const TableRecord* t = table_with_header(d, "一级指标");
+  ASSERT_TRUE(t);
+  EXPECT_EQ(t->n_cols, 8);
+  EXPECT_EQ(t->kind, "indicators");
+  EXPECT_EQ(cell(*t, 3, 0), "投入管理指标(50分)");
+  EXPECT_EQ(cell(*t, 3, 1), "工作目标管理(10分)");
+  EXPECT_EQ(cell(*t, 3, 2), "绩效指标合理性");
+  EXPECT_EQ(cell(*t, 5, 1), "预算和财务管理(32分)");
+  EXPECT_EQ(cell(*t, 21, 1), "履职目标实现(9分)");
+  EXPECT_EQ(cell(*t, 21, 0), "产出指标(29分)");
+  EXPECT_EQ(cell(*t, 23, 4), "98");
+}
+
+TEST(Seeds, S001ScoreTablesHaveOneRowPerIndicatorEndingInTheTotal) {
+  SKIP_WITHOUT_SHARED();
+  DocumentResult d = seed("001");
+  int score_tables = 0;
+  for (const TableRecord& t : d.tables) {
+    if (t.kind != "scores") continue;
+    ++score_tables;
+    EXPECT_EQ(t.n_cols, 8);
+    EXPECT_EQ(cell(t, t.n_rows - 1, 0), "总分");
+    EXPECT_EQ(cell(t, t.n_rows - 1, 6), "100");
+    EXPECT_EQ(cell(t, t.n_rows - 1, 7), "100");
+    EXPECT_EQ(t.n_rows - t.header_rows - 1, 35);  // thirty-five 三级指标, then 总分
+    for (int r = t.header_rows; r < t.n_rows - 1; ++r) EXPECT_FALSE(cell(t, r, 3).empty()) << "row " << r;
+  }
+  EXPECT_EQ(score_tables, 2);
+}
+
+TEST(Seeds, S004TableAmountsAreInYuan) {
+  SKIP_WITHOUT_SHARED();
+  DocumentResult d = seed("004");
+  const QuantityRecord* q = testing::find_raw(d, "15,897,000.0");
+  ASSERT_TRUE(q);
+  EXPECT_EQ(q->unit, "元");
+  EXPECT_EQ(q->value_yuan->to_canonical(), "15897000");
+  EXPECT_EQ(q->context, "table");
+  EXPECT_NE(q->label.find("部门预算总额(元)"), std::string::npos);
+}
+
+TEST(Seeds, AmountsInExactYuanTraceableToTheirLine) {
+  SKIP_WITHOUT_SHARED();
+  DocumentResult d1 = seed("001");
+  const QuantityRecord* income = testing::find_raw(d1, "1186.81万元");
+  ASSERT_TRUE(income);
+  EXPECT_EQ(income->label, "收入总计");
+  EXPECT_EQ(income->value_yuan->to_canonical(), "11868100");
+  EXPECT_EQ(income->span.line, 60u);
+  DocumentResult d2 = seed("002");
+  const QuantityRecord* spending = testing::find_raw(d2, "1,295.87 万元");
+  ASSERT_TRUE(spending);
+  EXPECT_EQ(spending->value_yuan->to_canonical(), "12958700");
+  DocumentResult d3 = seed("003");
+  const QuantityRecord* other = testing::find_raw(d3, "0.28元");
+  ASSERT_TRUE(other);
+  EXPECT_EQ(other->unit, "元");
+  EXPECT_EQ(other->value_yuan->to_canonical(), "0.28");  // printed as 元, never "fixed"
+}
+
+TEST(Seeds, S002PageBrokenScoreTableIsOneTable) {
+  SKIP_WITHOUT_SHARED();
+  DocumentResult d = seed("002");
+  int score_tables = 0;
+  for (const TableRecord& t : d.tables) score_tables += t.kind == "scores";
+  EXPECT_EQ(score_tables, 1);
+  const TableRecord* t = table_with_header(d, "自评得分");
+  ASSERT_TRUE(t);
+  EXPECT_EQ(cell(*t, t->n_rows - 1, 6), "98.2");
+}
+
+TEST(Seeds, S003BareLinesTableTakesItsWidthFromTheHeader) {
+  SKIP_WITHOUT_SHARED();
+  DocumentResult d = seed("003");
+  const TableRecord* t = table_with_header(d, "年初预算数");
+  ASSERT_TRUE(t);
+  EXPECT_EQ(t->layout, "bare_lines");
+  EXPECT_EQ(t->n_cols, 6);
+  EXPECT_EQ(cell(*t, 1, 1), "年度资金总额");
+  EXPECT_EQ(cell(*t, 1, 2), "149.03");
+  EXPECT_EQ(cell(*t, 4, 1), "其他资金");
+  EXPECT_EQ(cell(*t, 4, 3), "0.28");
+}
+
+}  // namespace
+}  // namespace budgetlens

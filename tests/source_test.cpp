@@ -1,0 +1,103 @@
+// source/: decoding, normalising, and the map back to the original bytes.
+#include <unicode/ucnv.h>
+
+#include "source/source.h"
+#include "test_support.h"
+
+namespace budgetlens::source {
+namespace {
+
+std::string to_encoding(const std::string& utf8, const char* name) {
+  UErrorCode st = U_ZERO_ERROR;
+  std::string out(utf8.size() * 4 + 16, '\0');
+  int32_t n = ucnv_convert(name, "UTF-8", out.data(), static_cast<int32_t>(out.size()), utf8.data(),
+                           static_cast<int32_t>(utf8.size()), &st);
+  out.resize(U_SUCCESS(st) ? n : 0);
+  return out;
+}
+
+TEST(Source, Utf8WithBomAndCrlf) {
+  auto r = decode_source("\xEF\xBB\xBF一、概况\r\n收入总计1186.81万元\r\n", "a.txt", {});
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->encoding, "UTF-8");
+  EXPECT_EQ(r->encoding_source, "bom");
+  EXPECT_EQ(r->text, "一、概况\n收入总计1186.81万元\n");
+  EXPECT_EQ(r->line_count(), 2u);
+  // "1186.81" on line 2: original offset counts the BOM (3) and the CR of line 1.
+  size_t at = r->text.find("1186.81");
+  Span s = r->span_of({static_cast<uint32_t>(at), static_cast<uint32_t>(at + 7)});
+  EXPECT_EQ(s.line, 2u);
+  EXPECT_EQ(s.col, 5u);
+  EXPECT_EQ(s.offset, 3u + std::string("一、概况\r\n收入总计").size());
+  EXPECT_EQ(s.length, 7u);
+}
+
+TEST(Source, DetectsGb18030AndMapsToOriginalBytes) {
+  std::string utf8 = "梧州市2018年部门决算\n收入总计1186.81万元，比上年减少23.95万元。\n";
+  std::string gbk = to_encoding(utf8, "GB18030");
+  ASSERT_FALSE(gbk.empty());
+  auto r = decode_source(gbk, "gbk.txt", {});
+  ASSERT_TRUE(r) << r.error().message;
+  EXPECT_EQ(r->encoding, "GB18030");
+  EXPECT_EQ(r->encoding_source, "detected");
+  EXPECT_EQ(r->text, utf8);
+  size_t at = r->text.find("23.95");
+  Span s = r->span_of({static_cast<uint32_t>(at), static_cast<uint32_t>(at + 5)});
+  EXPECT_EQ(gbk.substr(s.offset, s.length), "23.95");
+  EXPECT_EQ(s.line, 2u);
+}
+
+TEST(Source, Utf16WithBomIsDecoded) {
+  std::string utf16 = "\xFF\xFE" + to_encoding("收入总计", "UTF-16LE");
+  auto r = decode_source(utf16, "u16.txt", {});
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->encoding, "UTF-16LE");
+  EXPECT_EQ(r->text, "收入总计");
+}
+
+TEST(Source, RefusesWhatIsNotText) {
+  auto png = decode_source(std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16), "x.txt", {});
+  ASSERT_FALSE(png);
+  EXPECT_EQ(png.error().code, ErrorCode::kBinary);
+  EXPECT_NE(png.error().message.find("PNG"), std::string::npos);
+
+  auto pdf = decode_source("%PDF-1.4\n...", "x.html", {});
+  EXPECT_EQ(pdf.error().code, ErrorCode::kBinary);
+
+  EXPECT_EQ(decode_source("", "e.txt", {}).error().code, ErrorCode::kEmpty);
+  EXPECT_EQ(decode_source(" \n\n\t", "e.txt", {}).error().code, ErrorCode::kEmpty);
+
+  std::string noise;
+  for (int i = 0; i < 400; ++i) noise.push_back(static_cast<char>(0x80 + (i * 37) % 0x40));
+  auto bad = decode_source(noise, "bad.txt", {});
+  ASSERT_FALSE(bad);
+  EXPECT_EQ(bad.error().code, ErrorCode::kUndecodable);
+
+  Options small;
+  small.max_bytes = 10;
+  EXPECT_EQ(decode_source("收入总计1186.81万元", "big.txt", small).error().code, ErrorCode::kTooLarge);
+}
+
+TEST(Source, KeepsATruncatedUtf8FileWithAWarning) {
+  std::string text = "收入总计1186.81万元，比上年减少23.95万元，下降1.98%。各项收入情况如下所述";
+  text += "\xE5\x85";  // the last character cut in half
+  auto r = decode_source(text, "cut.txt", {});
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->encoding, "UTF-8");
+  ASSERT_EQ(r->warnings.size(), 1u);
+  EXPECT_NE(r->warnings[0].find("invalid UTF-8"), std::string::npos);
+}
+
+TEST(Source, ReadsFilesAndNamesProblems) {
+  EXPECT_EQ(read_source("/nonexistent/x.txt", {}).error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(read_source("/tmp", {}).error().code, ErrorCode::kNotAFile);
+}
+
+TEST(Source, MarksTraditionalDocuments) {
+  auto r = decode_source("2023年度收入總計434.72萬元", "t.txt", {});
+  ASSERT_TRUE(r);
+  EXPECT_TRUE(r->traditional);
+}
+
+}  // namespace
+}  // namespace budgetlens::source

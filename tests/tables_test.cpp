@@ -1,0 +1,118 @@
+// tables/: flattened blocks made into grids.
+#include "layout/layout.h"
+#include "sections/sections.h"
+#include "tables/tables.h"
+#include "test_support.h"
+
+namespace budgetlens::tables {
+namespace {
+
+std::vector<Grid> grids_of(const std::string& text) {
+  static std::vector<source::SourceText> keep;  // grids point into their source's text
+  keep.push_back(testing::source_of(text));
+  const source::SourceText& s = keep.back();
+  layout::Layout l = layout::build_layout(s, testing::builtin_grammar());
+  sections::Outline o = sections::build_outline(l, s, testing::builtin_grammar());
+  return build_tables(l, o, s, testing::builtin_grammar());
+}
+
+std::string at(const Grid& g, int r, int c) {
+  const Cell* cell = g.cell(r, c);
+  return cell ? cell->text : "";
+}
+
+TEST(Tables, PipeRowsFillMergedLevelsDown) {
+  auto g = grids_of(
+      "一级指标 | 二级指标 | 三级指标 | 指标值类型 | 指标值 |\n"
+      "产出指标(30分) | 数量指标(20分) | 完成次数 | ≥ | 100 |\n"
+      "完成及时率 | = | 100 | ||\n"
+      "质量指标(10分) | 合格率 | ≥ | 95 | |\n");
+  ASSERT_EQ(g.size(), 1u);
+  const Grid& t = g[0];
+  EXPECT_EQ(t.n_cols, 5);
+  EXPECT_EQ(t.header_rows, 1);
+  EXPECT_EQ(t.kind, "indicators");
+  EXPECT_EQ(at(t, 2, 0), "产出指标(30分)");  // merged from above
+  EXPECT_EQ(at(t, 2, 1), "数量指标(20分)");
+  EXPECT_EQ(at(t, 2, 2), "完成及时率");
+  EXPECT_EQ(at(t, 3, 1), "质量指标(10分)");
+  EXPECT_EQ(at(t, 3, 2), "合格率");
+  EXPECT_EQ(t.cell(1, 0)->rowspan, 3);
+  EXPECT_EQ(t.columns[3].role, grammar::ColumnRole::kComparator);
+}
+
+TEST(Tables, CellLinesClosedByBars) {
+  auto g = grids_of(
+      "一级指标 |\n二级指标 |\n三级指标 |\n分值 |\n得分 |\n"
+      "产出(10分) |\n数量(6分) |\n次数 |\n6 |\n6 |\n"
+      "质量(4分) |\n合格率 |\n4 |\n3 |\n|\n"
+      "总分 |\n10 |\n9 |\n");
+  ASSERT_EQ(g.size(), 1u);
+  const Grid& t = g[0];
+  EXPECT_EQ(t.n_cols, 5);
+  EXPECT_EQ(at(t, 2, 1), "质量(4分)");
+  EXPECT_EQ(at(t, 2, 0), "产出(10分)");
+  EXPECT_EQ(at(t, 2, 4), "3");
+  EXPECT_TRUE(t.total_row[3]);
+  EXPECT_EQ(at(t, 3, 3), "10");
+  EXPECT_EQ(t.kind, "scores");
+}
+
+TEST(Tables, LoneBarsAreEmptyCellsWhenTheyDoNotCloseRows) {
+  auto g = grids_of("项 目 |\n预 算 数 |\n合 计 |\n11.77 |\n因公出国(境)费 |\n|\n公务接待费 |\n11.77 |\n");
+  ASSERT_EQ(g.size(), 1u);
+  EXPECT_EQ(at(g[0], 2, 0), "因公出国(境)费");
+  EXPECT_EQ(at(g[0], 2, 1), "");
+  EXPECT_EQ(at(g[0], 3, 1), "11.77");
+}
+
+TEST(Tables, TabRowsAndShiftedRowsRealigned) {
+  auto g = grids_of(
+      "一级指标\t二级指标\t三级指标\t指标说明\t分值\t自评得分\n"
+      "投入(4分)\t目标(4分)\t合理性(4分)\t1、是否设立；\t2\t2\n"
+      "\t2、是否符合；\t1\t1\t\t\n"     // shifted left by the export
+      "\t\t\t3、是否细化；\t1\t0.5\n");
+  ASSERT_EQ(g.size(), 1u);
+  const Grid& t = g[0];
+  EXPECT_EQ(at(t, 2, 3), "2、是否符合；");
+  EXPECT_EQ(at(t, 2, 4), "1");
+  EXPECT_EQ(at(t, 3, 5), "0.5");
+  EXPECT_EQ(at(t, 3, 2), "合理性(4分)");
+}
+
+TEST(Tables, HeaderRepeatedAfterAPageBreakJoinsTheTables) {
+  auto g = grids_of(
+      "一级 指标\t二级 指标\t分 值\n产出\t数量\t5\n\n一级指标\t二级指标\t分值\n效益\t满意度\t5\n总 分\t\t10\n");
+  ASSERT_EQ(g.size(), 1u);
+  EXPECT_EQ(g[0].n_rows, 4);
+  EXPECT_EQ(at(g[0], 2, 0), "效益");
+}
+
+TEST(Tables, BareLinesTakeTheirWidthFromTheHeader) {
+  auto g = grids_of(
+      "年度预算资金(万元)\n\n\u00a0\n\n年初预算数\n\n全年预算数\n\n全年执行数\n\n执行率\n\n"
+      "年度资金总额\n\n149.03\n\n599.34\n\n578.65\n\n96.%\n\n"
+      "其他资金\n\n\u00a0\n\n0.28\n\n0.28\n\n100%\n");
+  ASSERT_EQ(g.size(), 1u);
+  const Grid& t = g[0];
+  EXPECT_EQ(t.n_cols, 6);
+  EXPECT_EQ(at(t, 1, 1), "年度资金总额");
+  EXPECT_EQ(at(t, 1, 2), "149.03");
+  EXPECT_EQ(at(t, 2, 1), "其他资金");
+  EXPECT_EQ(at(t, 2, 2), "");
+  EXPECT_EQ(at(t, 2, 3), "0.28");
+  EXPECT_EQ(t.unit, "万元");
+  EXPECT_EQ(t.unit_source, "header");
+}
+
+TEST(Tables, CaptionAndUnitFromTheLinesAbove) {
+  auto g = grids_of("附件1\n部门收支总表\n金额单位：万元（保留两位小数）\n项目\t预算数\n合计\t10.00\n基本支出\t10.00\n");
+  ASSERT_EQ(g.size(), 1u);
+  EXPECT_EQ(g[0].caption, "部门收支总表");
+  EXPECT_EQ(g[0].unit, "万元");
+  EXPECT_EQ(g[0].unit_source, "caption");
+  EXPECT_TRUE(g[0].total_row[1]);
+}
+
+}  // namespace
+}  // namespace budgetlens::tables

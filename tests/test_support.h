@@ -1,0 +1,83 @@
+// Helpers shared by the tests: the built-in grammar, documents run from strings, and the paths of
+// the shared real documents (../shared), which tests skip cleanly when absent.
+#pragma once
+
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <sys/stat.h>
+
+#include "grammar/grammar.h"
+#include "model/records.h"
+#include "pipeline/pipeline.h"
+#include "source/source.h"
+
+namespace budgetlens::testing {
+
+inline const grammar::Grammar& builtin_grammar() {
+  static std::shared_ptr<const grammar::Grammar> g = [] {
+    auto r = grammar::load_grammar("");
+    if (!r) {
+      std::fprintf(stderr, "built-in grammar does not load: %s\n", r.error().message.c_str());
+      std::abort();
+    }
+    return *r;
+  }();
+  return *g;
+}
+
+inline source::SourceText source_of(const std::string& text) {
+  auto r = source::decode_source(text, "test.txt", {});
+  if (!r) ADD_FAILURE() << "cannot decode test text: " << r.error().message;
+  return r ? std::move(*r) : source::SourceText{};
+}
+
+inline DocumentResult run(const std::string& text) {
+  return pipeline::extract_document(source_of(text), "test.txt", builtin_grammar());
+}
+
+// The first quantity whose raw text is `raw`, or nullptr.
+inline const QuantityRecord* find_raw(const DocumentResult& d, const std::string& raw) {
+  for (const QuantityRecord& q : d.quantities) {
+    if (q.raw == raw) return &q;
+  }
+  return nullptr;
+}
+
+// The first quantity whose raw text is `raw`; a test failure (and an empty record) when there is none.
+inline const QuantityRecord& must_find(const DocumentResult& d, const std::string& raw) {
+  static const QuantityRecord kMissing;
+  const QuantityRecord* q = find_raw(d, raw);
+  if (!q) ADD_FAILURE() << "no quantity with raw text \"" << raw << "\"";
+  return q ? *q : kMissing;
+}
+
+inline std::string read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+inline bool exists(const std::string& path) {
+  struct stat st;
+  return ::stat(path.c_str(), &st) == 0;
+}
+
+inline std::string source_dir() { return BUDGETLENS_SOURCE_DIR; }
+
+// ../shared beside the source tree, or BUDGETLENS_SHARED when set.
+inline std::string shared_dir() {
+  if (const char* env = std::getenv("BUDGETLENS_SHARED")) return env;
+  return source_dir() + "/../shared";
+}
+
+#define SKIP_WITHOUT_SHARED()                                                                           \
+  if (!::budgetlens::testing::exists(::budgetlens::testing::shared_dir() + "/seeds")) {                 \
+    GTEST_SKIP() << "../shared is not present beside the source tree; real documents are not tested"; \
+  }
+
+}  // namespace budgetlens::testing

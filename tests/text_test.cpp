@@ -1,0 +1,55 @@
+// text/: UTF-8 walking and folded views with their map back to the original.
+#include <gtest/gtest.h>
+
+#include "text/fold.h"
+#include "text/utf8.h"
+
+namespace budgetlens::text {
+namespace {
+
+TEST(Utf8, WalksAndValidates) {
+  std::string s = "收入1";
+  size_t i = 0;
+  EXPECT_EQ(next_char(s, i), U'收');
+  EXPECT_EQ(i, 3u);
+  EXPECT_EQ(char_count(s), 3u);
+  EXPECT_TRUE(is_valid_utf8(s));
+  EXPECT_FALSE(is_valid_utf8("\xe6\x94"));      // truncated
+  EXPECT_FALSE(is_valid_utf8("\xc0\xaf"));      // overlong
+  EXPECT_FALSE(is_valid_utf8("\xed\xa0\x80"));  // surrogate
+  EXPECT_EQ(trim("\u00a0 收入 \u3000\n"), "收入");
+}
+
+TEST(Fold, WritesFullWidthFormsAsAscii) {
+  EXPECT_EQ(match_key("１，２９５．８７万元（类）"), "1,295.87万元(类)");
+  EXPECT_EQ(match_key("≧90％"), "≥90%");
+  EXPECT_EQ(match_key("﹦"), "=");
+}
+
+TEST(Fold, DropsSpacesBetweenChineseButKeepsThemBetweenNumbers) {
+  EXPECT_EQ(match_key("一级 指标"), "一级指标");
+  EXPECT_EQ(match_key("2019 年度财政收入 1,295.87 万元"), "2019年度财政收入1,295.87万元");
+  EXPECT_EQ(match_key("行次 38 697,723.84"), "行次38 697,723.84");
+  EXPECT_EQ(match_key("占基本支出预\n算0.52%"), "占基本支出预算0.52%");
+}
+
+TEST(Fold, DropsMirrorSiteMojibakeAndSimplifies) {
+  EXPECT_EQ(display("預(yù)算結轉(zhuǎn)"), "預算結轉");
+  EXPECT_EQ(match_key("預(yù)算結轉(zhuǎn)", /*traditional=*/true), "预算结转");
+  // A real parenthesis after a character stays.
+  EXPECT_EQ(display("一般公共服务(类)"), "一般公共服务(类)");
+  EXPECT_TRUE(looks_traditional("財政撥款"));
+  EXPECT_FALSE(looks_traditional("财政拨款"));
+}
+
+TEST(Fold, MapsEveryByteBackToTheOriginal) {
+  std::string original = "收入 １，２００ 万元";
+  FoldedText f = fold(original, 100, FoldMode::kMatch);
+  EXPECT_EQ(f.text, "收入1,200万元");
+  size_t at = f.text.find("1,200");
+  TextRange r = f.source_range(at, at + 5);
+  EXPECT_EQ(original.substr(r.begin - 100, r.size()), "１，２００");
+}
+
+}  // namespace
+}  // namespace budgetlens::text
