@@ -173,53 +173,70 @@ Placement place_row(const std::vector<CellKind>& kinds, const ColumnModel& model
   const int n = model.size(), m = static_cast<int>(kinds.size());
   Placement best;
   if (m == 0 || n == 0) return best;
-  // dp[i][j]: best score with cells [0, i) placed and cell i-1 in column j-1.
-  std::vector<std::vector<float>> dp(m + 1, std::vector<float>(n + 1, kMinusInf));
-  std::vector<std::vector<int>> from(m + 1, std::vector<int>(n + 1, -1));
-  auto position_bonus = [&](int i, int c) {
-    float b = !hints.cols.empty() && hints.cols[i] == c ? kPositionHintBonus : 0.0f;
-    if (!hints.named.empty() && hints.named[i] == c) b += kNameBonus;
-    return b;
-  };
+  // dp[i][j]: best score with cells [0, i) placed and cell i-1 in column j-1. Buffers are reused:
+  // segmentation places thousands of candidate rows.
+  const int w = n + 1;
+  thread_local std::vector<float> dp, fit;
+  thread_local std::vector<int> from;
+  dp.assign(static_cast<size_t>(m + 1) * w, kMinusInf);
+  from.assign(static_cast<size_t>(m + 1) * w, -1);
+  fit.resize(static_cast<size_t>(m) * n);
+  for (int i = 0; i < m; ++i) {
+    for (int c = 0; c < n; ++c) {
+      float b = model.score(kinds[i], c);
+      if (!hints.cols.empty() && hints.cols[i] == c) b += kPositionHintBonus;
+      if (!hints.named.empty() && hints.named[i] == c) b += kNameBonus;
+      fit[i * n + c] = b;
+    }
+  }
   auto leading_cost = [&](int c) {
     int merged = hints.mergeable < 0 ? c : std::min(c, hints.mergeable);
     return hints.leading_cost * merged + hints.gap_cost * (c - merged);
   };
   for (int c = 0; c < n; ++c) {
-    float s = model.score(kinds[0], c) - leading_cost(c) + position_bonus(0, c);
+    float s = fit[c] - leading_cost(c);
     if (hints.leading >= 0 && c == hints.leading) s += kLeadingHintBonus;
-    dp[1][c + 1] = s;
+    dp[w + c + 1] = s;
   }
   for (int i = 1; i < m; ++i) {
+    const float* row = &dp[static_cast<size_t>(i) * w];
+    float* next = &dp[static_cast<size_t>(i + 1) * w];
+    int* back = &from[static_cast<size_t>(i + 1) * w];
+    // A short total row ("合计 | 90") spans its label to the figures at the right.
+    bool short_total = kinds[i - 1] == CellKind::kTotal && m - i <= 3;
+    float gap_cost = short_total ? 0.0f : hints.gap_cost;
     for (int j = 1; j <= n; ++j) {
-      if (dp[i][j] == kMinusInf) continue;
+      if (row[j] == kMinusInf) continue;
       // The same column again: the cell continues the one before it.
       if (hints.continuation && continues(kinds[i - 1], kinds[i], model.roles[j - 1])) {
-        float s = dp[i][j] - kContinuation + 0.5f * model.score(kinds[i], j - 1);
-        if (s > dp[i + 1][j]) dp[i + 1][j] = s, from[i + 1][j] = j;
+        float s = row[j] - kContinuation + 0.5f * model.score(kinds[i], j - 1);
+        if (s > next[j]) next[j] = s, back[j] = j;
       }
-      // A short total row ("合计 | 90") spans its label to the figures at the right.
-      bool short_total = kinds[i - 1] == CellKind::kTotal && m - i <= 3;
-      float gap_cost = short_total ? 0.0f : hints.gap_cost;
       for (int c = j; c < n; ++c) {
-        float s = dp[i][j] - gap_cost * (c - j) + model.score(kinds[i], c) + position_bonus(i, c);
-        if (s > dp[i + 1][c + 1]) dp[i + 1][c + 1] = s, from[i + 1][c + 1] = j;
+        float s = row[j] - gap_cost * (c - j) + fit[i * n + c];
+        if (s > next[c + 1]) next[c + 1] = s, back[c + 1] = j;
       }
     }
   }
   int best_j = -1;
   best.score = kMinusInf;
+  float trailing = 0;  // cost of leaving columns [j, n) empty, built from the right
+  std::vector<float> trail(n + 1, 0);
+  for (int c = n - 1; c >= 0; --c) {
+    trailing += is_value_column(model.roles[c]) ? kTrailingValuePenalty : kTrailingPenalty;
+    trail[c] = trailing;
+  }
   for (int j = 1; j <= n; ++j) {
-    if (dp[m][j] == kMinusInf) continue;
-    float s = dp[m][j];
-    for (int c = j; c < n; ++c) s -= is_value_column(model.roles[c]) ? kTrailingValuePenalty : kTrailingPenalty;
+    float v = dp[static_cast<size_t>(m) * w + j];
+    if (v == kMinusInf) continue;
+    float s = v - trail[j];
     if (s > best.score) best.score = s, best_j = j;
   }
   if (best_j < 0) return best;
   best.col.assign(m, 0);
   for (int i = m, j = best_j; i >= 1; --i) {
     best.col[i - 1] = j - 1;
-    j = i > 1 ? from[i][j] : j;
+    j = i > 1 ? from[static_cast<size_t>(i) * w + j] : j;
   }
   return best;
 }

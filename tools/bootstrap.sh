@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Installs the Debian packages budgetlens needs that are not installed yet, then configures and
+# builds it in Release. Used by tools/run.sh and tools/test.sh; safe to run again.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+packages=(cmake make g++ pkg-config libicu-dev libre2-dev libpugixml-dev libxlsxwriter-dev
+          libgtest-dev libgmock-dev libgumbo-dev python3)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if ((${#missing[@]})); then
+  echo "budgetlens: installing ${missing[*]}" >&2
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+build=${BUILD_DIR:-build}
+cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=Release >/dev/null
+cmake --build "$build" -j "$(nproc)" 2>&1 | grep -E "warning|error" || true
+test -x "$build/budgetlens"
