@@ -52,6 +52,7 @@ class RowPlacer {
         if (const grammar::ColumnRule* rule = ctx_.grammar.tables.column_rule(k)) model_.roles[cell.col] = rule->role;
       }
     }
+    model_.roles_set();
   }
 
   std::vector<CellKind> kinds(const std::vector<RawCell>& cells) const {
@@ -333,11 +334,18 @@ std::vector<Draft> drafts_from_rows(const layout::Block& block, size_t index, co
     // Repeated header rows (a page break inside the block) are left out of the body.
     std::vector<DraftRow> body;
     size_t from = i;
+    bool broken = false;
+    auto take = [&](size_t a, size_t b) {
+      std::vector<DraftRow> part = place_body(block, a, b, n, headers, ctx);
+      if (broken && !part.empty()) part.front().after_break = true;
+      for (DraftRow& row : part) body.push_back(std::move(row));
+    };
     for (size_t r : repeats) {
-      for (DraftRow& row : place_body(block, from, r, n, headers, ctx)) body.push_back(std::move(row));
+      take(from, r);
       from = r + 1;
+      broken = true;
     }
-    for (DraftRow& row : place_body(block, from, end, n, headers, ctx)) body.push_back(std::move(row));
+    take(from, end);
     for (DraftRow& row : body) d.rows.push_back(std::move(row));
     i = end;
     if (!d.rows.empty()) drafts.push_back(std::move(d));

@@ -61,6 +61,8 @@ Grid grid_from_draft(const Draft& d, const Context& ctx) {
   g.at.assign(static_cast<size_t>(g.n_rows) * n, -1);
   g.columns.assign(n, Column{});
   g.total_row.assign(g.n_rows, false);
+  g.after_break.assign(g.n_rows, false);
+  for (int r = 0; r < g.n_rows; ++r) g.after_break[r] = d.rows[r].after_break;
 
   // Header rows: the leading rows marked header, with a title row above them counted in.
   int last_header = -1;
