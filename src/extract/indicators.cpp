@@ -91,12 +91,15 @@ class IndicatorReader {
 
   void run(std::vector<IndicatorRecord>& out, std::optional<StatedTotal>& total) {
     size_t first = out.size();
+    // Where the table gives targets, weights or scores, a row without any is no indicator (a
+    // 评价结论 or signature row run into the table).
+    bool valued = false;
+    for (int r = g_.header_rows; r < g_.n_rows && !valued; ++r) valued = has_values(r);
     int r = g_.header_rows;
     while (r < g_.n_rows) {
       if (g_.total_row[r]) {
         total = stated_total(r);
-        ++r;
-        continue;
+        break;  // what follows a total row is not part of the indicators (a form goes on)
       }
       const tables::Cell* anchor = leaf_cell(r);
       if (!anchor || header_row(r)) {
@@ -106,7 +109,9 @@ class IndicatorReader {
       // Rows under the same leaf cell are one indicator scored in parts.
       int end = r + 1;
       while (end < g_.n_rows && !g_.total_row[end] && leaf_cell(end) == anchor && !header_row(end)) ++end;
-      out.push_back(indicator(r, end, *anchor));
+      bool any_value = false;
+      for (int k = r; k < end && !any_value; ++k) any_value = has_values(k);
+      if (!valued || any_value) out.push_back(indicator(r, end, *anchor));
       r = end;
     }
     join_page_continuations(out, first);
@@ -129,6 +134,14 @@ class IndicatorReader {
       if (cell && !cell->header) return false;
     }
     return true;
+  }
+
+  bool has_values(int r) const {
+    for (int col : {cols_.comparator, cols_.target, cols_.actual, cols_.weight, cols_.score, cols_.review}) {
+      const tables::Cell* c = at(r, col);
+      if (c && !c->header && !text::is_blank_text(c->text)) return true;
+    }
+    return false;
   }
 
   const tables::Cell* leaf_cell(int r) const {

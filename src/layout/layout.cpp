@@ -310,7 +310,9 @@ class Builder {
       // Only when the join names another column than the second piece alone ("一级"+"指标").
       const grammar::ColumnRule* joined = grammar_.tables.column_rule(l.key + lines_[i].key);
       const grammar::ColumnRule* alone = grammar_.tables.column_rule(lines_[i].key);
-      if (is_cell_candidate(l) && l.chars <= 7 && !detail::is_header_word(grammar_, l) && joined &&
+      bool caption = std::any_of(grammar_.tables.captions.begin(), grammar_.tables.captions.end(),
+                                 [&](const grammar::Pattern& p) { return p.find(l.key).has_value(); });
+      if (is_cell_candidate(l) && l.chars <= 7 && !caption && !detail::is_header_word(grammar_, l) && joined &&
           (!alone || alone->role != joined->role || alone->level != joined->level)) {
         i = k;
       }
