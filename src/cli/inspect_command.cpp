@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include "cli/commands.h"
+#include "extract/extract.h"
 #include "layout/layout.h"
 #include "sections/sections.h"
 #include "source/source.h"
@@ -71,6 +72,16 @@ int run_inspect(const Options& options, const grammar::Grammar& grammar) {
       }
       std::printf("%s\n", r < static_cast<int>(g.total_row.size()) && g.total_row[r] ? "  [total]" : "");
     }
+  }
+  extract::Extraction ex = extract::extract_quantities(*src, layout, outline, grids, grammar);
+  std::printf("\nfigures of running text (block.sentence.item  value unit  subject | attribute | relation):\n");
+  for (size_t i = 0; i < ex.quantities.size(); ++i) {
+    const QuantityRecord& q = ex.quantities[i];
+    const extract::FigureContext& c = ex.contexts[i];
+    if (!q.table.empty()) continue;
+    std::printf("  %4s L%-4u %d.%d.%d  %s %s  %s | %s | %s%s\n", q.id.c_str(), q.span.line, c.block, c.sentence, c.item,
+                q.value.to_string().c_str(), q.unit.c_str(), c.subject.c_str(), c.attribute.c_str(), c.relation.c_str(),
+                c.year ? (" (" + std::to_string(c.year) + ")").c_str() : "");
   }
   return kExitOk;
 }

@@ -130,6 +130,47 @@ void indicator_line(const std::string& doc, const IndicatorRecord& i, std::strin
   out.push_back('\n');
 }
 
+void operand_object(std::string& out, const CheckOperand& op) {
+  JsonObject o(out);
+  o.optional_string("id", op.id).field("label", op.label).optional_string("table", op.table);
+  o.optional_int("row", op.row >= 0 ? std::optional<int>(op.row) : std::nullopt);
+  o.optional_int("col", op.col >= 0 ? std::optional<int>(op.col) : std::nullopt);
+  o.decimal("value", op.value, false).span("span", op.span);
+  o.close();
+}
+
+void check_line(const std::string& doc, const CheckRecord& c, std::string& out) {
+  JsonObject o(out);
+  o.field("type", "check").field("doc", doc).field("id", c.id).field("rule", c.rule).field("family", c.family);
+  o.field("name", c.name).field("severity", c.severity).field("status", c.status);
+  o.decimal("stated", c.stated, false).decimal("computed", c.computed, false);
+  o.decimal("difference", c.difference, false).decimal("tolerance", c.tolerance, false);
+  o.field("unit", c.unit).field("formula", c.formula).field("message", c.message);
+  o.optional_string("stated_id", c.stated_operand.id);
+  // `operands` are the ids of the records used (DESIGN.md); `evidence` says where each value is.
+  std::string& ids = o.raw("operands");
+  ids.push_back('[');
+  bool first = true;
+  for (const CheckOperand& op : c.operands) {
+    if (op.id.empty()) continue;
+    if (!first) ids.push_back(',');
+    first = false;
+    detail::append_json_string(ids, op.id);
+  }
+  ids.push_back(']');
+  std::string& ev = o.raw("evidence");
+  ev.push_back('[');
+  operand_object(ev, c.stated_operand);
+  for (const CheckOperand& op : c.operands) {
+    ev.push_back(',');
+    operand_object(ev, op);
+  }
+  ev.push_back(']');
+  o.span("span", c.span);
+  o.close();
+  out.push_back('\n');
+}
+
 }  // namespace
 
 void append_jsonl(const DocumentResult& document, std::string& out) {
@@ -139,6 +180,7 @@ void append_jsonl(const DocumentResult& document, std::string& out) {
   for (const TableRecord& t : document.tables) table_line(doc, t, out);
   for (const QuantityRecord& q : document.quantities) quantity_line(doc, q, out);
   for (const IndicatorRecord& i : document.indicators) indicator_line(doc, i, out);
+  for (const CheckRecord& c : document.checks) check_line(doc, c, out);
 }
 
 }  // namespace budgetlens::emit

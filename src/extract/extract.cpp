@@ -81,12 +81,23 @@ Extraction extract_quantities(const source::SourceText& source, const layout::La
   decide_default_unit(source, grammar, out);
   detail::DocumentContext ctx{source, grammar, outline, out.default_unit};
   detail::read_tables(ctx, grids, out.quantities);
-  detail::read_paragraphs(ctx, layout, out.quantities);
+  out.contexts.resize(out.quantities.size());
+  detail::read_paragraphs(ctx, layout, out.quantities, out.contexts);
   detail::read_indicators(ctx, grids, out.indicators, out.table_totals);
-  // Records in document order, numbered in that order.
-  std::stable_sort(out.quantities.begin(), out.quantities.end(), [](const QuantityRecord& a, const QuantityRecord& b) {
-    return a.span.offset < b.span.offset;
+  // Records in document order, numbered in that order; their contexts follow them.
+  std::vector<size_t> order(out.quantities.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+    return out.quantities[a].span.offset < out.quantities[b].span.offset;
   });
+  std::vector<QuantityRecord> quantities;
+  std::vector<FigureContext> contexts;
+  for (size_t i : order) {
+    quantities.push_back(std::move(out.quantities[i]));
+    contexts.push_back(std::move(out.contexts[i]));
+  }
+  out.quantities = std::move(quantities);
+  out.contexts = std::move(contexts);
   for (size_t i = 0; i < out.quantities.size(); ++i) out.quantities[i].id = quantity_id(static_cast<int>(i));
   return out;
 }

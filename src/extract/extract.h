@@ -31,8 +31,24 @@
 
 namespace budgetlens::extract {
 
+// How a figure of running text stands in its paragraph, for the checks: the parts of its label and
+// where it is. Internal to budgetlens (not written out).
+struct FigureContext {
+  int block = -1;         // the layout block of a text figure, -1 for table figures
+  int sentence = 0;       // sentence number within the block
+  int item = 0;           // ordinal of the numbered item (1、 2、 …) inside the paragraph it falls in
+  std::string subject;    // what the figure is about: 收入总计, 一般公共服务支出(类)
+  std::string relation;   // a change or a rate: 比上年减少, 下降, 完成年初预算的, 占
+  std::string attribute;  // a qualifier: 年初预算, 支出决算, 2015年预算
+  int year = 0;           // a year named in the label
+  TextRange range;        // the figure in the normalised text
+  int fused_row = -1;     // a figure of a table whose cells ran together: its row and column
+  int fused_col = -1;
+};
+
 struct Extraction {
   std::vector<QuantityRecord> quantities;
+  std::vector<FigureContext> contexts;  // one per quantity, in the same order
   std::vector<IndicatorRecord> indicators;
   std::vector<std::optional<StatedTotal>> table_totals;  // per grid: what its total row states
   std::string default_unit;         // the money unit of the document (see DocumentRecord)

@@ -237,6 +237,7 @@ std::vector<FusedFigure> read_fused_rows(std::string_view key, const std::vector
       f.decimals = decimals_of(v);
       f.label_begin = rows[r].label_begin;
       f.label_end = rows[r].label_end;
+      f.row = static_cast<int>(r);
       f.column = static_cast<int>(c);
       out.push_back(f);
     }

@@ -24,6 +24,7 @@ struct FusedFigure {
   Decimal value;
   int decimals = 0;
   size_t label_begin = 0, label_end = 0;  // the row's name
+  int row = 0;                            // among the fused rows
   int column = 0;                         // among the row's figures
 };
 

@@ -26,7 +26,8 @@ void set_value(QuantityRecord& q, const units::Figure& figure, const grammar::Un
                std::string unit_source);
 
 // Quantities from running text (paragraphs).
-void read_paragraphs(const DocumentContext& ctx, const layout::Layout& layout, std::vector<QuantityRecord>& out);
+void read_paragraphs(const DocumentContext& ctx, const layout::Layout& layout, std::vector<QuantityRecord>& out,
+                     std::vector<FigureContext>& contexts);
 
 // Indicator records from indicator and score tables, and each table's stated total.
 void read_indicators(const DocumentContext& ctx, const std::vector<tables::Grid>& grids,

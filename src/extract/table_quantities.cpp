@@ -19,12 +19,21 @@ bool is_figure_text(const DocumentContext& ctx, std::string_view text) {
 
 // The names of a row, left of column `col`: its label cells, merged ones included.
 std::string row_label(const DocumentContext& ctx, const tables::Grid& g, int row, int col) {
+  // A row whose only cell of its own is in a text column is named by it ("1、资金来源:(1)财政性资金"
+  // under 主要内容); a row with a label of its own is not named by its explanations.
+  bool own_label = g.kind == "indicators" || g.kind == "scores";  // criteria are not names there
+  for (int c = 0; c < col; ++c) {
+    const tables::Cell* cell = g.cell(row, c);
+    own_label |= cell && cell->row == row && !cell->header && g.columns[c].role != ColumnRole::kText &&
+                 !cell->text.empty() && !is_figure_text(ctx, cell->text);
+  }
   std::string path, last;
   for (int c = 0; c < col; ++c) {
     const tables::Cell* cell = g.cell(row, c);
     if (!cell || cell->header || cell->col != c) continue;
     ColumnRole role = g.columns[c].role;
-    if (role == ColumnRole::kText || role == ColumnRole::kRownum || role == ColumnRole::kCode ||
+    bool own_text = role == ColumnRole::kText && cell->row == row && !own_label;
+    if ((role == ColumnRole::kText && !own_text) || role == ColumnRole::kRownum || role == ColumnRole::kCode ||
         role == ColumnRole::kComparator || role == ColumnRole::kUnit)
       continue;
     if (is_figure_text(ctx, cell->text) || text::char_count(cell->text) > kMaxLabelChars) continue;
@@ -79,6 +88,13 @@ void read_tables(const DocumentContext& ctx, const std::vector<tables::Grid>& gr
   const grammar::UnitGrammar& units = ctx.grammar.units;
   for (size_t t = 0; t < grids.size(); ++t) {
     const tables::Grid& g = grids[t];
+    // Columns that print amounts with decimals or separators: a whole number there is an amount too.
+    std::vector<bool> amount_like(g.n_cols, false);
+    for (const tables::Cell& cell : g.cells) {
+      if (cell.header) continue;
+      std::optional<units::Figure> fig = units::cell_figure(text::match_key(ctx.slice(cell.range), ctx.source.traditional), units);
+      if (fig && !fig->unit && (fig->decimals > 0 || fig->separators)) amount_like[cell.col] = true;
+    }
     for (const tables::Cell& cell : g.cells) {
       if (cell.header) continue;
       const tables::Column& column = g.columns[cell.col];
@@ -113,7 +129,7 @@ void read_tables(const DocumentContext& ctx, const std::vector<tables::Grid>& gr
             break;
           default:
             // A table that states its unit gives it to figures that look like amounts.
-            if (!money.empty() && (fig->decimals > 0 || fig->separators)) {
+            if (!money.empty() && (fig->decimals > 0 || fig->separators || amount_like[cell.col])) {
               unit = units.money(money);
               source = "table";
             }

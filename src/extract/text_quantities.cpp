@@ -1,9 +1,11 @@
 // Figures in running text and their labels.
 #include <algorithm>
+#include <cctype>
 
 #include "extract/fused_rows.h"
 #include "extract/reader.h"
 #include "model/ids.h"
+#include "text/numerals.h"
 #include "text/utf8.h"
 
 namespace budgetlens::extract::detail {
@@ -19,6 +21,8 @@ struct Found {
   size_t label_begin = 0, label_end = 0;  // folded range of the label's own words
   std::string label;
   bool labelled = false;  // the label is known already (a row of fused cells)
+  std::string subject, relation, attribute;  // the parts of the label, for the checks
+  int fused_row = -1, fused_col = -1;
 };
 
 class ParagraphReader {
@@ -27,7 +31,7 @@ class ParagraphReader {
       : ctx_(ctx), g_(ctx.grammar), section_(section),
         f_(text::fold(ctx.slice(range), range.begin, text::FoldMode::kMatch, ctx.source.traditional)) {}
 
-  void run(std::vector<QuantityRecord>& out) {
+  void run(std::vector<QuantityRecord>& out, std::vector<FigureContext>& contexts, int block) {
     const std::string& s = f_.text;
     masked_.assign(s.size(), false);
     apply_masks();
@@ -38,7 +42,10 @@ class ParagraphReader {
     decide_units();
     std::erase_if(found_, [](const Found& f) { return f.unit == nullptr; });
     label_all();
-    for (const Found& f : found_) out.push_back(record(f));
+    for (const Found& f : found_) {
+      out.push_back(record(f));
+      contexts.push_back(context(f, block));
+    }
   }
 
  private:
@@ -87,7 +94,10 @@ class ParagraphReader {
       f.unit = unit;
       f.unit_source = "document";
       f.label = shown(ff.label_begin, ff.label_end);
+      f.subject = f.label;
       f.labelled = true;
+      f.fused_row = ff.row;
+      f.fused_col = ff.column;
       found_.push_back(std::move(f));
     }
     for (const FusedFigure& ff : fused) mask(ff.begin, ff.end);
@@ -238,6 +248,32 @@ class ParagraphReader {
     return false;
   }
 
+  // The subject named by the figureless clause that ends just before `b` (grammar: subject-clause),
+  // as a range of the folded text, empty when there is none in the same sentence.
+  std::pair<size_t, size_t> subject_of_clause_before(size_t floor, size_t b) const {
+    if (!g_.labels.subject_clause.valid() || b <= floor) return {0, 0};
+    size_t e = b;
+    while (e > floor) {  // back over the boundary that ends the clause before
+      size_t j = e;
+      char32_t c = text::prev_char(f_.text, j);
+      if (c == ',' || c == U'，') {
+        e = j;
+        break;
+      }
+      if (!(c == ' ')) return {0, 0};
+      e = j;
+    }
+    size_t cb = clause_begin(floor, e);
+    strip(cb, e);
+    if (cb >= e || sentence_break(cb, b)) return {0, 0};
+    auto m = g_.labels.subject_clause.match_prefix(view(cb, e));
+    if (!m || m->end != e - cb || m->key_end <= m->key_begin) return {0, 0};
+    return {cb + m->key_begin, cb + m->key_end};
+  }
+
+  // True iff the text [b, e) is a relation (比上年减少, 完成年初预算的 …).
+  bool relation_suffix(size_t b, size_t e) const { return b < e && matches_full(g_.labels.relations, b, e); }
+
   // Where the subject of a label ends: before a trailing relation or attribute.
   size_t subject_end(size_t b, size_t e) const {
     size_t best = e;
@@ -345,7 +381,9 @@ class ParagraphReader {
         }
       }
       if (!distributed.empty() && distributed_next < distributed.size()) {
-        f.label = distributed[distributed_next++] + (distributed_relation.empty() ? "" : " / " + distributed_relation);
+        f.subject = distributed[distributed_next++];
+        f.relation = distributed_relation;
+        f.label = f.subject + (f.relation.empty() ? "" : " / " + f.relation);
         previous_end = f.figure.end;
         continue;
       }
@@ -359,29 +397,88 @@ class ParagraphReader {
       if (is_money && base && base->end == e - b && has_subject) {
         // "占年初预算10065万元": the amount the share is of.
         share_base = shown(b + base->key_begin, b + base->key_end);
-        f.label = shown(subject_b, subject_e) + " / " + share_base;
+        f.subject = shown(subject_b, subject_e);
+        f.attribute = share_base;
       } else if (b >= e && has_subject && !share_base.empty()) {
-        f.label = shown(subject_b, subject_e) + " / 占" + share_base;
+        f.subject = shown(subject_b, subject_e);
+        f.relation = "占" + share_base;
         share_base.clear();
       } else if (b >= e && has_subject) {
-        f.label = shown(subject_b, subject_e);
+        f.subject = shown(subject_b, subject_e);
       } else if (relation && has_subject) {
-        f.label = shown(subject_b, subject_core_e) + " / " + shown(b, e);
+        f.subject = shown(subject_b, subject_core_e);
+        f.relation = shown(b, e);
       } else if (attribute && has_subject) {
-        f.label = shown(subject_b, subject_core_e) + " / " + shown(b, e);
+        f.subject = shown(subject_b, subject_core_e);
+        f.attribute = shown(b, e);
       } else {
-        f.label = shown(b, e);
+        size_t core = b < e ? subject_end(b, e) : e;
+        f.subject = shown(b, core);
+        (relation_suffix(core, e) ? f.relation : f.attribute) = shown(core, e);
+        if (relation) {
+          f.relation = shown(b, e);
+          f.attribute.clear();
+          f.subject.clear();
+          auto [sb, se] = subject_of_clause_before(previous_end, b);
+          if (se > sb) {
+            // Later figures of the sentence are about it too ("…,下降13.01%").
+            subject_b = sb;
+            subject_e = se;
+            subject_core_e = subject_end(sb, se);
+            f.subject = shown(subject_b, subject_core_e);
+          }
+        }
         if (b < e && !relation && !attribute) {
           subject_b = b;
           subject_e = e;
-          subject_core_e = subject_end(b, e);
+          subject_core_e = core;
           share_base.clear();
         }
+      }
+      f.label = f.subject;
+      for (const std::string* part : {&f.attribute, &f.relation}) {
+        if (part->empty()) continue;
+        // A label printed in one piece keeps its form ("一般公共服务支出(类)年初预算"); a part that
+        // comes from the clause before is set off by " / ".
+        bool printed_together = f.subject.empty() || shown(b, e) == f.subject + *part;
+        f.label += (printed_together ? "" : " / ") + *part;
       }
       f.label_begin = b;
       f.label_end = e;
       previous_end = f.figure.end;
     }
+  }
+
+  FigureContext context(const Found& f, int block) const {
+    FigureContext c;
+    c.block = block;
+    c.subject = f.subject;
+    c.relation = f.relation;
+    c.attribute = f.attribute;
+    c.range = f_.source_range(f.figure.begin, f.figure.end);
+    c.fused_row = f.fused_row;
+    c.fused_col = f.fused_col;
+    for (size_t i = 0; i < f.figure.begin;) {
+      char32_t ch = text::next_char(f_.text, i);
+      if (ch == U'。' || ch == ';' || ch == '!' || ch == '?') ++c.sentence;
+    }
+    if (g_.labels.item_marker.valid()) {
+      for (size_t from = 0; from < f.figure.begin;) {
+        auto m = g_.labels.item_marker.find(view(0, f.figure.begin), from);
+        if (!m) break;
+        c.item = text::marker_ordinal(view(m->begin, m->end));
+        from = m->end;
+      }
+    }
+    std::string key = text::match_key(f.label, ctx_.source.traditional);
+    for (size_t i = 0; i + 7 <= key.size(); ++i) {
+      if ((key.compare(i, 2, "19") == 0 || key.compare(i, 2, "20") == 0) && key.compare(i + 4, 3, "年") == 0 &&
+          std::isdigit(static_cast<unsigned char>(key[i + 2])) && std::isdigit(static_cast<unsigned char>(key[i + 3]))) {
+        c.year = std::stoi(key.substr(i, 4));
+        break;
+      }
+    }
+    return c;
   }
 
   QuantityRecord record(const Found& f) const {
@@ -408,11 +505,12 @@ class ParagraphReader {
 
 }  // namespace
 
-void read_paragraphs(const DocumentContext& ctx, const layout::Layout& layout, std::vector<QuantityRecord>& out) {
+void read_paragraphs(const DocumentContext& ctx, const layout::Layout& layout, std::vector<QuantityRecord>& out,
+                     std::vector<FigureContext>& contexts) {
   for (size_t b = 0; b < layout.blocks.size(); ++b) {
     const layout::Block& block = layout.blocks[b];
     if (block.kind != layout::BlockKind::kParagraph || ctx.outline.in_toc[b]) continue;
-    ParagraphReader(ctx, block.range, ctx.outline.section_of_block[b]).run(out);
+    ParagraphReader(ctx, block.range, ctx.outline.section_of_block[b]).run(out, contexts, static_cast<int>(b));
   }
 }
 

@@ -125,6 +125,7 @@ struct LabelGrammar {
   Pattern header_tail;
   Pattern item_marker;
   Pattern total_tail;
+  Pattern subject_clause;
 };
 
 struct DocumentKindRule {
@@ -151,6 +152,39 @@ struct IndicatorGrammar {
   std::pair<std::string, size_t> comparator_at(std::string_view s) const;
 };
 
+// One check from checks.xml: its family (the element name), id, name, severity, and the patterns and
+// words its mechanism reads (by attribute name).
+struct CheckRule {
+  struct Part {
+    std::string name;  // how a message names it when it is missing
+    Pattern pattern;
+    bool optional = false;
+  };
+  std::string family;
+  std::string id;
+  std::string name;
+  std::string severity = "error";
+  std::string open_severity = "warning";
+  bool exact = false;  // tolerance="exact"
+  std::vector<std::pair<std::string, Pattern>> patterns;
+  std::vector<std::pair<std::string, std::string>> words;
+  Pattern total;             // identities
+  std::vector<Part> parts;   // identities
+
+  // The pattern or the text given as attribute `name` (an invalid Pattern / "" when absent).
+  const Pattern& pattern(std::string_view name) const;
+  std::string word(std::string_view name) const;
+};
+
+struct CheckGrammar {
+  std::vector<CheckRule> rules;
+  Pattern budget;  // attributes of budget figures (年初预算, 预算数)
+  Pattern actual;  // attributes of actual figures (决算, 执行数)
+  Pattern previous;  // last year's figure printed for comparison (较上年, 比上年累计支出)
+
+  std::vector<const CheckRule*> family(std::string_view name) const;
+};
+
 struct Grammar {
   SectionGrammar sections;
   TableGrammar tables;
@@ -159,6 +193,7 @@ struct Grammar {
   LabelGrammar labels;
   DocumentGrammar documents;
   IndicatorGrammar indicators;
+  CheckGrammar checks;
   std::string origin;  // "built-in", or the overlay folder
 };
 

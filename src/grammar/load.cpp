@@ -180,6 +180,7 @@ void read_labels(Reader& r, const pugi::xml_node& root, LabelGrammar& g) {
   for (pugi::xml_node n : root.children("attribute")) g.attributes.push_back(r.pattern(n));
   for (pugi::xml_node n : root.children("postfix")) g.postfix.push_back(r.pattern(n));
   if (pugi::xml_node n = root.child("distribute")) g.distribute = r.pattern(n);
+  if (pugi::xml_node n = root.child("subject-clause")) g.subject_clause = r.pattern(n);
   if (pugi::xml_node n = root.child("share-base")) g.share_base = r.pattern(n);
   if (pugi::xml_node n = root.child("explanation")) g.explanation = r.pattern(n);
   if (pugi::xml_node n = root.child("header-tail")) g.header_tail = r.pattern(n);
@@ -205,6 +206,52 @@ void read_indicators(Reader& r, const pugi::xml_node& root, IndicatorGrammar& g)
   std::stable_sort(g.comparators.begin(), g.comparators.end(),
                    [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
   if (pugi::xml_node n = root.child("criterion")) g.criterion = r.pattern(n);
+}
+
+// Attributes of check elements that hold patterns; every other attribute is a word or a setting.
+constexpr std::string_view kPatternAttributes[] = {"pattern", "exclude", "claims", "open", "numerator",
+                                                   "denominator", "current", "previous", "relation",
+                                                   "actual", "budget", "increase", "decrease", "amount", "rate",
+                                                   "item", "subtotal", "versus-budget"};
+
+void read_checks(Reader& r, const pugi::xml_node& root, CheckGrammar& g) {
+  for (pugi::xml_node n : root.children()) {
+    if (n.type() != pugi::node_element) continue;
+    std::string_view tag = n.name();
+    if (tag == "attribute") {
+      std::string cls = r.required(n, "class");
+      if (cls == "budget") g.budget = r.pattern(n);
+      else if (cls == "actual") g.actual = r.pattern(n);
+      else if (cls == "previous") g.previous = r.pattern(n);
+      else r.fail(ErrorCode::kBadValue, n.offset_debug(), "attribute class \"" + cls + "\" is not budget, actual or previous");
+      continue;
+    }
+    CheckRule rule;
+    rule.family = std::string(tag);
+    rule.id = r.required(n, "id");
+    rule.name = r.required(n, "name");
+    rule.severity = n.attribute("severity").as_string("error");
+    rule.open_severity = n.attribute("open-severity").as_string("warning");
+    rule.exact = std::string_view(n.attribute("tolerance").value()) == "exact";
+    for (pugi::xml_attribute a : n.attributes()) {
+      std::string_view name = a.name();
+      bool is_pattern = std::find(std::begin(kPatternAttributes), std::end(kPatternAttributes), name) !=
+                        std::end(kPatternAttributes);
+      if (is_pattern) rule.patterns.emplace_back(std::string(name), r.pattern(n, a.name()));
+      else rule.words.emplace_back(std::string(name), a.value());
+    }
+    for (const std::string& s : {rule.severity, rule.open_severity}) {
+      if (s != "error" && s != "warning" && s != "info") {
+        r.fail(ErrorCode::kBadValue, n.offset_debug(), "severity \"" + s + "\" is not error, warning or info");
+      }
+    }
+    if (pugi::xml_node t = n.child("total")) rule.total = r.pattern(t);
+    for (pugi::xml_node p : n.children("part")) {
+      rule.parts.push_back({p.attribute("name").as_string(p.attribute("pattern").value()), r.pattern(p),
+                            p.attribute("optional").as_bool(false)});
+    }
+    g.rules.push_back(std::move(rule));
+  }
 }
 
 bool is_regular_file(const std::string& path) {
@@ -239,6 +286,29 @@ const ColumnRule* TableGrammar::column_rule(std::string_view header) const {
     if (rule.pattern.match_full(header)) return &rule;
   }
   return nullptr;
+}
+
+const Pattern& CheckRule::pattern(std::string_view name) const {
+  static const Pattern kNone;
+  for (const auto& [n, p] : patterns) {
+    if (n == name) return p;
+  }
+  return kNone;
+}
+
+std::string CheckRule::word(std::string_view name) const {
+  for (const auto& [n, w] : words) {
+    if (n == name) return w;
+  }
+  return {};
+}
+
+std::vector<const CheckRule*> CheckGrammar::family(std::string_view name) const {
+  std::vector<const CheckRule*> out;
+  for (const CheckRule& r : rules) {
+    if (r.family == name) out.push_back(&r);
+  }
+  return out;
 }
 
 std::pair<std::string, size_t> IndicatorGrammar::comparator_at(std::string_view s) const {
@@ -291,6 +361,7 @@ GrammarResult load_grammar(const std::string& overlay_dir) {
     else if (tag == "labels") read_labels(reader, root, grammar->labels);
     else if (tag == "documents") read_documents(reader, root, grammar->documents);
     else if (tag == "indicators") read_indicators(reader, root, grammar->indicators);
+    else if (tag == "checks") read_checks(reader, root, grammar->checks);
     else reader.fail(ErrorCode::kBadValue, 0, "unexpected root element <" + std::string(tag) + ">");
     if (reader.error()) return *reader.error();
   }

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "layout/lines.h"
+#include "text/numerals.h"
 #include "text/utf8.h"
 
 namespace budgetlens::layout {
@@ -23,27 +24,6 @@ std::string_view layout_name(TableLayout layout) {
 }
 
 namespace {
-
-// The number a marker counts: "二、" 2, "（十一）" 11, "3." 3, "⑤" 5; 0 when it has none.
-int ordinal(std::string_view marker) {
-  static constexpr std::u32string_view kDigits = U"〇一二三四五六七八九";
-  int value = 0, chinese = 0;
-  bool seen_ten = false;
-  for (size_t i = 0; i < marker.size();) {
-    char32_t c = text::next_char(marker, i);
-    if (c >= '0' && c <= '9') {
-      value = value * 10 + static_cast<int>(c - '0');
-    } else if (c >= U'①' && c <= U'⑳') {
-      return static_cast<int>(c - U'①') + 1;
-    } else if (c == U'十') {
-      chinese = (chinese == 0 ? 1 : chinese) * 10;
-      seen_ten = true;
-    } else if (size_t d = kDigits.find(c); d != std::u32string_view::npos) {
-      chinese = seen_ten ? chinese + static_cast<int>(d) : chinese * 10 + static_cast<int>(d);
-    }
-  }
-  return value > 0 ? value : chinese;
-}
 
 // A bare-lines table cell longer than this is running text; two in a row end the table.
 constexpr uint32_t kLongCellChars = 60;
@@ -331,7 +311,7 @@ class Builder {
       seen_figure |= l.figure;
       // A heading that goes on with the numbering of the headings before the table ends it.
       if (!l.style.empty() && l.title_like && heading_styles_.count(l.style) &&
-          ordinal(text({l.trimmed.begin, l.marker_end})) == heading_styles_[l.style] + 1) {
+          text::marker_ordinal(text({l.trimmed.begin, l.marker_end})) == heading_styles_[l.style] + 1) {
         break;
       }
       if (l.chars > kLongCellChars) {
@@ -379,7 +359,7 @@ class Builder {
     if (!first.style.empty() && first.title_like && !wrapped) {
       Block& b = open_block(BlockKind::kHeading, i, i);
       set_marker(b, first);
-      heading_styles_[first.style] = ordinal(b.marker);
+      heading_styles_[first.style] = text::marker_ordinal(b.marker);
       return i + 1;
     }
     size_t last = i;
@@ -389,7 +369,7 @@ class Builder {
       Block& heading = open_block(BlockKind::kHeading, i, i);
       heading.range.end = first.inline_title_end;
       set_marker(heading, first);
-      heading_styles_[first.style] = ordinal(heading.marker);
+      heading_styles_[first.style] = text::marker_ordinal(heading.marker);
       Block& rest = open_block(BlockKind::kParagraph, i, last);
       rest.range.begin = first.inline_title_end;
       while (rest.range.begin < rest.range.end && (source_.text[rest.range.begin] == ' ')) ++rest.range.begin;

@@ -16,5 +16,6 @@ inline std::string section_id(int index) { return index < 0 ? std::string() : nu
 inline std::string table_id(int index) { return index < 0 ? std::string() : numbered_id('t', index + 1); }
 inline std::string quantity_id(int index) { return numbered_id('q', index + 1); }
 inline std::string indicator_id(int index) { return numbered_id('i', index + 1); }
+inline std::string check_id(int index) { return numbered_id('c', index + 1); }
 
 }  // namespace budgetlens

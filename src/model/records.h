@@ -140,12 +140,40 @@ struct IndicatorRecord {
   Span span;
 };
 
+// Where a value of a check sits: the record it came from and, for a table cell, the cell.
+struct CheckOperand {
+  std::string id;     // a quantity ("q12") or indicator ("i3") id
+  std::string label;  // as in that record
+  std::string table;  // table id when the value is a table cell
+  int row = -1, col = -1;
+  Decimal value;
+  Span span;
+};
+
+struct CheckRecord {
+  std::string id;
+  std::string rule;      // the rule's id in grammars/checks.xml
+  std::string family;    // table_total | code_hierarchy | identity | list | score_total | level_weight |
+                         // score_cap | rate | yoy | same_figure | cross_table
+  std::string name;      // the rule's Chinese name
+  std::string severity;  // error | warning | info
+  std::string status;    // pass | fail | rounding | skipped
+  std::optional<Decimal> stated, computed, difference, tolerance;
+  std::string unit;
+  std::string message;     // Chinese, one line
+  std::string formula;     // how `computed` is made from the operands: "sum", "ratio", "change" …
+  CheckOperand stated_operand;
+  std::vector<CheckOperand> operands;
+  Span span;  // of the stated value
+};
+
 struct DocumentResult {
   DocumentRecord document;
   std::vector<SectionRecord> sections;
   std::vector<TableRecord> tables;
   std::vector<QuantityRecord> quantities;
   std::vector<IndicatorRecord> indicators;
+  std::vector<CheckRecord> checks;
 };
 
 }  // namespace budgetlens

@@ -1,3 +1,4 @@
+#include "checks/checks.h"
 #include "extract/extract.h"
 #include "layout/layout.h"
 #include "pipeline/pipeline.h"
@@ -14,12 +15,15 @@ DocumentResult extract_document(const source::SourceText& source, const std::str
   std::vector<tables::Grid> grids = tables::build_tables(layout, outline, source, grammar);
   extract::Extraction extraction = extract::extract_quantities(source, layout, outline, grids, grammar);
 
+  std::vector<CheckRecord> checks = checks::run_checks({source, layout, outline, grids, extraction}, grammar);
+
   DocumentResult result;
   result.document = document_record(source, id, outline, extraction);
   result.sections = section_records(source, outline);
   result.tables = table_records(source, grids, extraction.table_totals);
   result.quantities = std::move(extraction.quantities);
   result.indicators = std::move(extraction.indicators);
+  result.checks = std::move(checks);
   return result;
 }
 

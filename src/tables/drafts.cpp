@@ -61,6 +61,24 @@ class RowPlacer {
     return out;
   }
 
+  // True iff two figures of the row have empty printed columns between them.
+  bool blank_between_figures(const std::vector<RawCell>& cells, const std::vector<int>& cols) const {
+    std::vector<CellKind> k = kinds(cells);
+    for (size_t i = 1; i < cells.size() && i < cols.size(); ++i) {
+      if (cols[i] > cols[i - 1] + 1 && is_figure_kind(k[i - 1]) && is_figure_kind(k[i])) return true;
+    }
+    return false;
+  }
+
+  // True iff each cell, in the column given, fits what that column holds.
+  bool fits_where_printed(const std::vector<RawCell>& cells, const std::vector<int>& cols) const {
+    std::vector<CellKind> k = kinds(cells);
+    for (size_t i = 0; i < cells.size(); ++i) {
+      if (i >= cols.size() || cols[i] >= model_.size() || model_.score(k[i], cols[i]) < 0) return false;
+    }
+    return true;
+  }
+
   // Places one row and learns from it. `hints.cols`, when given, holds the printed columns.
   DraftRow place(const std::vector<RawCell>& cells, const RowHints& hints, TextRange range) {
     std::vector<CellKind> k = kinds(cells);
@@ -231,7 +249,11 @@ std::vector<DraftRow> place_body(const layout::Block& block, size_t begin, size_
       if (tab) hints.cols.push_back(static_cast<int>(c));
     }
     if (cells.empty()) continue;
-    if (!tab && static_cast<int>(cells.size()) >= n) {
+    if (tab && placer.blank_between_figures(cells, hints.cols) && placer.fits_where_printed(cells, hints.cols)) {
+      // A tab row that prints empty cells between figures, each of which suits the column its tabs
+      // put it in, is taken as printed: the empty cells are amounts left blank, not noise.
+      rows.push_back(placer.commit(cells, placer.kinds(cells), hints.cols, r.range));
+    } else if (!tab && static_cast<int>(cells.size()) >= n) {
       std::vector<int> cols(cells.size());
       for (size_t c = 0; c < cells.size(); ++c) cols[c] = std::min<int>(static_cast<int>(c), n - 1);
       rows.push_back(placer.commit(cells, placer.kinds(cells), cols, r.range));

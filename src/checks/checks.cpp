@@ -1,0 +1,20 @@
+#include "checks/checks.h"
+
+#include "checks/families.h"
+
+namespace budgetlens::checks {
+
+std::vector<CheckRecord> run_checks(const Inputs& inputs, const grammar::Grammar& grammar) {
+  detail::Workspace w(inputs, grammar);
+  // Lists before identities: a total printed with its parts is checked against those parts, and
+  // a named identity only where they do not add up (其他交通工具 besides 购置 and 运行).
+  detail::check_tables(w);
+  detail::check_scores(w);
+  detail::check_lists(w);
+  detail::check_identities(w);
+  detail::check_text_rates(w);
+  detail::check_same_figures(w);
+  return w.finish();
+}
+
+}  // namespace budgetlens::checks

@@ -1,0 +1,22 @@
+// Internal to checks/: the check families, each a mechanism whose instances are rules of
+// grammars/checks.xml (found by the element name, the family).
+#pragma once
+
+#include "checks/workspace.h"
+
+namespace budgetlens::checks::detail {
+
+// table-total, of-which, column-total, code-hierarchy and rate rules over every table.
+void check_tables(Workspace& w);
+// identity rules: named totals and their parts, wherever they are printed.
+void check_identities(Workspace& w);
+// list and share-sum rules: 其中 lists in a sentence, numbered paragraphs under a total.
+void check_lists(Workspace& w);
+// score-total, level-weight and score-cap rules over indicator records.
+void check_scores(Workspace& w);
+// completion, share and yoy rules: rates and changes stated in running text.
+void check_text_rates(Workspace& w);
+// same-figure rules: one named figure printed twice.
+void check_same_figures(Workspace& w);
+
+}  // namespace budgetlens::checks::detail

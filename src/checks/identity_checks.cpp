@@ -1,0 +1,100 @@
+// Named identities: a total and its parts found by their names wherever the document prints them
+// (基本支出 = 人员经费 + 公用经费, 收入总计 = 支出总计 …), in the same table column or the same
+// section of running text, nearest first.
+#include <algorithm>
+#include <cstdlib>
+
+#include "checks/families.h"
+
+namespace budgetlens::checks::detail {
+namespace {
+
+using grammar::CheckRule;
+
+class Identities {
+ public:
+  explicit Identities(Workspace& w) : w_(w) {
+    natural_ = w.in.outline.kind == "final_accounts" ? Phase::kActual
+               : w.in.outline.kind == "budget"       ? Phase::kBudget
+                                                     : Phase::kNone;
+  }
+
+  void run(const CheckRule& rule) {
+    if (!rule.total.valid() || rule.parts.empty()) return;
+    for (int t = 0; t < w_.size(); ++t) {
+      if (!candidate(t) || !named(rule.total, t) || w_.adds_up(t)) continue;
+      std::vector<int> parts;
+      std::vector<std::string> missing;
+      for (const CheckRule::Part& part : rule.parts) {
+        int found = nearest(part.pattern, t, parts);
+        if (found >= 0) {
+          parts.push_back(found);
+        } else if (!part.optional) {
+          missing.push_back(part.name);
+        }
+      }
+      if (parts.empty()) continue;  // nothing of the identity here
+      CheckRecord& r = w_.add(rule, "identity", t);
+      if (!missing.empty()) {
+        for (int p : parts) r.operands.push_back(w_.operand(p));
+        std::string names;
+        for (const std::string& m : missing) names += (names.empty() ? "" : "、") + m;
+        w_.skip(r, rule.name + "：" + w_.name(t) + " " + w_.q(t).value.to_string() + w_.q(t).unit + " 的组成项未找到（" + names + "）");
+        continue;
+      }
+      w_.judge_sum(r, rule, t, parts, {}, false);
+      r.message = rule.name + "：" + r.message;
+    }
+  }
+
+ private:
+  // A figure that can be a total or a part: money or a count, and in text one that is no change or rate.
+  bool candidate(int i) const { return w_.is_addable(i) && (!w_.in_text(i) || w_.context(i).relation.empty()); }
+
+  bool named(const grammar::Pattern& p, int i) const {
+    const std::string& k = w_.subject_key(i);
+    return !k.empty() && p.match_suffix(k).has_value();
+  }
+
+  bool phases_agree(Phase a, Phase b) const {
+    return a == b || (a == Phase::kNone && b == natural_) || (b == Phase::kNone && a == natural_);
+  }
+
+  // The figure named by `p` that goes with total `t`: in the same table column, or in the running
+  // text of the same section; of the same dimension, phase and year; the nearest one.
+  int nearest(const grammar::Pattern& p, int t, const std::vector<int>& taken) const {
+    const QuantityRecord& total = w_.q(t);
+    int best = -1;
+    uint64_t best_distance = 0;
+    for (int i = 0; i < w_.size(); ++i) {
+      if (i == t || !candidate(i) || !named(p, i) || !w_.same_dimension(t, i)) continue;
+      if (std::find(taken.begin(), taken.end(), i) != taken.end()) continue;
+      const QuantityRecord& q = w_.q(i);
+      if (total.table != q.table) continue;
+      if (!total.table.empty() ? q.col != total.col : q.section != total.section) continue;
+      if (!phases_agree(w_.phase(t), w_.phase(i))) continue;
+      if (w_.in_text(t)) {
+        int ty = w_.context(t).year, y = w_.context(i).year;
+        if (ty && y && ty != y) continue;
+      }
+      uint64_t distance = q.span.offset > total.span.offset ? q.span.offset - total.span.offset : total.span.offset - q.span.offset;
+      if (best < 0 || distance < best_distance) {
+        best = i;
+        best_distance = distance;
+      }
+    }
+    return best;
+  }
+
+  Workspace& w_;
+  Phase natural_ = Phase::kNone;
+};
+
+}  // namespace
+
+void check_identities(Workspace& w) {
+  Identities ids(w);
+  for (const grammar::CheckRule* rule : w.g.checks.family("identity")) ids.run(*rule);
+}
+
+}  // namespace budgetlens::checks::detail

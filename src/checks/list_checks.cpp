@@ -1,0 +1,474 @@
+// Lists in running text: a total followed by 其中/包括 and its parts in the same sentence, or a
+// paragraph followed by numbered paragraphs whose first figures are its parts; and the shares of a
+// list's parts, which add up to 100%.
+#include <algorithm>
+#include <map>
+
+#include "checks/families.h"
+#include "text/numerals.h"
+#include "text/utf8.h"
+
+namespace budgetlens::checks::detail {
+namespace {
+
+using grammar::CheckRule;
+
+struct Paragraph {
+  int block = -1;
+  std::vector<int> figures;       // text figures, in order
+  std::vector<std::string> gaps;  // folded text before each figure, and after the last one
+  std::vector<int> sentence;      // per figure: which sentence (split at 。!?) it is in
+  std::string style;              // marker style of a numbered paragraph, "" otherwise
+};
+
+bool has_any(std::string_view s, std::initializer_list<std::string_view> marks) {
+  for (std::string_view m : marks) {
+    if (s.find(m) != std::string_view::npos) return true;
+  }
+  return false;
+}
+
+bool ends_sentence(std::string_view gap) { return has_any(gap, {"。", "!", "?"}); }
+
+// Heads of one kind (budget or actual, one year) and the parts that go with them.
+struct HeadGroup {
+  Phase phase = Phase::kNone;
+  int year = 0;
+  std::vector<int> heads;  // nearest to the list first
+  bool takes_unphased = false;
+};
+
+class Lists {
+ public:
+  explicit Lists(Workspace& w) : w_(w) {
+    for (const CheckRule* r : w.g.checks.family("list")) rule_ = r;
+    for (const CheckRule* r : w.g.checks.family("share-sum")) shares_ = r;
+    natural_ = w.in.outline.kind == "final_accounts" ? Phase::kActual
+               : w.in.outline.kind == "budget"       ? Phase::kBudget
+                                                     : Phase::kNone;
+    read_paragraphs();
+  }
+
+  void run() {
+    if (!rule_) return;
+    for (const Paragraph& p : paragraphs_) sentence_lists(p);
+    numbered_lists();
+  }
+
+ private:
+  // ---- paragraphs -------------------------------------------------------------------------
+
+  void read_paragraphs() {
+    std::map<int, std::vector<int>> by_block;
+    for (int i = 0; i < w_.size(); ++i) {
+      if (w_.in_text(i) && w_.context(i).fused_row < 0) by_block[w_.context(i).block].push_back(i);
+    }
+    const std::string& text = w_.in.source.text;
+    for (size_t b = 0; b < w_.in.layout.blocks.size(); ++b) {
+      const layout::Block& block = w_.in.layout.blocks[b];
+      if (block.kind != layout::BlockKind::kParagraph || w_.in.outline.in_toc[b]) continue;
+      Paragraph p;
+      p.block = static_cast<int>(b);
+      p.style = block.style;
+      auto it = by_block.find(p.block);
+      if (it != by_block.end()) p.figures = it->second;
+      uint32_t from = block.range.begin;
+      int sentence = 0;
+      for (int i : p.figures) {
+        TextRange r = w_.context(i).range;
+        uint32_t to = std::max(from, r.begin);
+        p.gaps.push_back(w_.key(std::string_view(text).substr(from, to - from)));
+        if (ends_sentence(p.gaps.back()) && !p.sentence.empty()) ++sentence;
+        p.sentence.push_back(sentence);
+        from = std::max(from, r.end);
+      }
+      uint32_t end = std::max(from, block.range.end);
+      p.gaps.push_back(w_.key(std::string_view(text).substr(from, end - from)));
+      paragraphs_.push_back(std::move(p));
+    }
+  }
+
+  // A figure that can be a total or a part: an amount with no change or rate, not last year's.
+  bool is_subject(int i) const {
+    return w_.in_text(i) && w_.context(i).relation.empty() && w_.is_addable(i) && w_.phase(i) != Phase::kPrevious;
+  }
+
+  // ---- claims -----------------------------------------------------------------------------
+
+  struct Claim {
+    size_t end = 0;  // in the gap, just after the claim word
+    bool open = false;
+  };
+
+  // The last claim word of a gap ("其中", "包括", "主要有" …).
+  std::optional<Claim> claim_in(std::string_view gap) const {
+    std::optional<Claim> last;
+    for (bool open : {true, false}) {  // at the same place, 主要包括 is open, not 包括
+      const grammar::Pattern& p = rule_->pattern(open ? "open" : "claims");
+      if (!p.valid()) continue;
+      for (size_t from = 0; from < gap.size();) {
+        auto m = p.find(gap, from);
+        if (!m || m->end <= m->begin) break;
+        if (!last || m->end > last->end) last = Claim{m->end, open};
+        from = m->end;
+      }
+    }
+    return last;
+  }
+
+  // What follows a claim word before the first part: nothing but punctuation and a marker, or a
+  // clause without a figure (an item that has none), or a list of words (主要包括:基本工资、津贴…)
+  // or a note in brackets, which are no lists of figures.
+  enum class Lead { kFigure, kFigureless, kWords };
+  Lead lead_after(std::string_view rest) const {
+    while (!rest.empty() && (rest.front() == ':' || rest.front() == ',' || rest.front() == ' ')) rest.remove_prefix(1);
+    // "(包括…)" closing before any figure: a note inside a name, no list.
+    if (rest.find(')') != std::string_view::npos) return Lead::kWords;
+    size_t boundary = std::min(rest.find_first_of(",;"), rest.find("。"));
+    if (boundary == std::string_view::npos) return Lead::kFigure;  // the first part follows
+    size_t pause = rest.find("、");
+    return pause < boundary ? Lead::kWords : Lead::kFigureless;
+  }
+
+  // ---- heads and parts --------------------------------------------------------------------
+
+  // Heads grouped by phase, and by year when the parts name years (2016年预算 …, 2015年预算 …).
+  std::vector<HeadGroup> group_heads(const std::vector<int>& heads, bool by_year) const {
+    std::vector<HeadGroup> groups;
+    for (int h : heads) {
+      Phase ph = w_.phase(h);
+      int year = by_year ? w_.context(h).year : 0;
+      auto it = std::find_if(groups.begin(), groups.end(), [&](const HeadGroup& g) { return g.phase == ph && g.year == year; });
+      if (it == groups.end()) {
+        groups.push_back({ph, year, {h}, false});
+      } else {
+        it->heads.push_back(h);
+      }
+    }
+    // Parts that say neither budget nor actual go with the heads that say neither, else with the
+    // document's own kind of figure, else with the actual figures.
+    auto take = [&](Phase ph) {
+      bool any = false;
+      for (HeadGroup& g : groups) {
+        if (g.phase == ph) g.takes_unphased = any = true;
+      }
+      return any;
+    };
+    if (!take(Phase::kNone) && !(natural_ != Phase::kNone && take(natural_)) && !take(Phase::kActual) && !groups.empty()) {
+      groups.front().takes_unphased = true;
+    }
+    return groups;
+  }
+
+  bool fits(int part, int head, const HeadGroup& g) const {
+    if (!w_.same_dimension(head, part)) return false;
+    Phase ph = w_.phase(part);
+    if (ph == Phase::kPrevious) return false;  // "较上年2.08": last year's figure, no part
+    if (!(ph == g.phase || (ph == Phase::kNone && g.takes_unphased))) return false;
+    int year = w_.context(part).year;
+    return year == 0 || g.year == 0 || year == g.year;
+  }
+
+  // Judges one group of heads against its parts: the first head that the parts add up to, else
+  // the nearest head that may be their total. A head printed away from the list (an earlier
+  // sentence, the paragraph before) is no total of parts larger than itself.
+  void judge(const HeadGroup& g, const std::vector<int>& parts, const std::vector<bool>& confident, int missing_item,
+             bool open) {
+    std::vector<int> eligible;
+    for (size_t k = 0; k < g.heads.size(); ++k) {
+      int h = g.heads[k];
+      if (std::find(parts.begin(), parts.end(), h) != parts.end()) continue;
+      bool larger_part = std::any_of(parts.begin(), parts.end(), [&](int p) { return w_.amount(p).value > w_.amount(h).value; });
+      if (larger_part && !confident[k]) continue;
+      eligible.push_back(h);
+    }
+    if (eligible.empty() || (parts.empty() && missing_item < 0)) return;
+    // One part of a list that does not claim to be complete says nothing when it falls short.
+    if (open && missing_item < 0 && parts.size() == 1 && w_.amount(parts[0]).value <= w_.amount(eligible.front()).value) return;
+    if (missing_item >= 0) {
+      CheckRecord& r = w_.add(*rule_, "list", eligible.front());
+      for (int p : parts) r.operands.push_back(w_.operand(p));
+      w_.skip(r, w_.name(eligible.front()) + " 所列第" + std::to_string(missing_item + 1) + "项没有对应的金额，无法核对");
+      return;
+    }
+    int chosen = eligible.front();
+    for (int h : eligible) {
+      std::vector<Amount> terms;
+      for (int p : parts) terms.push_back(w_.amount(p));
+      if (verify_sum(w_.amount(h), terms, false).status != Status::kFail) {
+        chosen = h;
+        break;
+      }
+    }
+    CheckRecord& r = w_.add(*rule_, "list", chosen);
+    w_.judge_sum(r, *rule_, chosen, parts, {}, open);
+    if (r.status != "fail") share_sum(chosen, parts);
+  }
+
+  // ---- lists inside a paragraph -------------------------------------------------------------
+
+  void sentence_lists(const Paragraph& p) {
+    const int n = static_cast<int>(p.figures.size());
+    for (int k = 0; k < n; ++k) {
+      std::optional<Claim> claim = claim_in(p.gaps[k]);
+      if (!claim) continue;
+      std::string_view rest = std::string_view(p.gaps[k]).substr(claim->end);
+      Lead lead = lead_after(rest);
+      if (lead == Lead::kWords || ends_sentence(rest)) continue;  // words, or no figure in its sentence
+      // Heads: the figures of the claim's sentence before it, or of the last sentence before
+      // that has any when the claim begins its sentence.
+      std::string_view before_claim = std::string_view(p.gaps[k]).substr(0, claim->end);
+      bool starts_sentence = ends_sentence(before_claim) || k == 0;
+      std::vector<int> heads;
+      std::vector<bool> confident;
+      if (!starts_sentence) {
+        for (int j = k - 1; j >= 0 && p.sentence[j] == p.sentence[k - 1]; --j) {
+          if (!is_subject(p.figures[j])) continue;
+          confident.push_back(heads.empty());
+          heads.push_back(p.figures[j]);
+        }
+      } else {
+        int sentence = -1;
+        for (int j = k - 1; j >= 0; --j) {
+          if (sentence >= 0 && p.sentence[j] != sentence) break;
+          if (!is_subject(p.figures[j])) continue;
+          sentence = p.sentence[j];
+          confident.push_back(false);
+          heads.push_back(p.figures[j]);
+        }
+      }
+      if (heads.empty()) continue;
+      // Parts: to the end of the sentence, or of the numbered items that follow the claim, or to
+      // a nested list that has figures of its own.
+      bool items = k < n && w_.context(p.figures[k]).item > 0;
+      int end = k;
+      int last_item = items ? w_.context(p.figures[k]).item : 0;
+      for (; end < n; ++end) {
+        if (end > k) {
+          const std::string& gap = p.gaps[end];
+          if (std::optional<Claim> nested = claim_in(gap);
+              nested && lead_after(std::string_view(gap).substr(nested->end)) == Lead::kFigure && !items) {
+            break;
+          }
+          int item = w_.context(p.figures[end]).item;
+          // Numbered items may hold sentences of their own: the list goes on while they count on.
+          if (ends_sentence(gap) && !(items && item != 0 && (item == last_item || item == last_item + 1))) {
+            break;
+          }
+          if (items) last_item = item;
+        }
+      }
+      // Parts separated by commas end at a semicolon: "其中A 866万元,B 35万元,C 68万元;完成…支出4093万元".
+      if (!items) {
+        int first = -1;
+        for (int x = k; x < end; ++x) {
+          if (!is_subject(p.figures[x])) continue;
+          if (first < 0) {
+            first = x;
+            continue;
+          }
+          bool semicolons = false;
+          for (int y = first + 1; y <= x; ++y) semicolons |= p.gaps[y].find(';') != std::string::npos;
+          if (!semicolons) {
+            for (int y = x + 1; y < end; ++y) {
+              if (p.gaps[y].find(';') != std::string::npos) {
+                end = y;
+                break;
+              }
+            }
+          }
+          break;
+        }
+      }
+      bool any_part = false;
+      for (int x = k; x < end; ++x) any_part |= is_subject(p.figures[x]);
+      if (!any_part) continue;
+      const std::string& open_tail = rule_->word("open-tail");
+      bool open = claim->open || (!open_tail.empty() && std::string_view(p.gaps[end]).rfind(open_tail, 0) == 0);
+      bool by_year = false;
+      for (int x = k; x < end; ++x) by_year |= is_subject(p.figures[x]) && w_.context(p.figures[x]).year != 0;
+      for (const HeadGroup& g : group_heads(heads, by_year)) {
+        std::vector<bool> conf;
+        for (int h : g.heads) conf.push_back(confident[std::find(heads.begin(), heads.end(), h) - heads.begin()]);
+        std::vector<int> parts;
+        int missing = lead == Lead::kFigureless ? 0 : -1;
+        if (items) {
+          std::map<int, int> first_of_item;
+          std::vector<int> order;
+          for (int x = k; x < end; ++x) {
+            int f = p.figures[x];
+            int item = w_.context(f).item;
+            if (!first_of_item.count(item)) {
+              first_of_item[item] = -1;
+              order.push_back(item);
+            }
+            if (first_of_item[item] < 0 && is_subject(f) && fits(f, g.heads.front(), g)) first_of_item[item] = f;
+          }
+          for (size_t o = 0; o < order.size(); ++o) {
+            int f = first_of_item[order[o]];
+            if (f < 0 && missing < 0) missing = static_cast<int>(o);
+            if (f >= 0) parts.push_back(f);
+          }
+        } else {
+          for (int x = k; x < end; ++x) {
+            int f = p.figures[x];
+            if (is_subject(f) && fits(f, g.heads.front(), g)) parts.push_back(f);
+          }
+        }
+        judge(g, parts, conf, missing, open);
+      }
+    }
+  }
+
+  // ---- numbered paragraphs under a paragraph ---------------------------------------------------
+
+  void numbered_lists() {
+    for (size_t x = 0; x + 1 < paragraphs_.size(); ++x) {
+      const Paragraph& head = paragraphs_[x];
+      const Paragraph& next = paragraphs_[x + 1];
+      if (next.block != next_paragraph_block(head.block)) continue;
+      std::optional<Claim> tail_claim = claim_in(head.gaps.back());
+      bool claims = tail_claim && tail_claim->end + 1 >= head.gaps.back().size();
+      // Items are numbered paragraphs of a style other than the head's, or, after a head that
+      // ends in a claim ("具体如下:"), the plain paragraphs that follow it.
+      std::string item_style = next.style;
+      if (item_style.empty() ? !claims : item_style == head.style) continue;
+      // A list starts at its first item: "2." after a paragraph continues a list above it.
+      if (!item_style.empty() && text::marker_ordinal(w_.in.layout.blocks[next.block].marker) > 1) continue;
+      std::vector<std::vector<const Paragraph*>> items;
+      int section = w_.in.outline.section_of_block[head.block];
+      for (size_t y = x + 1; y < paragraphs_.size(); ++y) {
+        const Paragraph& p = paragraphs_[y];
+        if (p.block != next_paragraph_block(paragraphs_[y - 1].block)) break;
+        if (w_.in.outline.section_of_block[p.block] != section) break;
+        if (!head.style.empty() && p.style == head.style) break;
+        if (p.style == item_style) {
+          items.push_back({&p});
+        } else if (item_style.empty()) {
+          break;
+        } else {
+          items.back().push_back(&p);
+        }
+      }
+      if (items.size() < 1) continue;
+      // The heads: the head paragraph's figures; a paragraph that is only a claim ("其中:")
+      // speaks of the paragraph before it.
+      const Paragraph* source = &head;
+      if (head.figures.empty() && claims && x > 0 && paragraphs_[x - 1].block == previous_paragraph_block(head.block)) {
+        source = &paragraphs_[x - 1];
+      }
+      // The paragraph's first figure of a kind is its main one: tried first.
+      std::vector<int> heads;
+      for (int f : source->figures) {
+        if (is_subject(f)) heads.push_back(f);
+      }
+      if (heads.empty()) continue;
+      // A list that runs to the end of the text given may go on beyond it.
+      bool to_the_end = items.back().back()->block + 1 >= static_cast<int>(w_.in.layout.blocks.size());
+      bool open = !claims || tail_claim->open || to_the_end;
+      bool by_year = false;
+      for (const auto& item : items) {
+        for (int f : item.front()->figures) by_year |= is_subject(f) && w_.context(f).year != 0;
+      }
+      for (const HeadGroup& g : group_heads(heads, by_year)) {
+        std::vector<int> parts;
+        int missing = -1;
+        for (size_t k = 0; k < items.size(); ++k) {
+          int found = -1;
+          const Paragraph& item = *items[k].front();
+          for (size_t x = 0; x < item.figures.size(); ++x) {
+            int f = item.figures[x];
+            // Plain paragraphs after "其中:" go on with the list, each with the parts of its first
+            // sentence; a numbered item has one part, its first.
+            if (item_style.empty() && item.sentence[x] > 0) break;
+            if (!is_subject(f) || !fits(f, g.heads.front(), g)) continue;
+            if (item_style.empty()) {
+              parts.push_back(f);
+              continue;
+            }
+            found = f;
+            break;
+          }
+          if (item_style.empty()) continue;
+          if (found < 0 && missing < 0) missing = static_cast<int>(k);
+          if (found >= 0) parts.push_back(found);
+        }
+        // Items none of which has a figure of this kind are about something else.
+        if (parts.empty()) continue;
+        judge(g, parts, std::vector<bool>(g.heads.size(), false), missing, open);
+      }
+    }
+  }
+
+  // The block right after `block` when it is a paragraph, else -1.
+  int next_paragraph_block(int block) const {
+    size_t b = static_cast<size_t>(block) + 1;
+    const auto& blocks = w_.in.layout.blocks;
+    return b < blocks.size() && blocks[b].kind == layout::BlockKind::kParagraph ? static_cast<int>(b) : -1;
+  }
+  int previous_paragraph_block(int block) const {
+    if (block <= 0) return -1;
+    const layout::Block& b = w_.in.layout.blocks[block - 1];
+    return b.kind == layout::BlockKind::kParagraph ? block - 1 : -1;
+  }
+
+  // ---- shares -------------------------------------------------------------------------------
+
+  // The parts of a list that adds up, each followed by its share of the total ("占26.79%"): the
+  // shares add up to 100%.
+  void share_sum(int head, const std::vector<int>& parts) {
+    if (!shares_ || parts.size() < 2) return;
+    std::vector<int> shares;
+    std::string relation;
+    for (int p : parts) {
+      int share = -1;
+      for (int i = p + 1; i < w_.size() && w_.in_text(i) && w_.context(i).block == w_.context(p).block; ++i) {
+        if (w_.is_money(i) && w_.context(i).relation.empty()) break;
+        if (w_.is_percent(i) && w_.context(i).relation.rfind("占", 0) == 0) {
+          share = i;
+          break;
+        }
+      }
+      if (share < 0) return;
+      if (!relation.empty() && w_.context(share).relation != relation && w_.context(share).relation != "占") return;
+      if (relation.empty() || relation == "占") relation = w_.context(share).relation;
+      shares.push_back(share);
+    }
+    CheckRecord& r = w_.add(*shares_, "list", -1);
+    std::vector<Amount> terms;
+    std::string expression;
+    for (int s : shares) {
+      terms.push_back(w_.amount(s));
+      r.operands.push_back(w_.operand(s));
+      expression += (expression.empty() ? "" : " + ") + w_.q(s).value.to_string();
+    }
+    // The 100% is exact; the shares are each rounded.
+    Verdict v = verify_sum({Decimal::from_int(100), Decimal()}, terms, false);
+    r.stated = Decimal::from_int(100);
+    r.unit = "%";
+    r.span = w_.q(shares.front()).span;
+    r.stated_operand = w_.operand(shares.front());
+    r.stated_operand.id.clear();
+    r.stated_operand.value = Decimal::from_int(100);
+    r.stated_operand.label = w_.name(head) + "的构成";
+    r.formula = "sum";
+    r.status = std::string(status_name(v.status));
+    r.computed = v.computed;
+    r.difference = v.difference;
+    r.tolerance = v.tolerance;
+    r.message = w_.name(head) + "各组成部分占比之和 " + expression + " = " + v.computed.to_string() + "%" +
+                (v.status == Status::kPass ? "" : v.status == Status::kRounding ? "，与100%的差在舍入误差以内" : "，不等于100%");
+  }
+
+  Workspace& w_;
+  const CheckRule* rule_ = nullptr;
+  const CheckRule* shares_ = nullptr;
+  Phase natural_ = Phase::kNone;
+  std::vector<Paragraph> paragraphs_;
+};
+
+}  // namespace
+
+void check_lists(Workspace& w) { Lists(w).run(); }
+
+}  // namespace budgetlens::checks::detail

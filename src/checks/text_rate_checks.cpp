@@ -1,0 +1,244 @@
+// Rates and changes in running text:
+//   完成年初预算的131.02%        the actual figure of the sentence over its budget figure
+//   占一般公共预算支出的96.74%   the figure over the total it names
+//   比上年减少23.95万元,下降1.98%  the change over last year's figure (this year's ± the change),
+//                                 the direction of the change and of its rate agreeing; when both
+//                                 years are printed, the change equals their difference
+#include <algorithm>
+#include <cctype>
+
+#include "checks/families.h"
+
+namespace budgetlens::checks::detail {
+namespace {
+
+using grammar::CheckRule;
+
+// "2016年三公经费预算拨入" and "三公经费预算拨入" name the same thing in different years.
+std::string without_year(const std::string& key) {
+  size_t i = 0;
+  while (i + 4 <= key.size() && std::isdigit(static_cast<unsigned char>(key[i]))) ++i;
+  if (i == 4 && key.compare(4, 3, "年") == 0) {
+    size_t j = 7;
+    if (key.compare(j, 3, "度") == 0) j += 3;
+    return key.substr(j);
+  }
+  return key;
+}
+
+class TextRates {
+ public:
+  explicit TextRates(Workspace& w) : w_(w) {}
+
+  void completion(const CheckRule& rule) {
+    const grammar::Pattern& relation = rule.pattern("relation");
+    for (int p = 0; p < w_.size(); ++p) {
+      if (!w_.in_text(p) || !w_.is_percent(p) || !relation.valid()) continue;
+      std::string rel = w_.key(w_.context(p).relation);
+      if (rel.empty() || !relation.match_full(rel)) continue;
+      int actual = -1, budget = -1;
+      for (int i = p - 1; i >= 0 && same_sentence(i, p); --i) {
+        if (!w_.is_money(i) || !w_.context(i).relation.empty()) continue;
+        if (actual < 0 && w_.phase(i) == Phase::kActual) actual = i;
+        if (budget < 0 && w_.phase(i) == Phase::kBudget) budget = i;
+      }
+      CheckRecord& r = w_.add(rule, "rate", p);
+      if (actual < 0 || budget < 0) {
+        w_.skip(r, w_.name(p) + " " + w_.q(p).value.to_string() + "%：同一句中没有" +
+                       (actual < 0 ? std::string("决算数") : std::string("预算数")));
+        continue;
+      }
+      w_.judge_ratio(r, p, actual, budget);
+    }
+  }
+
+  void shares(const CheckRule& rule) {
+    for (int p = 0; p < w_.size(); ++p) {
+      if (!w_.in_text(p) || !w_.is_percent(p)) continue;
+      const std::string& rel = w_.context(p).relation;
+      if (rel.rfind("占", 0) != 0) continue;
+      std::string base = base_name(rel);
+      if (base.empty()) continue;  // "占26.79%": of the list's total, see list.shares
+      int owner = -1;
+      for (int i = p - 1; i >= 0 && same_sentence(i, p); --i) {
+        if (w_.is_money(i) && w_.context(i).relation.empty() && w_.key(w_.context(i).attribute) != base) {
+          owner = i;
+          break;
+        }
+      }
+      int of = base_figure(base, p, owner);
+      CheckRecord& r = w_.add(rule, "rate", p);
+      if (owner < 0 || of < 0) {
+        w_.skip(r, w_.name(p) + " " + w_.q(p).value.to_string() + "%：" +
+                       (owner < 0 ? std::string("没有找到所占的金额") : "文中没有“" + base + "”的金额"));
+        continue;
+      }
+      w_.judge_ratio(r, p, owner, of);
+    }
+  }
+
+  void changes(const CheckRule& rule) {
+    const grammar::Pattern& up = rule.pattern("increase");
+    const grammar::Pattern& down = rule.pattern("decrease");
+    const grammar::Pattern& rate_words = rule.pattern("rate");
+    const grammar::Pattern& budget_words = rule.pattern("versus-budget");
+    for (int x = 0; x < w_.size(); ++x) {
+      if (!w_.in_text(x) || !w_.is_money(x)) continue;
+      std::string rel = w_.key(w_.context(x).relation);
+      if (rel.empty() || rel.find("率") != std::string::npos || rel.rfind("占", 0) == 0) continue;
+      if (budget_words.valid() && budget_words.find(rel)) continue;  // against a budget, not last year
+      int direction = down.valid() && down.find(rel) ? -1 : (up.valid() && up.find(rel) ? 1 : 0);
+      if (direction == 0) continue;
+      int rate = -1;
+      // Its rate: the next percentage of a change in the sentence, of the same subject ("收、支总计
+      // …各减少1267.86,2570.97万元,各下降23.51%、38.28%" pairs them in order).
+      for (int i = x + 1; i < w_.size() && same_period(x, i); ++i) {
+        if (w_.is_money(i) && w_.context(i).relation.empty()) break;
+        if (!w_.is_percent(i) || !rate_words.valid() || !rate_words.find(w_.key(w_.context(i).relation))) continue;
+        const std::string& a = w_.subject_key(x);
+        const std::string& b = w_.subject_key(i);
+        if (!a.empty() && !b.empty() && a != b) continue;
+        rate = i;
+        break;
+      }
+      auto [now, before] = current_and_previous(x);
+      if (now >= 0 && before >= 0) {
+        // Both years printed: the change is their difference.
+        CheckRecord& r = w_.add(rule, "yoy", x);
+        w_.judge_sum(r, rule, x, direction > 0 ? std::vector<int>{now, before} : std::vector<int>{before, now}, {1, -1}, false);
+        r.formula = "change";
+      }
+      if (rate < 0) continue;
+      std::string rate_rel = w_.key(w_.context(rate).relation);
+      int rate_direction = down.valid() && down.find(rate_rel) ? -1 : (up.valid() && up.find(rate_rel) ? 1 : 0);
+      CheckRecord& r = w_.add(rule, "yoy", rate);
+      if (rate_direction != 0 && rate_direction != direction && !w_.q(rate).value.is_zero()) {
+        r.operands = {w_.operand(x)};
+        r.formula = "direction";
+        r.status = "fail";
+        r.message = w_.name(rate) + " " + w_.q(rate).value.to_string() + "% 与 " + w_.name(x) + " " +
+                    w_.q(x).value.to_string() + w_.q(x).unit + " 的增减方向相反";
+        continue;
+      }
+      if (now < 0) {
+        w_.skip(r, w_.name(rate) + " " + w_.q(rate).value.to_string() + "%：没有找到本期数");
+        continue;
+      }
+      // Last year's figure is this year's minus an increase, plus a decrease.
+      Amount current = w_.amount(now), change = w_.amount(x);
+      Amount previous{direction > 0 ? current.value - change.value : current.value + change.value,
+                      current.resolution + change.resolution};
+      r.operands = {w_.operand(x), w_.operand(now)};
+      w_.judge_percent(r, rate, change, previous,
+                       w_.q(x).value.to_string() + " / (" + w_.name(now) + " " + w_.q(now).value.to_string() +
+                           (direction > 0 ? " - " : " + ") + w_.q(x).value.to_string() + ")");
+      r.formula = "change";
+    }
+  }
+
+ private:
+  bool same_sentence(int a, int b) const {
+    return w_.in_text(a) && w_.in_text(b) && w_.context(a).block == w_.context(b).block &&
+           w_.context(a).sentence == w_.context(b).sentence;
+  }
+
+  bool same_period(int a, int b) const {
+    return w_.in_text(a) && w_.in_text(b) && w_.context(a).block == w_.context(b).block && w_.period(a) == w_.period(b);
+  }
+
+  // "占一般公共预算支出的" -> 一般公共预算支出
+  std::string base_name(const std::string& relation) const {
+    std::string k = w_.key(relation);
+    if (k.rfind("占", 0) == 0) k = k.substr(3);
+    for (const char* tail : {"的比重", "的比例", "比重", "比例", "的"}) {
+      std::string t(tail);
+      if (k.size() > t.size() && k.compare(k.size() - t.size(), t.size(), t) == 0) {
+        k = k.substr(0, k.size() - t.size());
+        break;
+      }
+    }
+    return k;
+  }
+
+  // The figure a share is of: printed in its sentence after 占 ("占年初预算10065万元的"), or a
+  // figure of that name before it in the document, the nearest.
+  int base_figure(const std::string& base, int p, int owner) const {
+    for (int i = p - 1; i >= 0 && same_sentence(i, p); --i) {
+      if (i != owner && w_.is_money(i) && w_.key(w_.context(i).attribute) == base) return i;
+    }
+    for (int i = p - 1; i >= 0; --i) {
+      if (i == owner || !w_.is_money(i) || !w_.in_text(i) || !w_.context(i).relation.empty()) continue;
+      const std::string& s = w_.subject_key(i);
+      std::string full = s + w_.key(w_.context(i).attribute);
+      if (s.ends_with(base) || full.ends_with(base)) return i;
+    }
+    return -1;
+  }
+
+  // This year's figure of the subject a change is about, and last year's when it is printed too
+  // ("公务接待费2016年预算8万元,2015年预算12.5万元;对比减少4.35万元", "支出251万元,比上年累计支出
+  // 285万元下降34万元").
+  std::pair<int, int> current_and_previous(int x) const {
+    // A change named after last year's figure ("比上年累计支出285万元下降34万元") is about the
+    // subject before that figure.
+    const grammar::Pattern& last_year = w_.g.checks.previous;
+    const std::string subject = last_year.valid() && last_year.match_full(w_.subject_key(x))
+                                    ? std::string()
+                                    : without_year(w_.subject_key(x));
+    std::vector<int> same;
+    int previous = -1;
+    for (int i = x - 1; i >= 0 && w_.in_text(i) && w_.context(i).block == w_.context(x).block; --i) {
+      if (w_.context(i).sentence + 1 < w_.context(x).sentence) break;
+      if (!w_.is_money(i) || !w_.context(i).relation.empty()) {
+        if (!same.empty()) break;  // another change or rate between: a different subject
+        continue;
+      }
+      if (w_.phase(i) == Phase::kPrevious) {
+        if (previous < 0 && same.empty()) previous = i;
+        continue;
+      }
+      std::string s = without_year(w_.subject_key(i));
+      bool named = subject.empty() || s.empty() || s.ends_with(subject) || subject.ends_with(s) ||
+                   s.starts_with(subject) || subject.starts_with(s);
+      if (!named) {
+        if (same.empty() && !subject.empty()) continue;
+        break;
+      }
+      if (!same.empty() && w_.context(i).sentence != w_.context(same.back()).sentence &&
+          !(w_.context(i).year && w_.context(same.back()).year)) {
+        break;
+      }
+      same.push_back(i);
+      if (same.size() == 2 || previous >= 0) break;
+    }
+    if (same.empty()) {
+      // Named in a paragraph of its own before: "公务接待费支出决算16.85万元" … "公务接待费…比去年减少".
+      if (subject.empty()) return {-1, -1};
+      for (int i = x - 1; i >= 0; --i) {
+        if (!w_.in_text(i) || w_.q(i).section != w_.q(x).section || !w_.is_money(i) || !w_.context(i).relation.empty()) continue;
+        if (w_.phase(i) != Phase::kPrevious && without_year(w_.subject_key(i)) == subject) return {i, -1};
+      }
+      return {-1, -1};
+    }
+    if (previous >= 0) return {same[0], previous};
+    if (same.size() == 2) {
+      int a = same[0], b = same[1];
+      int ya = w_.context(a).year, yb = w_.context(b).year;
+      if (ya && yb && ya != yb) return ya > yb ? std::pair{a, b} : std::pair{b, a};
+    }
+    return {same[0], -1};
+  }
+
+  Workspace& w_;
+};
+
+}  // namespace
+
+void check_text_rates(Workspace& w) {
+  TextRates t(w);
+  for (const grammar::CheckRule* r : w.g.checks.family("completion")) t.completion(*r);
+  for (const grammar::CheckRule* r : w.g.checks.family("share")) t.shares(*r);
+  for (const grammar::CheckRule* r : w.g.checks.family("yoy")) t.changes(*r);
+}
+
+}  // namespace budgetlens::checks::detail

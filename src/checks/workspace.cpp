@@ -1,0 +1,296 @@
+#include "checks/workspace.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "model/ids.h"
+#include "text/fold.h"
+
+namespace budgetlens::checks::detail {
+namespace {
+
+int grid_index(std::string_view table_id) {
+  if (table_id.size() < 2 || table_id[0] != 't') return -1;
+  return std::stoi(std::string(table_id.substr(1))) - 1;
+}
+
+// One unit of the d-th decimal: 10^-d.
+Decimal unit_at(int decimals) { return Decimal::from_int(1).shifted(-decimals); }
+
+std::string last_segment(const std::string& path) {
+  size_t p = path.rfind(" / ");
+  return p == std::string::npos ? path : path.substr(p + 3);
+}
+
+// The value without trailing fractional zeros beyond `min_scale`.
+Decimal tidy(const Decimal& d, int min_scale) {
+  Decimal t = *Decimal::parse(d.to_canonical());
+  return t.scale() < min_scale ? t.rescaled(min_scale) : t;
+}
+
+}  // namespace
+
+std::string decimal_text(const Decimal& d) { return d.to_string(); }
+
+Workspace::Workspace(const Inputs& inputs, const grammar::Grammar& grammar) : in(inputs), g(grammar) {
+  const int n = size();
+  grid_.assign(n, -1);
+  subject_key_.resize(n);
+  phase_.assign(n, Phase::kNone);
+  cells_.resize(in.grids.size());
+  for (size_t t = 0; t < in.grids.size(); ++t) cells_[t].assign(static_cast<size_t>(in.grids[t].n_rows) * in.grids[t].n_cols, -1);
+  period_.assign(n, 0);
+  int block = -1, count = 0;
+  uint32_t from = 0;
+  for (int i = 0; i < n; ++i) {  // text figures come in document order
+    if (!q(i).table.empty()) continue;
+    const extract::FigureContext& c = context(i);
+    if (c.block != block) {
+      block = c.block;
+      count = 0;
+      from = c.block >= 0 ? in.layout.blocks[c.block].range.begin : c.range.begin;
+    }
+    std::string_view gap = std::string_view(in.source.text).substr(from, c.range.begin > from ? c.range.begin - from : 0);
+    for (std::string_view mark : {"。", "！", "？", "!", "?"}) {
+      for (size_t p = gap.find(mark); p != std::string_view::npos; p = gap.find(mark, p + mark.size())) ++count;
+    }
+    period_[i] = count;
+    from = std::max(from, c.range.end);
+  }
+  for (int i = 0; i < n; ++i) {
+    const QuantityRecord& r = q(i);
+    if (r.table.empty()) {
+      subject_key_[i] = key(context(i).subject);
+      phase_[i] = phase_of(context(i).attribute);
+      // "较上年2.08减少0.03": the comparison names the figure.
+      if (g.checks.previous.valid() && g.checks.previous.match_full(subject_key_[i])) phase_[i] = Phase::kPrevious;
+      continue;
+    }
+    int t = grid_index(r.table);
+    if (t < 0 || t >= static_cast<int>(in.grids.size())) continue;
+    grid_[i] = t;
+    const tables::Grid& grid = in.grids[t];
+    if (r.row >= 0 && r.row < grid.n_rows && r.col >= 0 && r.col < grid.n_cols) {
+      int& slot = cells_[t][static_cast<size_t>(r.row) * grid.n_cols + r.col];
+      if (slot < 0) slot = i;  // a cell's first figure is the cell's value
+    }
+    subject_key_[i] = key(last_segment(r.label));
+    phase_[i] = phase_of(last_segment(r.column));
+  }
+}
+
+int Workspace::cell(int grid, int row, int col) const {
+  if (grid < 0 || grid >= static_cast<int>(cells_.size())) return -1;
+  const tables::Grid& gr = in.grids[grid];
+  if (row < 0 || row >= gr.n_rows || col < 0 || col >= gr.n_cols) return -1;
+  return cells_[grid][static_cast<size_t>(row) * gr.n_cols + col];
+}
+
+std::string Workspace::key(std::string_view s) const { return text::match_key(s, in.source.traditional); }
+
+Phase Workspace::phase_of(std::string_view attribute) const {
+  if (attribute.empty()) return Phase::kNone;
+  std::string k = key(attribute);
+  if (g.checks.previous.valid() && g.checks.previous.match_full(k)) return Phase::kPrevious;
+  if (g.checks.actual.valid() && g.checks.actual.match_full(k)) return Phase::kActual;
+  if (g.checks.budget.valid() && g.checks.budget.match_full(k)) return Phase::kBudget;
+  return Phase::kNone;
+}
+
+bool Workspace::same_dimension(int a, int b) const {
+  if (is_money(a) || is_money(b)) return is_money(a) && is_money(b);
+  return q(a).kind == q(b).kind && q(a).unit == q(b).unit;
+}
+
+Amount Workspace::amount(int i) const {
+  const QuantityRecord& r = q(i);
+  if (is_money(i)) {
+    const grammar::UnitWord* u = g.units.money(r.unit);
+    int power = u ? u->power : 0;
+    return {*r.value_yuan, unit_at(r.decimals).shifted(power)};
+  }
+  // Counts printed as whole numbers are exact.
+  if (r.kind == "count" && r.decimals == 0) return {r.value, Decimal()};
+  return {r.value, unit_at(r.decimals)};
+}
+
+Decimal Workspace::in_unit_of(int i, const Decimal& base) const {
+  if (!is_money(i)) return base;
+  const grammar::UnitWord* u = g.units.money(q(i).unit);
+  return tidy(base.shifted(-(u ? u->power : 0)), q(i).decimals);
+}
+
+std::string Workspace::name(int i) const {
+  const QuantityRecord& r = q(i);
+  if (r.table.empty() || r.column.empty()) return r.label;
+  if (r.label.empty()) return r.column;
+  return r.label + " · " + last_segment(r.column);
+}
+
+CheckOperand Workspace::operand(int i) const {
+  CheckOperand o;
+  const QuantityRecord& r = q(i);
+  o.id = r.id;
+  o.label = name(i);
+  o.table = r.table;
+  o.row = r.row;
+  o.col = r.col;
+  o.value = r.value;
+  o.span = r.span;
+  return o;
+}
+
+CheckRecord& Workspace::add(const grammar::CheckRule& rule, std::string_view family, int stated) {
+  CheckRecord& r = out_.emplace_back();
+  r.rule = rule.id;
+  r.family = std::string(family);
+  r.name = rule.name;
+  r.severity = rule.severity;
+  if (stated >= 0) {
+    r.stated = q(stated).value;
+    r.unit = q(stated).unit;
+    r.stated_operand = operand(stated);
+    r.span = q(stated).span;
+  }
+  return r;
+}
+
+void Workspace::judge_sum(CheckRecord& r, const grammar::CheckRule& rule, int stated, const std::vector<int>& parts,
+                          const std::vector<int>& signs, bool open) {
+  std::vector<Amount> terms;
+  std::string expression;
+  for (size_t k = 0; k < parts.size(); ++k) {
+    Amount a = amount(parts[k]);
+    bool minus = k < signs.size() && signs[k] < 0;
+    if (minus) a.value = a.value.negated();
+    terms.push_back(a);
+    r.operands.push_back(operand(parts[k]));
+    if (k < 6) {
+      expression += (k == 0 ? (minus ? "-" : "") : (minus ? " - " : " + ")) + name(parts[k]) + " " + q(parts[k]).value.to_string();
+    } else if (k == 6) {
+      expression += " + …";
+    }
+  }
+  Verdict v = verify_sum(amount(stated), terms, rule.exact);
+  r.formula = "sum";
+  r.status = std::string(status_name(v.status));
+  r.computed = in_unit_of(stated, v.computed);
+  r.difference = in_unit_of(stated, v.difference);
+  r.tolerance = in_unit_of(stated, v.tolerance);
+  const std::string stated_text = name(stated) + " " + q(stated).value.to_string() + q(stated).unit;
+  const std::string sum_text = std::to_string(parts.size()) + "项之和 " + r.computed->to_string() + q(stated).unit;
+  switch (v.status) {
+    case Status::kPass:
+      r.message = stated_text + " = " + expression;
+      break;
+    case Status::kRounding:
+      r.message = stated_text + " 与" + sum_text + "相差 " + r.difference->to_string() + "，在舍入误差 " +
+                  r.tolerance->to_string() + " 以内（" + expression + "）";
+      break;
+    case Status::kFail: {
+      bool short_of = v.difference.sign() > 0;
+      if (open && short_of) r.severity = rule.open_severity;
+      r.message = stated_text + " ≠ " + sum_text + "（" + expression + "），" + (short_of ? "各项之和少 " : "各项之和多 ") +
+                  r.difference->abs().to_string() + (open && short_of ? "；所列未必是全部" : "");
+      break;
+    }
+  }
+}
+
+void Workspace::judge_ratio(CheckRecord& r, int stated, int a, int b) {
+  r.operands = {operand(a), operand(b)};
+  judge_percent(r, stated, amount(a), amount(b), name(a) + " " + q(a).value.to_string() + " / " + name(b) + " " + q(b).value.to_string());
+  r.formula = "ratio";
+}
+
+void Workspace::judge_change_rate(CheckRecord& r, int stated, int current, int previous) {
+  r.operands = {operand(current), operand(previous)};
+  Amount now = amount(current), before = amount(previous);
+  Amount change{now.value - before.value, now.resolution + before.resolution};
+  judge_percent(r, stated, change, before,
+                "(" + name(current) + " " + q(current).value.to_string() + " - " + name(previous) + " " +
+                    q(previous).value.to_string() + ") / " + q(previous).value.to_string());
+  r.formula = "change";
+}
+
+void Workspace::judge_percent(CheckRecord& r, int stated, const Amount& numerator, const Amount& denominator,
+                              const std::string& expression) {
+  const QuantityRecord& s = q(stated);
+  std::optional<Verdict> v = verify_percent(s.value, s.decimals, numerator, denominator);
+  r.formula = "ratio";
+  r.unit = "%";
+  if (!v) {
+    skip(r, name(stated) + " " + s.value.to_string() + "%：分母为0，无法计算（" + expression + "）");
+    return;
+  }
+  r.status = std::string(status_name(v->status));
+  r.computed = v->computed;
+  r.difference = v->difference;
+  r.tolerance = v->tolerance;
+  const std::string stated_text = name(stated) + " " + s.value.to_string() + "%";
+  switch (v->status) {
+    case Status::kPass:
+      r.message = stated_text + " = " + expression + " = " + v->computed.to_string() + "%";
+      break;
+    case Status::kRounding:
+      r.message = stated_text + " 与 " + expression + " = " + v->computed.to_string() + "% 相差 " +
+                  v->difference.abs().to_string() + "，在舍入（或截尾）误差以内";
+      break;
+    case Status::kFail:
+      r.message = stated_text + " ≠ " + expression + " = " + v->computed.to_string() + "%";
+      break;
+  }
+}
+
+void Workspace::skip(CheckRecord& r, std::string reason) {
+  r.status = "skipped";
+  r.message = std::move(reason);
+}
+
+bool Workspace::adds_up(int i) const {
+  const std::string& id = q(i).id;
+  return std::any_of(out_.begin(), out_.end(), [&](const CheckRecord& r) {
+    return r.stated_operand.id == id && (r.status == "pass" || r.status == "rounding");
+  });
+}
+
+namespace {
+
+// How much a record says: an error over a warning over rounding over a pass over a skip.
+int weight_of(const CheckRecord& r) {
+  if (r.status == "fail") return r.severity == "error" ? 4 : 3;
+  if (r.status == "rounding") return 2;
+  return r.status == "pass" ? 1 : 0;
+}
+
+}  // namespace
+
+std::vector<CheckRecord> Workspace::finish() {
+  // The same comparison found by two families is reported once, by the one that says most.
+  std::map<std::string, size_t> seen;
+  std::vector<CheckRecord> kept;
+  for (CheckRecord& r : out_) {
+    std::vector<std::string> ids;
+    for (const CheckOperand& o : r.operands) ids.push_back(o.id);
+    std::sort(ids.begin(), ids.end());
+    // A stated value that is no quantity (a table's 总分, a weight) is told apart by its label.
+    std::string stated = !r.stated_operand.id.empty() ? r.stated_operand.id
+                                                      : r.stated_operand.label + "@" + std::to_string(r.span.offset);
+    std::string sig = stated + "|" + r.formula + "|" + (r.status == "skipped" ? r.rule : "");
+    for (const std::string& id : ids) sig += "," + id;
+    auto [it, fresh] = seen.emplace(sig, kept.size());
+    if (fresh) {
+      kept.push_back(std::move(r));
+    } else if (weight_of(r) > weight_of(kept[it->second])) {
+      kept[it->second] = std::move(r);
+    }
+  }
+  std::stable_sort(kept.begin(), kept.end(), [](const CheckRecord& a, const CheckRecord& b) {
+    return a.span.offset < b.span.offset;
+  });
+  for (size_t i = 0; i < kept.size(); ++i) kept[i].id = check_id(static_cast<int>(i));
+  return kept;
+}
+
+}  // namespace budgetlens::checks::detail
