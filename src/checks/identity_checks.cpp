@@ -22,7 +22,7 @@ class Identities {
   void run(const CheckRule& rule) {
     if (!rule.total.valid() || rule.parts.empty()) return;
     for (int t = 0; t < w_.size(); ++t) {
-      if (!candidate(t) || !named(rule.total, t) || w_.adds_up(t)) continue;
+      if (!candidate(t) || !named(rule.total, t)) continue;
       std::vector<int> parts;
       std::vector<std::string> missing;
       for (const CheckRule::Part& part : rule.parts) {
@@ -34,6 +34,7 @@ class Identities {
         }
       }
       if (parts.empty()) continue;  // nothing of the identity here
+      if (w_.listed_with(t, parts)) continue;  // printed with these and more parts, which add up
       CheckRecord& r = w_.add(rule, "identity", t);
       if (!missing.empty()) {
         for (int p : parts) r.operands.push_back(w_.operand(p));
@@ -73,6 +74,12 @@ class Identities {
       if (total.table != q.table) continue;
       if (!total.table.empty() ? q.col != total.col : q.section != total.section) continue;
       if (!phases_agree(w_.phase(t), w_.phase(i))) continue;
+      // From another paragraph, a figure that is a part of another total's list belongs to that
+      // total, and one that heads a list of its own is that paragraph's subject, not a part.
+      if (w_.in_text(i) && w_.context(i).block != w_.context(t).block) {
+        int head = w_.list_head_of(i);
+        if ((head >= 0 && head != t) || w_.heads_list(i)) continue;
+      }
       if (w_.in_text(t)) {
         int ty = w_.context(t).year, y = w_.context(i).year;
         if (ty && y && ty != y) continue;

@@ -123,7 +123,7 @@ class Lists {
   Lead lead_after(std::string_view rest) const {
     while (!rest.empty() && (rest.front() == ':' || rest.front() == ',' || rest.front() == ' ')) rest.remove_prefix(1);
     // "(包括…)" closing before any figure: a note inside a name, no list.
-    if (rest.find(')') != std::string_view::npos) return Lead::kWords;
+    if (std::count(rest.begin(), rest.end(), ')') > std::count(rest.begin(), rest.end(), '(')) return Lead::kWords;
     size_t boundary = std::min(rest.find_first_of(",;"), rest.find("。"));
     if (boundary == std::string_view::npos) return Lead::kFigure;  // the first part follows
     size_t pause = rest.find("、");
@@ -215,6 +215,8 @@ class Lists {
       std::string_view rest = std::string_view(p.gaps[k]).substr(claim->end);
       Lead lead = lead_after(rest);
       if (lead == Lead::kWords || ends_sentence(rest)) continue;  // words, or no figure in its sentence
+      // "主要用于单位日常运行,比上年减少…": an open list whose first item has no figure says nothing.
+      if (lead == Lead::kFigureless && claim->open) continue;
       // Heads: the figures of the claim's sentence before it, or of the last sentence before
       // that has any when the claim begins its sentence.
       std::string_view before_claim = std::string_view(p.gaps[k]).substr(0, claim->end);
@@ -243,11 +245,21 @@ class Lists {
       bool items = k < n && w_.context(p.figures[k]).item > 0;
       int end = k;
       int last_item = items ? w_.context(p.figures[k]).item : 0;
+      // Figures inside brackets after the claim ("…2.90万元(其中:购置费0.00万元,运行费2.90万元)")
+      // are a list of their own within a part: not parts, and their claim does not end this list.
+      std::vector<bool> bracketed(n, false);
+      int depth = 0;
+      for (int x = k; x < n; ++x) {
+        std::string_view gap = x == k ? std::string_view(p.gaps[x]).substr(claim->end) : std::string_view(p.gaps[x]);
+        depth += static_cast<int>(std::count(gap.begin(), gap.end(), '(')) - static_cast<int>(std::count(gap.begin(), gap.end(), ')'));
+        depth = std::max(depth, 0);
+        bracketed[x] = depth > 0;
+      }
       for (; end < n; ++end) {
         if (end > k) {
           const std::string& gap = p.gaps[end];
-          if (std::optional<Claim> nested = claim_in(gap);
-              nested && lead_after(std::string_view(gap).substr(nested->end)) == Lead::kFigure && !items) {
+          if (std::optional<Claim> nested = claim_in(gap); nested && !bracketed[end] &&
+              lead_after(std::string_view(gap).substr(nested->end)) == Lead::kFigure && !items) {
             break;
           }
           int item = w_.context(p.figures[end]).item;
@@ -262,7 +274,7 @@ class Lists {
       if (!items) {
         int first = -1;
         for (int x = k; x < end; ++x) {
-          if (!is_subject(p.figures[x])) continue;
+          if (bracketed[x] || !is_subject(p.figures[x])) continue;
           if (first < 0) {
             first = x;
             continue;
@@ -302,7 +314,7 @@ class Lists {
               first_of_item[item] = -1;
               order.push_back(item);
             }
-            if (first_of_item[item] < 0 && is_subject(f) && fits(f, g.heads.front(), g)) first_of_item[item] = f;
+            if (first_of_item[item] < 0 && !bracketed[x] && is_subject(f) && fits(f, g.heads.front(), g)) first_of_item[item] = f;
           }
           for (size_t o = 0; o < order.size(); ++o) {
             int f = first_of_item[order[o]];
@@ -312,7 +324,7 @@ class Lists {
         } else {
           for (int x = k; x < end; ++x) {
             int f = p.figures[x];
-            if (is_subject(f) && fits(f, g.heads.front(), g)) parts.push_back(f);
+            if (!bracketed[x] && is_subject(f) && fits(f, g.heads.front(), g)) parts.push_back(f);
           }
         }
         judge(g, parts, conf, missing, open);

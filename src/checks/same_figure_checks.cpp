@@ -12,6 +12,56 @@ class SameFigures {
  public:
   explicit SameFigures(Workspace& w) : w_(w), views_(table_views(w)) {}
 
+  // A figure of the text and a table cell under the same name: the row's name, or for a total row
+  // the table's caption ("2024年政府采购预算18.60万元" and 表3 政府采购预算表's 合计).
+  void named(const CheckRule& rule) {
+    const grammar::Pattern& strip = rule.pattern("strip");
+    auto name = [&](std::string k) {
+      if (strip.valid()) {
+        for (int guard = 0; guard < 4; ++guard) {
+          auto m = strip.match_prefix(k);
+          if (!m || m->end == 0) break;
+          k = k.substr(m->end);
+        }
+      }
+      return k;
+    };
+    struct Cell {
+      std::string name;
+      int figure;
+    };
+    std::vector<Cell> cells;
+    for (const TableView& v : views_) {
+      if (v.grid < 0) continue;
+      const tables::Grid& g = w_.in.grids[v.grid];
+      if (g.kind == "indicators" || g.kind == "scores") continue;
+      std::string caption = name(w_.key(g.caption));
+      for (const char* tail : {"表"}) {
+        if (caption.ends_with(tail)) caption.resize(caption.size() - std::string(tail).size());
+      }
+      for (int r = v.first_body_row; r < v.n_rows; ++r) {
+        std::vector<int> money;
+        for (int c = 0; c < v.n_cols; ++c) {
+          if (v.value(r, c) >= 0 && w_.is_money(v.value(r, c))) money.push_back(v.value(r, c));
+        }
+        if (money.size() != 1) continue;  // which column the text means is not known
+        std::string row = v.total_row[r] ? caption : name(v.row_key[r]);
+        if (!row.empty()) cells.push_back({row, money[0]});
+      }
+    }
+    for (int i = 0; i < w_.size(); ++i) {
+      if (!w_.in_text(i) || !w_.is_money(i) || !w_.context(i).relation.empty() || w_.phase(i) == Phase::kPrevious) continue;
+      std::string k = name(w_.subject_key(i));
+      std::string full = name(w_.subject_key(i) + w_.key(w_.context(i).attribute));
+      for (const Cell& c : cells) {
+        if (c.name != k && c.name != full) continue;
+        CheckRecord& r = w_.add(rule, "same_figure", i);
+        w_.judge_same(r, rule, i, c.figure);
+        break;
+      }
+    }
+  }
+
   void run(const CheckRule& rule) {
     const grammar::Pattern& names = rule.pattern("pattern");
     if (!names.valid()) return;
@@ -29,9 +79,7 @@ class SameFigures {
       if (!w_.in_text(first) && w_.q(first).table == w_.q(later).table) continue;
       if (!w_.in_text(first) && !w_.in_text(later) && w_.phase(first) != w_.phase(later)) continue;
       CheckRecord& r = w_.add(rule, "same_figure", later);
-      w_.judge_sum(r, rule, later, {first}, {}, false);
-      r.formula = "same";
-      r.message = rule.name + "：" + r.message;
+      w_.judge_same(r, rule, later, first);
     }
   }
 
@@ -58,6 +106,7 @@ class SameFigures {
 void check_same_figures(Workspace& w) {
   SameFigures s(w);
   for (const grammar::CheckRule* r : w.g.checks.family("same-figure")) s.run(*r);
+  for (const grammar::CheckRule* r : w.g.checks.family("same-name")) s.named(*r);
 }
 
 }  // namespace budgetlens::checks::detail

@@ -71,12 +71,12 @@ class Scores {
                               Column{&StatedTotal::review_score, &IndicatorRecord::review_score, "审核得分"}}) {
         if (!(st.*c.stated)) continue;
         CheckRecord& r = w_.add(rule, "score_total", -1);
-        r.span = st.span;
+        r.span = total_cell_span(t, st, c.what);
         r.stated_operand.label = std::string("总分 · ") + c.what;
         r.stated_operand.table = rows.front()->table;
         r.stated_operand.row = st.row;
         r.stated_operand.value = *(st.*c.stated);
-        r.stated_operand.span = st.span;
+        r.stated_operand.span = r.span;
         std::vector<Decimal> values;
         int missing = 0;
         for (const IndicatorRecord* i : rows) {
@@ -151,6 +151,36 @@ class Scores {
   }
   static const std::optional<Decimal>& weight_at(const IndicatorRecord& i, int level) {
     return level == 1 ? i.level1_weight : level == 2 ? i.level2_weight : i.level3_weight;
+  }
+
+  // Where a total row prints the stated weight, score or review score: that cell, else the row.
+  Span total_cell_span(int t, const StatedTotal& st, const std::string& what) const {
+    const tables::Grid& g = w_.in.grids[t];
+    for (int c = 0; c < g.n_cols; ++c) {
+      const tables::Column& col = g.columns[c];
+      bool wanted = what == "分值" ? col.role == grammar::ColumnRole::kWeight
+                    : what == "得分" ? col.role == grammar::ColumnRole::kScore && col.kind != "review"
+                                     : col.role == grammar::ColumnRole::kScore && col.kind == "review";
+      const tables::Cell* cell = wanted ? g.cell(st.row, c) : nullptr;
+      if (cell && !cell->range.empty()) return w_.in.source.span_of(cell->range);
+    }
+    return st.span;
+  }
+
+  // Where a level's name and weight are printed ("项目预算管理(20分)"): its label cell.
+  Span level_cell_span(const IndicatorRecord& i, int lv) const {
+    int t = -1;
+    for (size_t g = 0; g < w_.in.grids.size(); ++g) {
+      if (table_id(static_cast<int>(g)) == i.table) t = static_cast<int>(g);
+    }
+    if (t < 0) return i.span;
+    const tables::Grid& g = w_.in.grids[t];
+    for (int c = 0; c < g.n_cols; ++c) {
+      if (g.columns[c].role != grammar::ColumnRole::kLabel || g.columns[c].level != lv) continue;
+      const tables::Cell* cell = g.cell(i.row, c);
+      if (cell && !cell->range.empty()) return w_.in.source.span_of(cell->range);
+    }
+    return i.span;
   }
 
   // Figures in columns of this role in tables that are not indicator tables.
@@ -244,9 +274,10 @@ class Scores {
       }
     }
     CheckRecord& r = w_.add(rule, "level_weight", -1);
-    r.span = first.span;
+    r.span = level_cell_span(first, lv);
     r.stated_operand = indicator_operand(first, *weight_at(first, lv), "");
     r.stated_operand.label = label_at(first, lv);
+    r.stated_operand.span = r.span;
     r.operands = operands;
     judge_exact(r, *weight_at(first, lv), values, label_at(first, lv) + " 的分值");
   }

@@ -6,6 +6,7 @@
 //                                 years are printed, the change equals their difference
 #include <algorithm>
 #include <cctype>
+#include <cstdlib>
 
 #include "checks/families.h"
 
@@ -86,7 +87,7 @@ class TextRates {
       if (!w_.in_text(x) || !w_.is_money(x)) continue;
       std::string rel = w_.key(w_.context(x).relation);
       if (rel.empty() || rel.find("率") != std::string::npos || rel.rfind("占", 0) == 0) continue;
-      if (budget_words.valid() && budget_words.find(rel)) continue;  // against a budget, not last year
+      if (against_budget(rel, budget_words)) continue;
       int direction = down.valid() && down.find(rel) ? -1 : (up.valid() && up.find(rel) ? 1 : 0);
       if (direction == 0) continue;
       int rate = -1;
@@ -140,6 +141,20 @@ class TextRates {
   bool same_sentence(int a, int b) const {
     return w_.in_text(a) && w_.in_text(b) && w_.context(a).block == w_.context(b).block &&
            w_.context(a).sentence == w_.context(b).sentence;
+  }
+
+  // "比预算增加", "较2018年年初预算数增加" in a 2018 report: against this year's budget, not last
+  // year; "比2023年预算减少" in a 2024 budget compares two years' budgets.
+  bool against_budget(const std::string& rel, const grammar::Pattern& budget_words) const {
+    if (!budget_words.valid() || !budget_words.find(rel)) return false;
+    if (rel.find("上年") != std::string::npos || rel.find("去年") != std::string::npos) return false;
+    for (size_t i = 0; i + 7 <= rel.size(); ++i) {
+      if (!std::isdigit(static_cast<unsigned char>(rel[i])) || rel.compare(i + 4, 3, "年") != 0) continue;
+      int year = std::atoi(rel.substr(i, 4).c_str());
+      const std::optional<int>& own = w_.in.outline.year;
+      return !(own && year < *own);  // an earlier year: a change over a year
+    }
+    return true;
   }
 
   bool same_period(int a, int b) const {

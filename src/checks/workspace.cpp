@@ -243,15 +243,54 @@ void Workspace::judge_percent(CheckRecord& r, int stated, const Amount& numerato
   }
 }
 
+void Workspace::judge_same(CheckRecord& r, const grammar::CheckRule& rule, int stated, int other) {
+  judge_sum(r, rule, stated, {other}, {}, false);
+  r.formula = "same";
+  const std::string a = name(stated) + " " + q(stated).value.to_string() + q(stated).unit;
+  const std::string b = name(other) + " " + q(other).value.to_string() + q(other).unit + "（第" +
+                        std::to_string(q(other).span.line) + "行）";
+  if (r.status == "pass") {
+    r.message = rule.name + "：" + a + " = " + b;
+  } else if (r.status == "rounding") {
+    r.message = rule.name + "：" + a + " 与 " + b + " 相差 " + r.difference->abs().to_string() + q(stated).unit +
+                "，在舍入误差以内";
+  } else {
+    r.message = rule.name + "：" + a + " ≠ " + b + "，相差 " + r.difference->abs().to_string() + q(stated).unit;
+  }
+}
+
 void Workspace::skip(CheckRecord& r, std::string reason) {
   r.status = "skipped";
   r.message = std::move(reason);
 }
 
-bool Workspace::adds_up(int i) const {
+bool Workspace::listed_with(int i, const std::vector<int>& parts) const {
   const std::string& id = q(i).id;
   return std::any_of(out_.begin(), out_.end(), [&](const CheckRecord& r) {
-    return r.stated_operand.id == id && (r.status == "pass" || r.status == "rounding");
+    if (r.family != "list" || r.stated_operand.id != id || (r.status != "pass" && r.status != "rounding")) return false;
+    return std::all_of(parts.begin(), parts.end(), [&](int p) {
+      return std::any_of(r.operands.begin(), r.operands.end(), [&](const CheckOperand& o) { return o.id == q(p).id; });
+    });
+  });
+}
+
+int Workspace::list_head_of(int i) const {
+  const std::string& id = q(i).id;
+  for (const CheckRecord& r : out_) {
+    if (r.family != "list" || r.stated_operand.id.empty()) continue;
+    for (const CheckOperand& o : r.operands) {
+      if (o.id != id) continue;
+      for (int k = 0; k < size(); ++k) {
+        if (q(k).id == r.stated_operand.id) return k;
+      }
+    }
+  }
+  return -1;
+}
+
+bool Workspace::heads_list(int i) const {
+  return std::any_of(out_.begin(), out_.end(), [&](const CheckRecord& r) {
+    return r.family == "list" && r.stated_operand.id == q(i).id && r.status != "skipped";
   });
 }
 

@@ -68,10 +68,17 @@ class Workspace {
   // The same with the operands as amounts (derived values), described by `expression`.
   void judge_percent(CheckRecord& r, int stated, const Amount& numerator, const Amount& denominator,
                      const std::string& expression);
+  // Fills a record from comparing figure `stated` with `other`, the same figure printed elsewhere.
+  void judge_same(CheckRecord& r, const grammar::CheckRule& rule, int stated, int other);
   void skip(CheckRecord& r, std::string reason);
 
-  // True iff a check already found figure i's total to add up (pass or rounding).
-  bool adds_up(int i) const;
+  // True iff a list already found figure i to be the sum of parts that include all of `parts`
+  // (pass or rounding): an identity over fewer of them would only repeat it wrongly.
+  bool listed_with(int i, const std::vector<int>& parts) const;
+  // The total of a list in which figure i is a part (found so far), or -1.
+  int list_head_of(int i) const;
+  // True iff figure i is the total of a list (found so far).
+  bool heads_list(int i) const;
 
   std::vector<CheckRecord> finish();
 

@@ -35,6 +35,7 @@ struct SectionGrammar {
   std::u32string sentence_marks;
   int title_max_commas = 1;
   Pattern toc;
+  Pattern page_furniture;  // a line a page break leaves in running text: "—7—", "第 2 页,共 46 页"
 };
 
 enum class ColumnRole {

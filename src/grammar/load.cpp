@@ -100,6 +100,7 @@ void read_sections(Reader& r, const pugi::xml_node& root, SectionGrammar& g) {
     g.title_max_commas = r.integer(t, "max-commas", g.title_max_commas);
   }
   if (pugi::xml_node t = root.child("toc")) g.toc = r.pattern(t);
+  if (pugi::xml_node t = root.child("page-furniture")) g.page_furniture = r.pattern(t);
 }
 
 ColumnRole parse_role(std::string_view name) {
@@ -212,7 +213,7 @@ void read_indicators(Reader& r, const pugi::xml_node& root, IndicatorGrammar& g)
 constexpr std::string_view kPatternAttributes[] = {"pattern", "exclude", "claims", "open", "numerator",
                                                    "denominator", "current", "previous", "relation",
                                                    "actual", "budget", "increase", "decrease", "amount", "rate",
-                                                   "item", "subtotal", "versus-budget"};
+                                                   "item", "subtotal", "versus-budget", "strip"};
 
 void read_checks(Reader& r, const pugi::xml_node& root, CheckGrammar& g) {
   for (pugi::xml_node n : root.children()) {

@@ -341,11 +341,16 @@ class Builder {
     return last;
   }
 
+  bool page_furniture(size_t i) const {
+    const grammar::Pattern& p = grammar_.sections.page_furniture;
+    return i < lines_.size() && p.valid() && p.match_full(lines_[i].key);
+  }
+
   bool joins_next(size_t a, size_t b) const {
     if (b >= lines_.size()) return false;
     const Line& la = lines_[a];
     const Line& lb = lines_[b];
-    if (lb.kind != LineKind::kText || !lb.style.empty() || ends_sentence(la.key)) return false;
+    if (lb.kind != LineKind::kText || !lb.style.empty() || ends_sentence(la.key) || page_furniture(b)) return false;
     if (detail::is_header_word(grammar_, lb)) return false;
     // A line that stops mid-sentence goes on in the next, unless it is short (a title, a name).
     return la.chars >= (wrap_ ? std::min<uint32_t>(wrap_ - 5, 20) : 20);
@@ -363,7 +368,15 @@ class Builder {
       return i + 1;
     }
     size_t last = i;
-    while (joins_next(last, last + 1)) ++last;
+    for (;;) {
+      if (joins_next(last, last + 1)) {
+        ++last;
+      } else if (page_furniture(last + 1) && joins_next(last, last + 2)) {
+        last += 2;  // a page number between two lines of one sentence
+      } else {
+        break;
+      }
+    }
     if (first.inline_title_end > 0) {
       // "1.政治部。研究…": the title opens a section, the rest of the line is its first paragraph.
       Block& heading = open_block(BlockKind::kHeading, i, i);

@@ -19,13 +19,17 @@ namespace {
 using detail::Context;
 using detail::Draft;
 
-// Blocks between two table parts that a page break leaves: page numbers and the like.
+// Blocks between two table parts that a page break leaves: page numbers and the like, but not the
+// caption of another table ("表3政府采购预算表").
 bool only_page_furniture(const layout::Layout& layout, size_t from, size_t to, const Context& ctx) {
   for (size_t b = from; b < to; ++b) {
     const layout::Block& block = layout.blocks[b];
     if (block.kind == layout::BlockKind::kTable) return false;
     std::string k = ctx.key(std::string_view(ctx.source.text).substr(block.range.begin, block.range.size()));
     if (text::char_count(k) > 12) return false;
+    for (const grammar::Pattern& p : ctx.grammar.tables.captions) {
+      if (p.find(k)) return false;
+    }
   }
   return true;
 }
