@@ -171,6 +171,8 @@ TEST(SourceHtml, TenThousandNestedDivsDoNotOverflowTheStack) {
   for (int i = 0; i < 10000; ++i) html += "</div>";
   SourceText s = page(html);
   EXPECT_EQ(s.text, "收入总计1186.81万元");
+  DocumentResult d = pipeline::extract_document(s, "deep.html", testing::builtin_grammar());
+  EXPECT_EQ(d.quantities.size(), 1u);
 }
 
 TEST(SourceHtml, FiveThousandNestedTablesDoNotOverflowTheStack) {
@@ -188,6 +190,8 @@ TEST(SourceHtml, FiveThousandNestedTablesDoNotOverflowTheStack) {
   for (int i = 0; i < 5000; ++i) data += "</td></tr></table>";
   SourceText b = page(data);
   EXPECT_EQ(b.page->tables.size(), 5000u);
+  DocumentResult d = pipeline::extract_document(b, "deep.html", testing::builtin_grammar());
+  EXPECT_EQ(d.tables.size(), 5000u);
 }
 
 }  // namespace

@@ -46,6 +46,12 @@ std::vector<Draft> drafts_from_block(const layout::Block& block, size_t block_in
 // to the caller.
 Grid grid_from_draft(const Draft& draft, const Context& ctx);
 
+// The grids of a web page's table (layout html): cells where the markup puts them, with its spans.
+// Header rows are found as in other layouts (with <thead>, rows of <th> and rows under a header
+// cell's rowspan counted in), and a header row in the middle that does not repeat the header
+// starts another table, as in other layouts.
+std::vector<Grid> grids_from_html(const layout::Block& block, size_t block_index, const Context& ctx);
+
 // True iff at least two cells of the row, and half of those not blank, are column header words.
 bool is_header_row(const std::vector<layout::RawCell>& cells, const Context& ctx);
 // True iff the row is two or more short names and no figure (a group header over the header row).
