@@ -1,4 +1,5 @@
 // End to end on the real seeds in ../shared/seeds: what the text pipeline must show on them.
+#include <map>
 #include <set>
 
 #include "test_support.h"
@@ -138,10 +139,122 @@ TEST(Seeds, S003BareLinesTableTakesItsWidthFromTheHeader) {
   ASSERT_TRUE(t);
   EXPECT_EQ(t->layout, "bare_lines");
   EXPECT_EQ(t->n_cols, 6);
-  EXPECT_EQ(cell(*t, 1, 1), "年度资金总额");
+  EXPECT_EQ(cell(*t, 1, 0), "年度资金总额");  // under the stub header 年度预算资金(万元)
   EXPECT_EQ(cell(*t, 1, 2), "149.03");
-  EXPECT_EQ(cell(*t, 4, 1), "其他资金");
+  EXPECT_EQ(cell(*t, 4, 0), "其他资金");
+  EXPECT_EQ(cell(*t, 4, 2), "");
   EXPECT_EQ(cell(*t, 4, 3), "0.28");
+}
+
+}  // namespace
+}  // namespace budgetlens
+
+namespace budgetlens {
+namespace {
+
+struct Sums {
+  Decimal weight, score;
+  int count = 0;
+};
+
+Sums sums(const DocumentResult& d, const std::string& table) {
+  Sums s;
+  for (const IndicatorRecord& i : d.indicators) {
+    if (i.table != table) continue;
+    ++s.count;
+    if (i.weight) s.weight = s.weight + *i.weight;
+    if (i.score) s.score = s.score + *i.score;
+  }
+  return s;
+}
+
+TEST(SeedIndicators, S000TwentyThreeIndicatorsWithLevelWeightsAndTargets) {
+  SKIP_WITHOUT_SHARED();
+  DocumentResult d = seed("000");
+  ASSERT_EQ(d.indicators.size(), 23u);
+  std::map<std::string, std::string> level1, level2;
+  for (const IndicatorRecord& i : d.indicators) {
+    level1[i.level1] = i.level1_weight->to_canonical();
+    level2[i.level2] = i.level2_weight->to_canonical();
+  }
+  EXPECT_EQ(level1["投入管理指标"], "50");
+  EXPECT_EQ(level1["产出指标"], "29");
+  EXPECT_EQ(level1["效益指标"], "21");
+  EXPECT_EQ(level2["工作目标管理"], "10");
+  EXPECT_EQ(level2["预算和财务管理"], "32");
+  EXPECT_EQ(level2["绩效管理"], "8");
+  EXPECT_EQ(d.indicators[0].target.comparator, "定性");
+  EXPECT_EQ(d.indicators[0].target.raw, "相关");
+  EXPECT_EQ(d.indicators[4].target.comparator, "≥");
+  EXPECT_EQ(d.indicators[4].target.value->to_canonical(), "100");
+  EXPECT_EQ(d.indicators[6].target.comparator, "≤");
+  EXPECT_EQ(d.indicators[6].target.value->to_canonical(), "10");
+  EXPECT_EQ(d.indicators[20].target.comparator, "=");
+  EXPECT_EQ(d.indicators[20].target.value->to_canonical(), "2023");
+}
+
+TEST(SeedIndicators, S001ScoreTablesAddUpToTheirTotals) {
+  SKIP_WITHOUT_SHARED();
+  DocumentResult d = seed("001");
+  int tables = 0;
+  for (const TableRecord& t : d.tables) {
+    if (!t.total) continue;
+    ++tables;
+    Sums s = sums(d, t.id);
+    EXPECT_EQ(s.count, 35);
+    EXPECT_EQ(s.weight.to_canonical(), "100");
+    EXPECT_EQ(s.score.to_canonical(), "100");
+    EXPECT_EQ(t.total->weight->to_canonical(), "100");
+  }
+  EXPECT_EQ(tables, 2);
+}
+
+TEST(SeedIndicators, S002WeightsAndDeductionsAcrossPageBreaks) {
+  SKIP_WITHOUT_SHARED();
+  DocumentResult d = seed("002");
+  std::string table;
+  for (const TableRecord& t : d.tables) {
+    if (t.total) table = t.id;
+  }
+  Sums s = sums(d, table);
+  EXPECT_EQ(s.weight.to_canonical(), "100");
+  EXPECT_EQ(s.score.to_canonical(), "98.2");
+  std::vector<std::pair<std::string, std::string>> deductions;
+  for (const IndicatorRecord& i : d.indicators) {
+    if (i.weight && i.score && *i.weight != *i.score) deductions.emplace_back(i.name, i.score->to_canonical());
+  }
+  std::vector<std::pair<std::string, std::string>> expected = {
+      {"预算调整率", "1.5"}, {"支付进度率", "1.5"}, {"固定资产利用率", "0.8"},
+      {"完成及时率", "4.8"}, {"质量达标率", "4.8"}, {"服务对象满意度", "4.8"}};
+  EXPECT_EQ(deductions, expected);
+  for (const IndicatorRecord& i : d.indicators) {
+    if (i.name == "重点工作办结率") {
+      EXPECT_EQ(i.level1, "工作产出");  // continued across the page break
+    }
+  }
+}
+
+TEST(SeedIndicators, S003ScoresAddUpToTheStatedTotal) {
+  SKIP_WITHOUT_SHARED();
+  DocumentResult d = seed("003");
+  bool found = false;
+  for (const TableRecord& t : d.tables) {
+    if (!t.total || !t.total->score) continue;
+    found = true;
+    EXPECT_EQ(t.total->score->to_canonical(), "90");
+    EXPECT_EQ(sums(d, t.id).score.to_canonical(), "90");
+  }
+  EXPECT_TRUE(found);
+}
+
+TEST(SeedIndicators, S004Targets) {
+  SKIP_WITHOUT_SHARED();
+  DocumentResult d = seed("004");
+  std::map<std::string, std::string> targets;
+  for (const IndicatorRecord& i : d.indicators) targets[i.name] = i.target.comparator + i.target.value->to_canonical() + i.target.unit;
+  EXPECT_EQ(targets["专项资金细化率"], "≥90%");
+  EXPECT_EQ(targets["预算调整率"], "≤20%");
+  EXPECT_EQ(targets["绩效监控完成率"], "100%");
 }
 
 }  // namespace

@@ -46,15 +46,18 @@ class Row {
 class CsvSink : public Sink {
  public:
   explicit CsvSink(const std::string& folder) {
-    static constexpr std::array<std::string_view, 5> kNames = {"documents", "sections", "tables", "cells",
-                                                                "quantities"};
-    static constexpr std::array<std::string_view, 5> kHeaders = {
+    static constexpr std::array<std::string_view, 6> kNames = {"documents", "sections", "tables", "cells",
+                                                                "quantities", "indicators"};
+    static constexpr std::array<std::string_view, 6> kHeaders = {
         "doc,title,org,year,kind,encoding,default_unit,default_unit_source,bytes,lines,sha256,warnings",
         "doc,id,parent,level,marker,title,line,col",
         "doc,id,section,caption,unit,unit_source,layout,n_rows,n_cols,header_rows,kind,line,col",
         "doc,table,row,col,rowspan,colspan,header,text,line,col",
         "doc,id,section,table,row,col,label,column,code,raw,value,unit,unit_source,kind,value_yuan,approx,context,"
-        "line,col,offset"};
+        "line,col,offset",
+        "doc,id,table,row,level1,level1_weight,level2,level2_weight,level3,level3_weight,name,comparator,target,"
+        "target_value,target_unit,actual,actual_value,weight,weight_source,score,score_source,review_score,parts,"
+        "criteria,note,remarks,line,col"};
     std::string dir = folder;
     while (dir.size() > 1 && dir.back() == '/') dir.pop_back();
     for (size_t i = 0; i < kNames.size(); ++i) {
@@ -115,6 +118,19 @@ class CsvSink : public Sink {
                << static_cast<int64_t>(q.span.offset);
     }
     files_[4]->write(out);
+    out.clear();
+    auto dec = [](const std::optional<Decimal>& v) { return v ? v->to_canonical() : std::string(); };
+    for (const IndicatorRecord& i : r.indicators) {
+      std::string remarks;
+      for (const std::string& m : i.remarks) remarks += (remarks.empty() ? "" : "; ") + m;
+      Row(out) << doc << i.id << i.table << static_cast<int64_t>(i.row) << i.level1 << dec(i.level1_weight) << i.level2
+               << dec(i.level2_weight) << i.level3 << dec(i.level3_weight) << i.name << i.target.comparator
+               << i.target.raw << dec(i.target.value) << i.target.unit << i.actual.raw << dec(i.actual.value)
+               << dec(i.weight) << i.weight_source << dec(i.score) << i.score_source << dec(i.review_score)
+               << static_cast<int64_t>(i.parts.size()) << i.criteria << i.note << remarks
+               << static_cast<int64_t>(i.span.line) << static_cast<int64_t>(i.span.col);
+    }
+    files_[5]->write(out);
   }
 
   std::optional<std::string> finish() override {

@@ -41,6 +41,16 @@ void table_line(const std::string& doc, const TableRecord& t, std::string& out) 
   o.field("caption", t.caption).field("unit", t.unit).field("unit_source", t.unit_source).field("layout", t.layout);
   o.field("n_rows", static_cast<int64_t>(t.n_rows)).field("n_cols", static_cast<int64_t>(t.n_cols));
   o.field("header_rows", static_cast<int64_t>(t.header_rows)).field("kind", t.kind).span("span", t.span);
+  if (t.total) {
+    std::string& total = o.raw("total");
+    JsonObject to(total);
+    to.field("row", static_cast<int64_t>(t.total->row)).decimal("weight", t.total->weight, true);
+    to.decimal("score", t.total->score, true).decimal("review_score", t.total->review_score, true);
+    to.span("span", t.total->span);
+    to.close();
+  } else {
+    o.raw("total") += "null";
+  }
   std::string& cells = o.raw("cells");
   cells.push_back('[');
   for (size_t i = 0; i < t.cells.size(); ++i) {
@@ -72,6 +82,54 @@ void quantity_line(const std::string& doc, const QuantityRecord& q, std::string&
   out.push_back('\n');
 }
 
+void value_object(JsonObject& o, std::string_view name, const IndicatorValue& v) {
+  std::string& out = o.raw(name);
+  if (v.raw.empty()) {
+    out += "null";
+    return;
+  }
+  JsonObject vo(out);
+  vo.field("raw", v.raw).optional_string("comparator", v.comparator).decimal("value", v.value, false);
+  vo.optional_string("unit", v.unit).decimal("value_yuan", v.value_yuan, true);
+  vo.close();
+}
+
+void indicator_line(const std::string& doc, const IndicatorRecord& i, std::string& out) {
+  JsonObject o(out);
+  o.field("type", "indicator").field("doc", doc).field("id", i.id).field("table", i.table);
+  o.field("row", static_cast<int64_t>(i.row));
+  o.field("level1", i.level1).field("level2", i.level2).field("level3", i.level3).field("name", i.name);
+  o.decimal("level1_weight", i.level1_weight, true).decimal("level2_weight", i.level2_weight, true);
+  o.decimal("level3_weight", i.level3_weight, true);
+  value_object(o, "target", i.target);
+  value_object(o, "actual", i.actual);
+  o.decimal("weight", i.weight, true).optional_string("weight_source", i.weight_source);
+  o.decimal("score", i.score, true).optional_string("score_source", i.score_source);
+  o.decimal("review_score", i.review_score, true);
+  o.field("criteria", i.criteria).field("note", i.note);
+  std::string& parts = o.raw("parts");
+  parts.push_back('[');
+  for (size_t k = 0; k < i.parts.size(); ++k) {
+    const IndicatorPart& p = i.parts[k];
+    if (k) parts.push_back(',');
+    JsonObject po(parts);
+    po.field("row", static_cast<int64_t>(p.row)).field("text", p.text).decimal("weight", p.weight, true);
+    po.decimal("score", p.score, true).decimal("review_score", p.review_score, true).span("span", p.span);
+    po.close();
+  }
+  parts.push_back(']');
+  std::string& remarks = o.raw("remarks");
+  remarks.push_back('[');
+  for (size_t k = 0; k < i.remarks.size(); ++k) {
+    if (k) remarks.push_back(',');
+    detail::append_json_string(remarks, i.remarks[k]);
+  }
+  remarks.push_back(']');
+  o.span("span", i.span);
+  o.close();
+  out.push_back('\n');
+}
+
 }  // namespace
 
 void append_jsonl(const DocumentResult& document, std::string& out) {
@@ -80,6 +138,7 @@ void append_jsonl(const DocumentResult& document, std::string& out) {
   for (const SectionRecord& s : document.sections) section_line(doc, s, out);
   for (const TableRecord& t : document.tables) table_line(doc, t, out);
   for (const QuantityRecord& q : document.quantities) quantity_line(doc, q, out);
+  for (const IndicatorRecord& i : document.indicators) indicator_line(doc, i, out);
 }
 
 }  // namespace budgetlens::emit

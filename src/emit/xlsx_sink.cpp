@@ -60,11 +60,16 @@ class XlsxSink : public Sink {
     format_set_num_format(table_number_, "#,##0.00");
 
     summary_ = sheet("概览", {{"文件", 28}, {"标题", 40}, {"单位", 24}, {"年度", 8}, {"类型", 14}, {"编码", 10},
-                               {"金额单位", 10}, {"章节数", 8}, {"表格数", 8}, {"金额数", 8}, {"提示", 40}});
+                               {"金额单位", 10}, {"章节数", 8}, {"表格数", 8}, {"金额数", 8}, {"指标数", 8}, {"提示", 40}});
     sections_ = sheet("章节", {{"文件", 28}, {"编号", 6}, {"上级", 6}, {"层级", 6}, {"标号", 10}, {"标题", 50},
                                 {"行", 6}});
     tables_ = sheet("表格", {{"文件", 28}, {"编号", 6}, {"工作表", 10}, {"章节", 6}, {"标题", 40}, {"金额单位", 10},
                               {"版式", 12}, {"行数", 6}, {"列数", 6}, {"表头行数", 8}, {"类型", 12}, {"行", 6}});
+    indicators_ = sheet("指标", {{"文件", 28}, {"编号", 6}, {"表格", 6}, {"一级指标", 16}, {"一级分值", 8},
+                                  {"二级指标", 16}, {"二级分值", 8}, {"三级指标", 20}, {"三级分值", 8}, {"指标", 24},
+                                  {"比较", 6}, {"指标值", 12}, {"目标数值", 10}, {"单位", 6}, {"完成值", 12},
+                                  {"完成数值", 10}, {"分值", 8}, {"得分", 8}, {"审核得分", 8}, {"分项数", 6},
+                                  {"评分标准", 30}, {"指标说明", 30}, {"备注", 30}, {"行", 6}});
     amounts_ = sheet("金额", {{"文件", 28}, {"编号", 6}, {"表格", 6}, {"标签", 40}, {"栏目", 30}, {"科目编码", 10},
                                {"原文", 16}, {"数值", 14}, {"单位", 6}, {"种类", 8}, {"元", 16}, {"约数", 6},
                                {"来源", 6}, {"单位依据", 10}, {"行", 6}, {"列", 6}});
@@ -78,9 +83,9 @@ class XlsxSink : public Sink {
     const DocumentRecord& d = r.document;
     std::string warnings;
     for (const std::string& w : d.warnings) warnings += (warnings.empty() ? "" : "; ") + w;
-    row(summary_) .text(d.id).text(d.title).text(d.org).integer(d.year).text(d.kind).text(d.encoding)
+    row(summary_).text(d.id).text(d.title).text(d.org).integer(d.year).text(d.kind).text(d.encoding)
         .text(d.default_unit).integer(static_cast<int>(r.sections.size())).integer(static_cast<int>(r.tables.size()))
-        .integer(static_cast<int>(r.quantities.size())).text(warnings);
+        .integer(static_cast<int>(r.quantities.size())).integer(static_cast<int>(r.indicators.size())).text(warnings);
     for (const SectionRecord& s : r.sections) {
       row(sections_).text(d.id).text(s.id).text(s.parent).integer(s.level).text(s.marker).text(s.title)
           .integer(static_cast<int>(s.heading_span.line));
@@ -89,6 +94,17 @@ class XlsxSink : public Sink {
       std::string sheet_name = options_.table_sheets ? table_sheet(r, t) : "";
       row(tables_).text(d.id).text(t.id).text(sheet_name).text(t.section).text(t.caption).text(t.unit).text(t.layout)
           .integer(t.n_rows).integer(t.n_cols).integer(t.header_rows).text(t.kind).integer(static_cast<int>(t.span.line));
+    }
+    for (const IndicatorRecord& i : r.indicators) {
+      std::string remarks;
+      for (const std::string& m : i.remarks) remarks += (remarks.empty() ? "" : "; ") + m;
+      Row& out = row(indicators_).text(d.id).text(i.id).text(i.table).text(i.level1).decimal(i.level1_weight, plain_)
+                     .text(i.level2).decimal(i.level2_weight, plain_).text(i.level3).decimal(i.level3_weight, plain_)
+                     .text(i.name).text(i.target.comparator).text(i.target.raw).decimal(i.target.value, plain_)
+                     .text(i.target.unit).text(i.actual.raw).decimal(i.actual.value, plain_);
+      out.decimal(i.weight, plain_).decimal(i.score, plain_).decimal(i.review_score, plain_)
+          .integer(static_cast<int>(i.parts.size())).text(i.criteria).text(i.note).text(remarks)
+          .integer(static_cast<int>(i.span.line));
     }
     for (const QuantityRecord& q : r.quantities) {
       Row& out = row(amounts_).text(d.id).text(q.id).text(q.table).text(q.label).text(q.column).text(q.code).text(q.raw);
@@ -102,7 +118,7 @@ class XlsxSink : public Sink {
 
   std::optional<std::string> finish() override {
     if (!workbook_) return error();
-    for (Sheet* s : {&summary_, &sections_, &tables_, &amounts_}) {
+    for (Sheet* s : {&summary_, &sections_, &tables_, &indicators_, &amounts_}) {
       if (s->rows > 1) worksheet_autofilter(s->ws, 0, 0, s->rows - 1, s->cols - 1);
     }
     lxw_error e = workbook_close(workbook_);
@@ -139,6 +155,11 @@ class XlsxSink : public Sink {
     }
     Row& number(const Decimal& v, lxw_format* f) {
       worksheet_write_number(s_.ws, r_, c_, v.to_double(), f);
+      ++c_;
+      return *this;
+    }
+    Row& decimal(const std::optional<Decimal>& v, lxw_format* f) {
+      if (v) worksheet_write_number(s_.ws, r_, c_, v->to_double(), f);
       ++c_;
       return *this;
     }
@@ -204,7 +225,7 @@ class XlsxSink : public Sink {
   lxw_workbook* workbook_ = nullptr;
   lxw_format *header_ = nullptr, *money_ = nullptr, *integer_ = nullptr, *percent_ = nullptr, *plain_ = nullptr;
   lxw_format *table_header_ = nullptr, *table_cell_ = nullptr, *table_number_ = nullptr;
-  Sheet summary_, sections_, tables_, amounts_;
+  Sheet summary_, sections_, tables_, indicators_, amounts_;
   std::unique_ptr<Row> current_;
   int table_count_ = 0;
 };

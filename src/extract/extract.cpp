@@ -82,6 +82,7 @@ Extraction extract_quantities(const source::SourceText& source, const layout::La
   detail::DocumentContext ctx{source, grammar, outline, out.default_unit};
   detail::read_tables(ctx, grids, out.quantities);
   detail::read_paragraphs(ctx, layout, out.quantities);
+  detail::read_indicators(ctx, grids, out.indicators, out.table_totals);
   // Records in document order, numbered in that order.
   std::stable_sort(out.quantities.begin(), out.quantities.end(), [](const QuantityRecord& a, const QuantityRecord& b) {
     return a.span.offset < b.span.offset;

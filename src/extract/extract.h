@@ -1,5 +1,6 @@
 // extract: every figure of a document as a quantity record — from table cells and from sentences —
-// with the label a reader would give it, its unit, and its exact value in 元 when it is money.
+// with the label a reader would give it, its unit, and its exact value in 元 when it is money; and
+// every performance indicator of an indicator or score table as an indicator record.
 //
 // In a table a figure is labelled by its row (the label cells on its left, merged cells included)
 // and its column (the header cells above it). In running text the label is the clause before the
@@ -32,6 +33,8 @@ namespace budgetlens::extract {
 
 struct Extraction {
   std::vector<QuantityRecord> quantities;
+  std::vector<IndicatorRecord> indicators;
+  std::vector<std::optional<StatedTotal>> table_totals;  // per grid: what its total row states
   std::string default_unit;         // the money unit of the document (see DocumentRecord)
   std::string default_unit_source;  // stated | majority | assumed
 };

@@ -28,6 +28,10 @@ void set_value(QuantityRecord& q, const units::Figure& figure, const grammar::Un
 // Quantities from running text (paragraphs).
 void read_paragraphs(const DocumentContext& ctx, const layout::Layout& layout, std::vector<QuantityRecord>& out);
 
+// Indicator records from indicator and score tables, and each table's stated total.
+void read_indicators(const DocumentContext& ctx, const std::vector<tables::Grid>& grids,
+                     std::vector<IndicatorRecord>& out, std::vector<std::optional<StatedTotal>>& totals);
+
 // Quantities from table cells.
 void read_tables(const DocumentContext& ctx, const std::vector<tables::Grid>& grids, std::vector<QuantityRecord>& out);
 

@@ -142,6 +142,15 @@ struct DocumentGrammar {
   std::string default_unit = "万元";
 };
 
+struct IndicatorGrammar {
+  Pattern weight_label;
+  std::vector<std::pair<std::string, std::string>> comparators;  // folded word, meaning; longest first
+  Pattern criterion;
+
+  // The comparator that s starts with and its length in bytes, or {"", 0}.
+  std::pair<std::string, size_t> comparator_at(std::string_view s) const;
+};
+
 struct Grammar {
   SectionGrammar sections;
   TableGrammar tables;
@@ -149,6 +158,7 @@ struct Grammar {
   FigureGrammar figures;
   LabelGrammar labels;
   DocumentGrammar documents;
+  IndicatorGrammar indicators;
   std::string origin;  // "built-in", or the overlay folder
 };
 

@@ -197,6 +197,16 @@ void read_documents(Reader& r, const pugi::xml_node& root, DocumentGrammar& g) {
   if (pugi::xml_node n = root.child("default-unit")) g.default_unit = r.required(n, "value");
 }
 
+void read_indicators(Reader& r, const pugi::xml_node& root, IndicatorGrammar& g) {
+  if (pugi::xml_node n = root.child("weight-label")) g.weight_label = r.pattern(n);
+  for (pugi::xml_node n : root.children("comparator")) {
+    g.comparators.emplace_back(text::match_key(r.required(n, "word")), r.required(n, "means"));
+  }
+  std::stable_sort(g.comparators.begin(), g.comparators.end(),
+                   [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
+  if (pugi::xml_node n = root.child("criterion")) g.criterion = r.pattern(n);
+}
+
 bool is_regular_file(const std::string& path) {
   struct stat st;
   return ::stat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode);
@@ -229,6 +239,13 @@ const ColumnRule* TableGrammar::column_rule(std::string_view header) const {
     if (rule.pattern.match_full(header)) return &rule;
   }
   return nullptr;
+}
+
+std::pair<std::string, size_t> IndicatorGrammar::comparator_at(std::string_view s) const {
+  for (const auto& [word, means] : comparators) {
+    if (s.substr(0, word.size()) == word) return {means, word.size()};
+  }
+  return {"", 0};
 }
 
 const UnitWord* UnitGrammar::unit_at(std::string_view s) const {
@@ -273,6 +290,7 @@ GrammarResult load_grammar(const std::string& overlay_dir) {
     else if (tag == "figures") read_figures(reader, root, grammar->figures);
     else if (tag == "labels") read_labels(reader, root, grammar->labels);
     else if (tag == "documents") read_documents(reader, root, grammar->documents);
+    else if (tag == "indicators") read_indicators(reader, root, grammar->indicators);
     else reader.fail(ErrorCode::kBadValue, 0, "unexpected root element <" + std::string(tag) + ">");
     if (reader.error()) return *reader.error();
   }

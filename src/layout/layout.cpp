@@ -26,6 +26,27 @@ std::string_view layout_name(TableLayout layout) {
 
 namespace {
 
+// The number a marker counts: "二、" 2, "（十一）" 11, "3." 3, "⑤" 5; 0 when it has none.
+int ordinal(std::string_view marker) {
+  static constexpr std::u32string_view kDigits = U"〇一二三四五六七八九";
+  int value = 0, chinese = 0;
+  bool seen_ten = false;
+  for (size_t i = 0; i < marker.size();) {
+    char32_t c = text::next_char(marker, i);
+    if (c >= '0' && c <= '9') {
+      value = value * 10 + static_cast<int>(c - '0');
+    } else if (c >= U'①' && c <= U'⑳') {
+      return static_cast<int>(c - U'①') + 1;
+    } else if (c == U'十') {
+      chinese = (chinese == 0 ? 1 : chinese) * 10;
+      seen_ten = true;
+    } else if (size_t d = kDigits.find(c); d != std::u32string_view::npos) {
+      chinese = seen_ten ? chinese + static_cast<int>(d) : chinese * 10 + static_cast<int>(d);
+    }
+  }
+  return value > 0 ? value : chinese;
+}
+
 // A bare-lines table cell longer than this is running text; two in a row end the table.
 constexpr uint32_t kLongCellChars = 60;
 // Header cells of a bare-lines table are at most this long.
@@ -303,6 +324,23 @@ class Builder {
     return l.kind == LineKind::kText && !l.heading_only && l.chars <= kHeaderRunChars && !ends_sentence(l.key);
   }
 
+  // How many header words the run of short lines from line k holds, a first piece broken off a
+  // header word ("一级" / "指标") counted with it.
+  int header_words_from(size_t k) const {
+    int words = 0;
+    for (size_t j = k; j < lines_.size(); ++j) {
+      const Line& l = lines_[j];
+      if (l.kind == LineKind::kBlank || l.kind == LineKind::kBlankCell) continue;
+      if (l.figure || !is_cell_candidate(l)) break;
+      if (detail::is_header_word(grammar_, l)) {
+        ++words;
+      } else if (j != k || words > 0) {
+        break;
+      }
+    }
+    return words;
+  }
+
   // A bare-lines table starts at line i when a run of short lines there holds at least two header
   // words and figures follow soon after. Returns i when it does not.
   size_t take_bare_table(size_t i) {
@@ -335,7 +373,9 @@ class Builder {
       // Only when the join names another column than the second piece alone ("一级"+"指标").
       const grammar::ColumnRule* joined = grammar_.tables.column_rule(l.key + lines_[i].key);
       const grammar::ColumnRule* alone = grammar_.tables.column_rule(lines_[i].key);
-      if (is_cell_candidate(l) && l.chars <= 7 && !detail::is_header_word(grammar_, l) && joined &&
+      bool caption = std::any_of(grammar_.tables.captions.begin(), grammar_.tables.captions.end(),
+                                 [&](const grammar::Pattern& p) { return p.find(l.key).has_value(); });
+      if (is_cell_candidate(l) && l.chars <= 7 && !caption && !detail::is_header_word(grammar_, l) && joined &&
           (!alone || alone->role != joined->role || alone->level != joined->level)) {
         i = k;
       }
@@ -344,11 +384,19 @@ class Builder {
 
     size_t end = i, long_start = 0;
     int long_run = 0;
+    bool seen_figure = false;
     for (size_t k = i; k < lines_.size(); ++k) {
       const Line& l = lines_[k];
       if (l.kind == LineKind::kBlank || l.kind == LineKind::kBlankCell) continue;
       if (l.kind != LineKind::kText || l.heading_only) break;
-      if (!l.style.empty() && l.title_like && heading_styles_.count(l.style)) break;
+      // After figures, the header of another table starts a new table.
+      if (seen_figure && header_words_from(k) >= 3) break;
+      seen_figure |= l.figure;
+      // A heading that goes on with the numbering of the headings before the table ends it.
+      if (!l.style.empty() && l.title_like && heading_styles_.count(l.style) &&
+          ordinal(text({l.trimmed.begin, l.marker_end})) == heading_styles_[l.style] + 1) {
+        break;
+      }
       if (l.chars > kLongCellChars) {
         if (long_run++ == 0) long_start = k;
         if (long_run >= 2) break;
@@ -395,7 +443,7 @@ class Builder {
     if (!first.style.empty() && first.title_like && !wrapped) {
       Block& b = open_block(BlockKind::kHeading, i, i);
       set_marker(b, first);
-      heading_styles_.insert(first.style);
+      heading_styles_[first.style] = ordinal(b.marker);
       return i + 1;
     }
     size_t last = i;
@@ -405,7 +453,7 @@ class Builder {
       Block& heading = open_block(BlockKind::kHeading, i, i);
       heading.range.end = first.inline_title_end;
       set_marker(heading, first);
-      heading_styles_.insert(first.style);
+      heading_styles_[first.style] = ordinal(heading.marker);
       Block& rest = open_block(BlockKind::kParagraph, i, last);
       rest.range.begin = first.inline_title_end;
       while (rest.range.begin < rest.range.end && (source_.text[rest.range.begin] == ' ')) ++rest.range.begin;
@@ -430,7 +478,7 @@ class Builder {
   const grammar::Grammar& grammar_;
   std::vector<Line> lines_;
   uint32_t wrap_ = 0;
-  std::set<std::string> heading_styles_;
+  std::map<std::string, int> heading_styles_;  // style -> the ordinal of its last heading
   std::vector<bool> block_start_;                              // web pages: lines that begin a block
   std::map<uint32_t, const source::HtmlTable*> html_tables_;  // web pages: tables by first line
   Layout layout_;

@@ -15,5 +15,6 @@ inline std::string numbered_id(char letter, int number) {
 inline std::string section_id(int index) { return index < 0 ? std::string() : numbered_id('s', index + 1); }
 inline std::string table_id(int index) { return index < 0 ? std::string() : numbered_id('t', index + 1); }
 inline std::string quantity_id(int index) { return numbered_id('q', index + 1); }
+inline std::string indicator_id(int index) { return numbered_id('i', index + 1); }
 
 }  // namespace budgetlens

@@ -53,6 +53,15 @@ struct CellRecord {
   Span span;
 };
 
+// What a total row of a score or indicator table states (总分 | 100 | 98.2).
+struct StatedTotal {
+  int row = -1;
+  std::optional<Decimal> weight;
+  std::optional<Decimal> score;
+  std::optional<Decimal> review_score;
+  Span span;
+};
+
 struct TableRecord {
   std::string id;
   std::string section;
@@ -65,6 +74,7 @@ struct TableRecord {
   int header_rows = 0;
   std::string kind;  // amounts | indicators | scores | key_value | other
   std::vector<CellRecord> cells;
+  std::optional<StatedTotal> total;  // indicator and score tables with a total row
   Span span;
 };
 
@@ -89,11 +99,53 @@ struct QuantityRecord {
   Span span;
 };
 
+// A value of an indicator: its target (指标值) or what was achieved (实际完成值).
+struct IndicatorValue {
+  std::string raw;          // as printed, the comparator included ("≥90%", "1500项", "相关")
+  std::string comparator;   // ≥ ≤ = > < 定性, or "" when none is printed
+  std::optional<Decimal> value;
+  std::string unit;         // %, 万元, 项 …, or the unit column's word
+  std::optional<Decimal> value_yuan;  // money only
+};
+
+// One criterion of an indicator scored in several numbered rows (1、… 2、…).
+struct IndicatorPart {
+  int row = -1;
+  std::string text;
+  std::optional<Decimal> weight;
+  std::optional<Decimal> score;
+  std::optional<Decimal> review_score;
+  Span span;
+};
+
+struct IndicatorRecord {
+  std::string id;
+  std::string table;
+  int row = -1;  // the first grid row of the indicator
+  // Levels from the outermost; a fourth label column is the indicator's name.
+  std::string level1, level2, level3, name;
+  // Weights printed with the levels: "投入管理指标(50分)" or a 分值 column beside a level.
+  std::optional<Decimal> level1_weight, level2_weight, level3_weight;
+  IndicatorValue target;
+  IndicatorValue actual;
+  std::optional<Decimal> weight;        // 分值 / 权重
+  std::optional<Decimal> score;         // 得分 / 自评得分
+  std::optional<Decimal> review_score;  // 审核得分
+  std::string weight_source;            // column | label | parts
+  std::string score_source;             // column | parts | derived
+  std::string criteria;                 // 评分标准
+  std::string note;                     // 指标说明, 指标解释
+  std::vector<IndicatorPart> parts;
+  std::vector<std::string> remarks;     // what a reader should know about how it was read
+  Span span;
+};
+
 struct DocumentResult {
   DocumentRecord document;
   std::vector<SectionRecord> sections;
   std::vector<TableRecord> tables;
   std::vector<QuantityRecord> quantities;
+  std::vector<IndicatorRecord> indicators;
 };
 
 }  // namespace budgetlens

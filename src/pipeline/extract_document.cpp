@@ -17,8 +17,9 @@ DocumentResult extract_document(const source::SourceText& source, const std::str
   DocumentResult result;
   result.document = document_record(source, id, outline, extraction);
   result.sections = section_records(source, outline);
-  result.tables = table_records(source, grids);
+  result.tables = table_records(source, grids, extraction.table_totals);
   result.quantities = std::move(extraction.quantities);
+  result.indicators = std::move(extraction.indicators);
   return result;
 }
 

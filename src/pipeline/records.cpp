@@ -44,7 +44,8 @@ std::vector<SectionRecord> section_records(const source::SourceText& source, con
   return out;
 }
 
-std::vector<TableRecord> table_records(const source::SourceText& source, const std::vector<tables::Grid>& grids) {
+std::vector<TableRecord> table_records(const source::SourceText& source, const std::vector<tables::Grid>& grids,
+                                       const std::vector<std::optional<StatedTotal>>& totals) {
   std::vector<TableRecord> out;
   for (size_t t = 0; t < grids.size(); ++t) {
     const tables::Grid& g = grids[t];
@@ -60,6 +61,7 @@ std::vector<TableRecord> table_records(const source::SourceText& source, const s
     r.header_rows = g.header_rows;
     r.kind = g.kind;
     r.span = source.span_of(g.range);
+    if (t < totals.size()) r.total = totals[t];
     for (const tables::Cell& c : g.cells) {
       CellRecord cr;
       cr.row = c.row;

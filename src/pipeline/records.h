@@ -15,6 +15,7 @@ namespace budgetlens::pipeline {
 DocumentRecord document_record(const source::SourceText& source, const std::string& id,
                                const sections::Outline& outline, const extract::Extraction& extraction);
 std::vector<SectionRecord> section_records(const source::SourceText& source, const sections::Outline& outline);
-std::vector<TableRecord> table_records(const source::SourceText& source, const std::vector<tables::Grid>& grids);
+std::vector<TableRecord> table_records(const source::SourceText& source, const std::vector<tables::Grid>& grids,
+                                       const std::vector<std::optional<StatedTotal>>& totals);
 
 }  // namespace budgetlens::pipeline

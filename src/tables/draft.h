@@ -21,6 +21,7 @@ struct DraftRow {
   std::vector<DraftCell> cells;  // by column, no two in the same column
   TextRange range;
   bool header = false;
+  bool after_break = false;  // the first row of a part continued after a page break
 };
 
 struct Draft {

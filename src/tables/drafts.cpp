@@ -83,6 +83,7 @@ class RowPlacer {
         if (const grammar::ColumnRule* rule = ctx_.grammar.tables.column_rule(k)) model_.roles[cell.col] = rule->role;
       }
     }
+    model_.roles_set();
   }
 
   std::vector<CellKind> kinds(const std::vector<RawCell>& cells) const {
@@ -333,11 +334,18 @@ std::vector<Draft> drafts_from_rows(const layout::Block& block, size_t index, co
     // Repeated header rows (a page break inside the block) are left out of the body.
     std::vector<DraftRow> body;
     size_t from = i;
+    bool broken = false;
+    auto take = [&](size_t a, size_t b) {
+      std::vector<DraftRow> part = place_body(block, a, b, n, headers, ctx);
+      if (broken && !part.empty()) part.front().after_break = true;
+      for (DraftRow& row : part) body.push_back(std::move(row));
+    };
     for (size_t r : repeats) {
-      for (DraftRow& row : place_body(block, from, r, n, headers, ctx)) body.push_back(std::move(row));
+      take(from, r);
       from = r + 1;
+      broken = true;
     }
-    for (DraftRow& row : place_body(block, from, end, n, headers, ctx)) body.push_back(std::move(row));
+    take(from, end);
     for (DraftRow& row : body) d.rows.push_back(std::move(row));
     i = end;
     if (!d.rows.empty()) drafts.push_back(std::move(d));
@@ -580,58 +588,125 @@ std::optional<Draft> prefix_draft(const Stream& st, const layout::Block& block, 
   return form;
 }
 
-// Stream layouts (cell_lines, bare_lines).
-std::vector<Draft> drafts_from_stream(const layout::Block& block, size_t index, const Context& ctx) {
-  const bool bare = block.layout == layout::TableLayout::kBareLines;
-  Stream st = stream_of(block, /*closers=*/!bare, ctx);
+// The header runs of a stream after its first (see stream_of): a run of at least three header
+// words after some body starts another table.
+std::vector<size_t> later_runs(const Stream& st, const Context& ctx) {
+  std::vector<size_t> starts;
+  for (size_t i = st.body; i + 2 < st.cells.size(); ++i) {
+    size_t j = i;
+    while (j < st.cells.size() && ctx.is_header_word(st.cells[j])) ++j;
+    if (j - i >= 3 && i > st.body) {
+      starts.push_back(i);
+      i = j;
+    }
+  }
+  return starts;
+}
+
+// Cells [from, to) of a stream as a stream of their own, its header found anew.
+Stream substream(const Stream& st, size_t from, size_t to, const Context& ctx) {
+  layout::Block block;
+  layout::RawRow row;
+  row.cells.assign(st.cells.begin() + from, st.cells.begin() + to);
+  block.rows.push_back(row);
+  block.layout = layout::TableLayout::kCellLines;
+  Stream sub = stream_of(block, /*closers=*/false, ctx);
+  sub.ends.assign(st.ends.begin() + from, st.ends.begin() + to);
+  return sub;
+}
+
+// One table of a stream: the reading of its bar lines and its width that fit best.
+Draft read_stream_table(const Stream& st, const Stream* blanks, bool bare, layout::TableLayout layout, size_t index,
+                        const Context& ctx, bool& blanks_won) {
   Draft best;
   float best_fit = -1e30f;
   auto consider = [&](Draft d) {
-    // A wider reading must fit clearly better to be preferred.
+    // A second reading must fit clearly better to be preferred.
     float f = fit_per_cell(d, ctx);
-    if (best_fit < -1e29f || f > best_fit + 0.25f) best_fit = f, best = std::move(d);
+    bool better = best_fit < -1e29f || f > best_fit + 0.25f;
+    if (better) best_fit = f, best = std::move(d);
+    return better;
   };
   auto fresh = [&]() {
     Draft d;
-    d.layout = block.layout;
+    d.layout = layout;
     d.blocks = {index};
     return d;
   };
-  if (st.run > 0 && !bare) {
+  blanks_won = false;
+  if (!bare) {
     // Two readings of the bar lines; the one under which cells fit their columns best wins.
     Draft closers = fresh();
     if (rows_from_closers(st, ctx, closers)) consider(std::move(closers));
-    Stream blanks = stream_of(block, /*closers=*/false, ctx);
-    if (blanks.run > 0) {
+    if (blanks && blanks->run > 0) {
       Draft d = fresh();
-      d.n_cols = static_cast<int>(blanks.run);
-      cut_stream(blanks.cells, blanks.body, blanks.run, d.n_cols, blanks.ends, false, ctx, d);
-      float before = best_fit;
-      consider(std::move(d));
-      if (best_fit != before) st = blanks;  // the prefix is read the same way as the table
+      d.n_cols = static_cast<int>(blanks->run);
+      cut_stream(blanks->cells, blanks->body, blanks->run, d.n_cols, blanks->ends, false, ctx, d);
+      blanks_won = consider(std::move(d));
     }
-  } else if (st.run > 0) {
-    // The header may leave out a column of row-group names on its left: try both widths.
-    for (size_t extra = 0; extra <= 1; ++extra) {
-      Draft d = fresh();
-      d.n_cols = static_cast<int>(st.run + extra);
-      cut_stream(st.cells, st.body, st.run, d.n_cols, st.ends, true, ctx, d);
-      consider(std::move(d));
-    }
+    return best;
   }
+  // The header may leave out a column of row-group names on its left: try both widths.
+  for (size_t extra = 0; extra <= 1; ++extra) {
+    Draft d = fresh();
+    d.n_cols = static_cast<int>(st.run + extra);
+    cut_stream(st.cells, st.body, st.run, d.n_cols, st.ends, true, ctx, d);
+    consider(std::move(d));
+  }
+  return best;
+}
 
+// Stream layouts (cell_lines, bare_lines): a prefix before the first header, then a table per
+// header run.
+std::vector<Draft> drafts_from_stream(const layout::Block& block, size_t index, const Context& ctx) {
+  const bool bare = block.layout == layout::TableLayout::kBareLines;
+  Stream st = stream_of(block, /*closers=*/!bare, ctx);
+  Stream blanks = bare ? Stream{} : stream_of(block, /*closers=*/false, ctx);
   std::vector<Draft> drafts;
-  std::optional<Draft> prefix = prefix_draft(st, block, index, ctx);
   if (st.run == 0) {
-    if (prefix) drafts.push_back(std::move(*prefix));
+    if (std::optional<Draft> prefix = prefix_draft(st, block, index, ctx)) drafts.push_back(std::move(*prefix));
     return drafts;
   }
+  // Decide the reading of the bar lines on the first table, then cut both the same way.
+  std::vector<size_t> cuts = later_runs(st, ctx), blank_cuts = bare ? std::vector<size_t>{} : later_runs(blanks, ctx);
+  size_t first_end = cuts.empty() ? st.cells.size() : cuts.front();
+  size_t blank_first_end = blank_cuts.empty() ? blanks.cells.size() : blank_cuts.front();
+  Stream head = substream(st, 0, first_end, ctx), blank_head;
+  head.ends.assign(st.ends.begin(), st.ends.begin() + first_end);
+  head.body = st.body, head.run = st.run;
+  const Stream* blank_ptr = nullptr;
+  if (!bare && blanks.run > 0) {
+    blank_head = substream(blanks, 0, blank_first_end, ctx);
+    blank_head.body = blanks.body, blank_head.run = blanks.run;
+    blank_ptr = &blank_head;
+  }
+  bool blanks_won = false;
+  Draft first = read_stream_table(head, blank_ptr, bare, block.layout, index, ctx, blanks_won);
+  const Stream& used = blanks_won ? blanks : st;
+  const std::vector<size_t>& used_cuts = blanks_won ? blank_cuts : cuts;
+
+  std::optional<Draft> prefix = prefix_draft(used, block, index, ctx);
   if (prefix && prefix->rows.size() == 1 && prefix->n_cols == 1) {
-    best.rows.insert(best.rows.begin(), prefix->rows.front());  // a title row belongs to its table
+    first.rows.insert(first.rows.begin(), prefix->rows.front());  // a title row belongs to its table
   } else if (prefix) {
     drafts.push_back(std::move(*prefix));
   }
-  drafts.push_back(std::move(best));
+  drafts.push_back(std::move(first));
+  for (size_t k = 0; k < used_cuts.size(); ++k) {
+    size_t to = k + 1 < used_cuts.size() ? used_cuts[k + 1] : used.cells.size();
+    Stream sub = substream(used, used_cuts[k], to, ctx);
+    if (sub.run == 0) continue;
+    bool unused = false;
+    Draft d = read_stream_table(sub, nullptr, bare || blanks_won, block.layout, index, ctx, unused);
+    if (!bare && !blanks_won) {
+      // Closers were the reading; a later table is cut the same way.
+      Draft closers;
+      closers.layout = block.layout;
+      closers.blocks = {index};
+      if (rows_from_closers(sub, ctx, closers)) d = std::move(closers);
+    }
+    drafts.push_back(std::move(d));
+  }
   return drafts;
 }
 

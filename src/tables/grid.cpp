@@ -139,6 +139,8 @@ Grid grid_from_draft(const Draft& d, const Context& ctx) {
   g.at.assign(static_cast<size_t>(g.n_rows) * n, -1);
   g.columns.assign(n, Column{});
   g.total_row.assign(g.n_rows, false);
+  g.after_break.assign(g.n_rows, false);
+  for (int r = 0; r < g.n_rows; ++r) g.after_break[r] = d.rows[r].after_break;
 
   std::vector<bool> header;
   for (const DraftRow& row : d.rows) header.push_back(row.header);

@@ -156,7 +156,13 @@ ColumnModel::ColumnModel(int n_cols) : roles(n_cols, ColumnRole::kUnknown), lear
 float role_fit(ColumnRole role, CellKind kind) { return kFit[role_row(role)][static_cast<int>(kind)]; }
 
 float ColumnModel::score(CellKind kind, int col) const {
-  return kFit[role_row(roles[col])][static_cast<int>(kind)] + learned[col][static_cast<int>(kind)];
+  float fit = kFit[role_row(roles[col])][static_cast<int>(kind)];
+  if (has_score_column_ && kind == CellKind::kNumber && roles[col] == ColumnRole::kWeight) fit = 0.5f;
+  return fit + learned[col][static_cast<int>(kind)];
+}
+
+void ColumnModel::roles_set() {
+  has_score_column_ = std::find(roles.begin(), roles.end(), ColumnRole::kScore) != roles.end();
 }
 
 void ColumnModel::learn(const std::vector<std::array<int, kKindCount>>& counts) {
@@ -165,7 +171,16 @@ void ColumnModel::learn(const std::vector<std::array<int, kKindCount>>& counts) 
     for (int k = 1; k < kKindCount; ++k) total += counts[c][k];
     learned[c].fill(0);
     if (total < 2) continue;
-    for (int k = 1; k < kKindCount; ++k) learned[c][k] = 3.0f * counts[c][k] / total - 0.4f;
+    int top = 0;
+    for (int k = 1; k < kKindCount; ++k) top = std::max(top, counts[c][k]);
+    // A column that holds one kind of cell almost only (weights printed as "5分)") rejects others.
+    bool pure = total >= 4 && top * 5 >= total * 4;
+    for (int k = 1; k < kKindCount; ++k) {
+      float share = static_cast<float>(counts[c][k]) / total;
+      // Totals and dashes are rare in any column: their absence says nothing.
+      bool rare = k == static_cast<int>(CellKind::kTotal) || k == static_cast<int>(CellKind::kDash);
+      learned[c][k] = pure && share < 0.1f && !rare ? -2.0f : 3.0f * share - 0.4f;
+    }
   }
 }
 

@@ -43,6 +43,12 @@ struct ColumnModel {
   float score(CellKind kind, int col) const;
   // Re-learns `learned` from the kinds seen in each column.
   void learn(const std::vector<std::array<int, kKindCount>>& counts);
+  // To be called when `roles` are set: in a table that has a score column, a bare number is more
+  // likely a score than a weight, which such tables often print as "5分)".
+  void roles_set();
+
+ private:
+  bool has_score_column_ = false;
 };
 
 // Hints a layout gives about a row.

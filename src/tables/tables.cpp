@@ -50,7 +50,9 @@ std::vector<Draft> join_continued(std::vector<Draft> drafts, const layout::Layou
         bool headless = sig.empty() && d.n_cols == prev.n_cols && leading_header_rows(prev) > 0 &&
                         gap_to - gap_from <= 1;
         if (repeats || headless) {
+          size_t first = prev.rows.size();
           prev.rows.insert(prev.rows.end(), d.rows.begin() + leading_header_rows(d), d.rows.end());
+          if (first < prev.rows.size()) prev.rows[first].after_break = true;
           prev.blocks.insert(prev.blocks.end(), d.blocks.begin(), d.blocks.end());
           prev.range.end = std::max(prev.range.end, d.range.end);
           continue;

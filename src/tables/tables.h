@@ -56,6 +56,7 @@ struct Grid {
   std::vector<Column> columns;  // n_cols entries
   std::vector<int> at;          // n_rows × n_cols: index into cells of the cell covering (r, c), or -1
   std::vector<bool> total_row;  // rows that total others (合计, 总分 …)
+  std::vector<bool> after_break;  // rows that begin a part of the table continued after a page break
   std::string caption;
   TextRange caption_range;
   std::string unit;         // money unit of the table, "" when none is stated
