@@ -50,7 +50,8 @@ Grid grid_from_draft(const Draft& draft, const Context& ctx);
 // The grids of a web page's table (layout html): cells where the markup puts them, with its spans.
 // Header rows are found as in other layouts (with <thead>, rows of <th> and rows under a header
 // cell's rowspan counted in), and a header row in the middle that does not repeat the header
-// starts another table, as in other layouts.
+// starts another table, as in other layouts; one or two rows of a single cell right above a header
+// row are the title rows of its table.
 std::vector<Grid> grids_from_html(const layout::Block& block, size_t block_index, const Context& ctx);
 
 // True iff at least two cells of the row, and half of those not blank, are column header words.

@@ -18,7 +18,7 @@ bool marked_header(const RawRow& row) {
 
 // One logical table: `members` are rows of the block (ascending), `header` says which are header rows.
 Grid grid_of(const layout::Block& block, size_t index, const std::vector<size_t>& members,
-             const std::vector<bool>& header, const Context& ctx) {
+             const std::vector<bool>& header, const std::vector<bool>& after_break, const Context& ctx) {
   Grid g;
   g.layout = layout::TableLayout::kHtml;
   g.blocks = {index};
@@ -32,6 +32,7 @@ Grid grid_of(const layout::Block& block, size_t index, const std::vector<size_t>
   g.at.assign(static_cast<size_t>(g.n_rows) * n, -1);
   g.columns.assign(n, Column{});
   g.total_row.assign(g.n_rows, false);
+  g.after_break = after_break;
   g.header_rows = count_header_rows(header);
 
   g.range = block.rows[members.front()].range;
@@ -80,11 +81,20 @@ std::vector<Grid> grids_from_html(const layout::Block& block, size_t block_index
   size_t i = 0;
   while (i < n) {
     std::vector<size_t> members;
-    std::vector<bool> header;
+    std::vector<bool> header, after_break;
+    bool repeated = false;  // a header row repeated (a page break printed it again) came just before
     auto take = [&](size_t r, bool is_header) {
       members.push_back(r);
       header.push_back(is_header);
+      after_break.push_back(repeated);
+      repeated = false;
     };
+    // A title row or two (one cell each) right above the header row name the table below them.
+    size_t titles = 0;
+    while (titles < 2 && i + titles < n && rows[i + titles].cells.size() == 1 && !header_like(i + titles)) ++titles;
+    if (titles > 0 && i + titles < n && header_like(i + titles)) {
+      for (size_t k = 0; k < titles; ++k) take(i++, false);
+    }
     // Group headers above the header row ("收入来源" over 上年结余 / 上级财政 / …) join it.
     size_t group_rows = 0;
     while (i + group_rows < n && group_rows < 3 && !header_like(i + group_rows) &&
@@ -108,16 +118,17 @@ std::vector<Grid> grids_from_html(const layout::Block& block, size_t block_index
     }
     while (i < n && i < reach) take(i++, true);
     // The body runs to the next header row that is not this table's header repeated; repeats are
-    // left out.
+    // left out, and the row after one begins a part continued after a page break.
     while (i < n) {
       if (header_like(i)) {
         if (signature(rows[i].cells, ctx) != header_sig) break;
         ++i;
+        repeated = true;
         continue;
       }
       take(i++, false);
     }
-    if (!members.empty()) grids.push_back(grid_of(block, block_index, members, header, ctx));
+    if (!members.empty()) grids.push_back(grid_of(block, block_index, members, header, after_break, ctx));
   }
   return grids;
 }
