@@ -87,6 +87,16 @@ TEST(SourceHtml, WrongDeclaredCharsetFallsBackToDetectionWithAWarning) {
   EXPECT_EQ(x.warnings.size(), 1u);
 }
 
+TEST(SourceHtml, Utf16PageIsReadAfterItsMark) {
+  std::string page16 = "\xFF\xFE" + to_encoding("<html><body><p>收入总计</p><p>1186.81万元</p></body></html>", "UTF-16LE");
+  SourceText s = page(page16);
+  EXPECT_EQ(s.format, "html");
+  EXPECT_EQ(s.encoding, "UTF-16LE");
+  EXPECT_EQ(s.text, "收入总计\n1186.81万元");
+  Span f = span_of_text(s, "1186.81");
+  EXPECT_EQ(page16.substr(f.offset, f.length), to_encoding("1186.81", "UTF-16LE"));
+}
+
 TEST(SourceHtml, SpansPointAtTheMarkup) {
   std::string html = "<html>\r\n<body>\r\n<p>一、概况</p>\r\n<p><b>收入</b>总计&nbsp;<span>1186.81</span>万元</p>\r\n</body></html>\r\n";
   SourceText s = page(html);
