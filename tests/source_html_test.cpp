@@ -111,6 +111,21 @@ TEST(SourceHtml, SpansPointAtTheMarkup) {
   EXPECT_EQ(s.original_line_count(), 5u);
 }
 
+TEST(SourceHtml, SpansStayOnTheTextPastEntitiesAndLiteralMarks) {
+  std::string html = "<p>&nbsp;收入<100万元，a&amp;b&lt;c 50万元&copy</p><table>收入<tr><td>项目</td><td>x</td></tr>7万元</table>";
+  SourceText s = page(html);
+  // The text inside <table> but outside its cells is moved before the table, as browsers do.
+  EXPECT_EQ(s.text, "收入<100万元，a&b<c 50万元©\n收入7万元\n项目\tx");
+  for (const char* figure : {"100万元", "50万元", "7万元"}) {
+    Span f = span_of_text(s, figure);
+    EXPECT_EQ(html.substr(f.offset, f.length), figure);
+  }
+  Span amp = span_of_text(s, "a&b<c");
+  EXPECT_EQ(html.substr(amp.offset, amp.length), "a&amp;b&lt;c");
+  Span copy = span_of_text(s, "©");
+  EXPECT_EQ(html.substr(copy.offset, copy.length), "&copy");
+}
+
 TEST(SourceHtml, SpansOfAGbkPageAreInItsBytesAndCharacters) {
   std::string utf8 = "<html><body>\n<p>梧州市2018年部门决算</p>\n<table><tr><td>收入总计</td><td>1186.81</td></tr>\n"
                      "<tr><td>支出总计</td><td>&nbsp;23.95&nbsp;</td></tr></table></body></html>\n";

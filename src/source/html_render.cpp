@@ -463,17 +463,19 @@ class Renderer {
     while (j < decoded.size()) {
       size_t j0 = j;
       char32_t c = text::next_char(decoded, j);
-      if (i < raw.size() && raw[i] == '<') {  // a tag inside the node's stretch of markup
-        size_t gt = raw.find('>', i);
-        i = gt == std::string_view::npos ? raw.size() : gt + 1;
-        j = j0;
-        continue;
+      if (i < raw.size() && raw[i] != '&') {
+        size_t i0 = i;
+        if (text::next_char(raw, i) == c) {  // the same character, '<' written as text included
+          emit(c, at + static_cast<uint32_t>(i0), at + static_cast<uint32_t>(i), true);
+          continue;
+        }
+        i = i0;
       }
       if (i < raw.size() && raw[i] == '&') {
         size_t end = reference_end(raw, i, decoded, j);
         if (end > i + 1 || c != '&') {
-          // A reference may stand for two characters: the second comes from the same stretch.
           emit(c, at + static_cast<uint32_t>(i), at + static_cast<uint32_t>(end), false);
+          // A reference may stand for two characters: the second comes from the same stretch.
           if (end > i + 1 && j < decoded.size() && !synced(raw, end, decoded, j)) {
             size_t j2 = j;
             char32_t c2 = text::next_char(decoded, j2);
@@ -485,20 +487,31 @@ class Renderer {
           i = end;
           continue;
         }
-      }
-      if (i < raw.size()) {
-        size_t i0 = i;
-        char32_t r = text::next_char(raw, i);
-        if (r == c) {
-          emit(c, at + static_cast<uint32_t>(i0), at + static_cast<uint32_t>(i), true);
+        if (c == '&') {
+          emit(c, at + static_cast<uint32_t>(i), at + static_cast<uint32_t>(i + 1), true);
+          ++i;
           continue;
         }
-        i = i0;
       }
-      // Lost the thread (should not happen): the rest stands where it stands.
+      // Markup the text does not show (a tag a stray character moved past): find where the text
+      // goes on, and take the character again from there.
+      if (size_t next = resync(raw, i, decoded, j0); next != std::string_view::npos) {
+        i = next;
+        j = j0;
+        continue;
+      }
+      // Lost the thread: the rest stands where the markup was left.
       uint32_t p = at + static_cast<uint32_t>(std::min(i, raw.size()));
       emit(c, p, p, false);
     }
+  }
+
+  // The first offset after raw[i] from which raw goes on as decoded[j..] does (for a few bytes), or npos.
+  static size_t resync(std::string_view raw, size_t i, std::string_view decoded, size_t j) {
+    std::string_view want = decoded.substr(j, std::min<size_t>(decoded.size() - j, 6));
+    if (want.empty() || i >= raw.size()) return std::string_view::npos;
+    size_t at = raw.find(want, i + 1);
+    return at;
   }
 
   // Whether raw[i..] and decoded[j..] go on alike for a few characters (or both end).
