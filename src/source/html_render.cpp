@@ -384,6 +384,7 @@ class Renderer {
   void end_table() {
     HtmlTable& t = page_.tables[table_];
     t.last_line = line_;
+    if (t.rows.empty()) page_.tables.pop_back();  // no row was shown: nothing to lay out
     pending_block_ = true;
     pending_lines_ = 0;
     // Tables that were inside this one's cells come next, as tables of their own: pushed in
