@@ -89,5 +89,25 @@ TEST(Extract, FusedCellsSplitOnlyWithCertainty) {
   EXPECT_EQ(must_find(d, "504.55").label, "水电气费");
 }
 
+TEST(Extract, HtmlTableFiguresTakeTheirLabelsFromMergedCells) {
+  std::string page =
+      "<html><body>\n<p>单位:万元</p>\n<table>\n<tr><td>项目</td><td>科目</td><td>预算数</td><td>执行数</td></tr>\n"
+      "<tr><td rowspan=2>一般公共服务</td><td>行政运行</td><td>600.00</td><td>600.00</td></tr>\n"
+      "<tr><td>事务管理</td><td>400.00</td><td>398.50</td></tr>\n</table></body></html>\n";
+  DocumentResult d = run(page);
+  const QuantityRecord& q = must_find(d, "398.50");
+  EXPECT_EQ(q.label, "一般公共服务 / 事务管理");
+  EXPECT_EQ(q.column, "执行数");
+  EXPECT_EQ(q.unit, "万元");
+  EXPECT_EQ(q.value_yuan->to_canonical(), "3985000");
+  EXPECT_EQ(q.span.line, 6u);
+  EXPECT_EQ(page.substr(q.span.offset, q.span.length), "398.50");
+  int figures = 0;
+  for (const QuantityRecord& r : d.quantities) figures += r.context == "table";
+  EXPECT_EQ(figures, 4);  // the merged label is not repeated as a figure of its own
+  EXPECT_EQ(d.document.format, "html");
+  EXPECT_EQ(d.document.lines, 7u);  // of the page, not of its rendered text
+}
+
 }  // namespace
 }  // namespace budgetlens

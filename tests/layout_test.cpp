@@ -92,5 +92,64 @@ TEST(Layout, HardWrappedLinesJoinIntoOneParagraph) {
   EXPECT_EQ(l.blocks[0].last_line, 1u);
 }
 
+TEST(Layout, HtmlTablesKeepTheGridOfTheMarkup) {
+  auto s = testing::source_of(
+      "<p>表一</p><table><tr><td rowspan=2>项目</td><td colspan=2>金额</td><td></td></tr>"
+      "<tr><td>上年</td><td>本年</td><td>&nbsp;</td></tr><tr><td></td><td></td><td></td></tr>"
+      "<tr><td>收入</td><td>1.5</td><td>2.5</td><td></td></tr></table>");
+  Layout l = layout_of(s);
+  ASSERT_EQ(l.blocks.size(), 2u);
+  const Block& t = l.blocks[1];
+  EXPECT_EQ(t.kind, BlockKind::kTable);
+  EXPECT_EQ(t.layout, TableLayout::kHtml);
+  EXPECT_EQ(layout_name(t.layout), "html");
+  // The empty row and the empty last column are left out.
+  ASSERT_EQ(t.rows.size(), 3u);
+  EXPECT_EQ(t.rows[0].width, 3);
+  ASSERT_EQ(t.rows[0].cells.size(), 2u);
+  EXPECT_EQ(t.rows[0].cells[0].rowspan, 2);
+  EXPECT_EQ(t.rows[0].cells[1].col, 1);
+  EXPECT_EQ(t.rows[0].cells[1].colspan, 2);
+  ASSERT_EQ(t.rows[1].cells.size(), 2u);
+  EXPECT_EQ(t.rows[1].cells[0].col, 1);  // beside the rowspan above
+  EXPECT_EQ(t.rows[1].cells[1].text, "本年");
+  EXPECT_EQ(t.rows[2].cells[2].text, "2.5");
+}
+
+TEST(Layout, HtmlParagraphsAreNotJoinedAcrossBlocks) {
+  // Two <p>s stay two paragraphs; lines a <br> breaks are read like a text's lines.
+  auto s = testing::source_of(
+      "<p>基本支出预算924,289.71元，占支出总预算的</p><p>100.00%，同比减少275,044.29元。</p>"
+      "<p>基本支出预算924,289.71元，占支出总预算的<br>100.00%，同比减少275,044.29元。</p>");
+  Layout l = layout_of(s);
+  ASSERT_EQ(l.blocks.size(), 3u);
+  EXPECT_EQ(l.blocks[0].last_line, 0u);
+  EXPECT_EQ(l.blocks[1].first_line, 1u);
+  EXPECT_EQ(l.blocks[2].first_line, 2u);
+  EXPECT_EQ(l.blocks[2].last_line, 3u);
+}
+
+TEST(Layout, HtmlHeadingElementsAreHeadings) {
+  auto s = testing::source_of(
+      "<h1>2023年某某局部门预算</h1><h2>一、收入总计1186.81万元，比上年减少</h2><p>正文。</p>"
+      "<h3>名词解释</h3><p>正文。</p><p>二、主要职能</p>");
+  Layout l = layout_of(s);
+  ASSERT_EQ(l.blocks.size(), 6u);
+  EXPECT_EQ(l.blocks[0].kind, BlockKind::kParagraph);  // the page's title
+  EXPECT_EQ(l.blocks[1].kind, BlockKind::kHeading);    // reads as a sentence, but the markup says heading
+  EXPECT_EQ(l.blocks[1].marker, "一、");
+  EXPECT_EQ(l.blocks[3].kind, BlockKind::kHeading);
+  EXPECT_EQ(l.blocks[3].style, "h3");
+  EXPECT_EQ(l.blocks[3].marker, "");
+  EXPECT_EQ(l.blocks[5].kind, BlockKind::kHeading);  // a paragraph the heading grammar reads as one
+}
+
+TEST(Layout, HtmlFlattenedTablesInParagraphsAreStillFound) {
+  auto s = testing::source_of("<p>一级指标 | 二级指标 | 指标值 |</p><p>产出指标(30分) | 数量指标 | 100 |</p>");
+  Layout l = layout_of(s);
+  ASSERT_EQ(l.blocks.size(), 1u);
+  EXPECT_EQ(l.blocks[0].layout, TableLayout::kPipe);
+}
+
 }  // namespace
 }  // namespace budgetlens::layout

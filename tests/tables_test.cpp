@@ -114,5 +114,51 @@ TEST(Tables, CaptionAndUnitFromTheLinesAbove) {
   EXPECT_TRUE(g[0].total_row[1]);
 }
 
+TEST(Tables, HtmlGridKeepsTheSpansOfTheMarkup) {
+  auto g = grids_of(
+      "<p>表一：收入支出决算总表</p><p>金额单位：万元</p>"
+      "<table><thead><tr><th rowspan=2>项目</th><th colspan=2>本年支出</th></tr>"
+      "<tr><th>基本支出</th><th>项目支出</th></tr></thead>"
+      "<tr><td rowspan=2>一般公共服务支出</td><td>10.5</td><td>2</td></tr>"
+      "<tr><td>3</td><td>4</td></tr>"
+      "<tr><td>合计</td><td>13.5</td><td>6</td></tr></table>");
+  ASSERT_EQ(g.size(), 1u);
+  const Grid& t = g[0];
+  EXPECT_EQ(t.layout, layout::TableLayout::kHtml);
+  EXPECT_EQ(t.n_rows, 5);
+  EXPECT_EQ(t.n_cols, 3);
+  EXPECT_EQ(t.header_rows, 2);
+  EXPECT_EQ(t.caption, "表一：收入支出决算总表");
+  EXPECT_EQ(t.unit, "万元");
+  EXPECT_EQ(t.cell(0, 0)->rowspan, 2);
+  EXPECT_EQ(t.cell(0, 1)->colspan, 2);
+  EXPECT_EQ(at(t, 0, 2), "本年支出");  // covered, not copied
+  EXPECT_EQ(t.cells.size(), 12u);
+  EXPECT_EQ(at(t, 3, 0), "一般公共服务支出");
+  EXPECT_EQ(t.cell(3, 0)->row, 2);
+  EXPECT_TRUE(t.total_row[4]);
+  EXPECT_EQ(t.columns[2].header, "本年支出 / 项目支出");
+  EXPECT_EQ(t.columns[0].role, grammar::ColumnRole::kLabel);
+}
+
+TEST(Tables, HtmlTableSplitAtAHeaderRowInside) {
+  auto g = grids_of(
+      "<table><tr><td colspan=4>2023年某某局部门整体支出绩效目标表</td></tr>"
+      "<tr><td>部门名称</td><td colspan=3>某某局</td></tr>"
+      "<tr><td>一级指标</td><td>二级指标</td><td>三级指标</td><td>指标值</td></tr>"
+      "<tr><td rowspan=2>产出指标(30分)</td><td>数量指标</td><td>完成次数</td><td>100</td></tr>"
+      "<tr><td>质量指标</td><td>合格率</td><td>95</td></tr>"
+      "<tr><td>一级指标</td><td>二级指标</td><td>三级指标</td><td>指标值</td></tr>"
+      "<tr><td>效益指标(20分)</td><td>社会效益</td><td>满意度</td><td>90</td></tr></table>");
+  ASSERT_EQ(g.size(), 2u);
+  EXPECT_EQ(g[0].n_cols, 2);  // as wide as the columns it uses
+  EXPECT_EQ(g[0].cell(0, 0)->colspan, 2);
+  EXPECT_EQ(g[1].header_rows, 1);
+  EXPECT_EQ(g[1].n_rows, 4);  // the repeated header row is left out
+  EXPECT_EQ(at(g[1], 2, 0), "产出指标(30分)");
+  EXPECT_EQ(at(g[1], 3, 0), "效益指标(20分)");
+  EXPECT_EQ(g[1].kind, "indicators");
+}
+
 }  // namespace
 }  // namespace budgetlens::tables

@@ -36,9 +36,11 @@ int run_inspect(const Options& options, const grammar::Grammar& grammar) {
   layout::Layout layout = layout::build_layout(*src, grammar);
   sections::Outline outline = sections::build_outline(layout, *src, grammar);
   std::vector<tables::Grid> grids = tables::build_tables(layout, outline, *src, grammar);
-  std::printf("encoding %s (%s)%s, %u lines; title \"%s\", org \"%s\", kind %s\n", src->encoding.c_str(),
-              src->encoding_source.c_str(), src->traditional ? ", traditional" : "", src->line_count(),
+  std::printf("%s, encoding %s (%s)%s, %u lines; title \"%s\", org \"%s\", kind %s\n", src->format.c_str(),
+              src->encoding.c_str(), src->encoding_source.c_str(), src->traditional ? ", traditional" : "",
+              src->original_line_count(),
               outline.title.c_str(), outline.org.c_str(), outline.kind.c_str());
+  for (const std::string& w : src->warnings) std::printf("warning: %s\n", w.c_str());
   std::printf("\nblocks:\n");
   for (size_t b = 0; b < layout.blocks.size(); ++b) {
     const layout::Block& block = layout.blocks[b];

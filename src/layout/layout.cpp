@@ -4,6 +4,7 @@
 #include <map>
 #include <set>
 
+#include "layout/html_table.h"
 #include "layout/lines.h"
 #include "text/numerals.h"
 #include "text/utf8.h"
@@ -19,6 +20,7 @@ std::string_view layout_name(TableLayout layout) {
     case TableLayout::kCellLines: return "cell_lines";
     case TableLayout::kTab: return "tab";
     case TableLayout::kBareLines: return "bare_lines";
+    case TableLayout::kHtml: return "html";
   }
   return "pipe";
 }
@@ -63,6 +65,7 @@ class Builder {
  public:
   Builder(const source::SourceText& source, const grammar::Grammar& grammar)
       : source_(source), grammar_(grammar), lines_(detail::classify_lines(source, grammar, source.traditional)) {
+    if (source.page) read_page(*source.page);
     wrap_ = wrap_width(lines_);
   }
 
@@ -89,6 +92,9 @@ class Builder {
           next = detail::is_header_word(grammar_, line) ? take_bare_table(i) : i;
           if (next == i) next = take_text(i);
           break;
+        case LineKind::kHtmlTable:
+          next = take_html_table(i);
+          break;
       }
       i = next;
     }
@@ -97,6 +103,63 @@ class Builder {
 
  private:
   std::string_view text(TextRange r) const { return std::string_view(source_.text).substr(r.begin, r.size()); }
+
+  // What a web page's markup says of its lines: where its blocks begin, which lines are rows of its
+  // tables, which are headings.
+  void read_page(const source::Page& page) {
+    block_start_.assign(lines_.size(), false);
+    for (uint32_t l : page.block_lines) {
+      if (l < lines_.size()) block_start_[l] = true;
+    }
+    for (size_t t = 0; t < page.tables.size(); ++t) {
+      const source::HtmlTable& table = page.tables[t];
+      if (table.first_line >= lines_.size()) continue;
+      for (uint32_t l = table.first_line; l <= table.last_line && l < lines_.size(); ++l) {
+        lines_[l].kind = LineKind::kHtmlTable;
+        lines_[l].style.clear();
+      }
+      html_tables_[table.first_line] = &table;
+    }
+    // The first numbered heading: an unnumbered <h1>–<h6> above it that reads as the page's title
+    // is that title, not a section.
+    size_t first_numbered = lines_.size();
+    for (size_t l = 0; l < lines_.size() && first_numbered == lines_.size(); ++l) {
+      if (lines_[l].kind == LineKind::kText && !lines_[l].style.empty() && lines_[l].title_like) first_numbered = l;
+    }
+    const grammar::DocumentGrammar& docs = grammar_.documents;
+    for (const source::HtmlHeading& h : page.headings) {
+      Line& line = lines_[source_.line_index(h.range.begin)];
+      if (line.kind != LineKind::kText) continue;
+      line.title_like = true;  // the markup says it is a heading, whatever its text looks like
+      line.inline_title_end = 0;
+      if (!line.style.empty()) continue;
+      bool title = docs.title.valid() && docs.title.find(line.key) && !(docs.not_title.valid() && docs.not_title.find(line.key));
+      if (title && source_.line_index(h.range.begin) < first_numbered) {
+        line.title_like = false;
+        continue;
+      }
+      line.style = {'h', static_cast<char>('0' + std::clamp(h.level, 1, 6))};
+      line.marker_end = line.trimmed.begin;
+    }
+  }
+
+  size_t take_html_table(size_t i) {
+    auto it = html_tables_.find(static_cast<uint32_t>(i));
+    if (it == html_tables_.end()) return i + 1;
+    const source::HtmlTable& table = *it->second;
+    size_t last = std::min<size_t>(table.last_line, lines_.size() - 1);
+    std::vector<RawRow> rows = detail::html_table_rows(table, source_);
+    if (rows.empty()) return last + 1;
+    Block& b = open_block(BlockKind::kTable, i, last);
+    b.layout = TableLayout::kHtml;
+    b.range = {rows.front().range.begin, rows.front().range.end};
+    for (const RawRow& r : rows) {
+      b.range.begin = std::min(b.range.begin, r.range.begin);
+      b.range.end = std::max(b.range.end, r.range.end);
+    }
+    b.rows = std::move(rows);
+    return last + 1;
+  }
 
   Block& open_block(BlockKind kind, size_t first, size_t last) {
     Block& b = layout_.blocks.emplace_back();
@@ -348,6 +411,7 @@ class Builder {
 
   bool joins_next(size_t a, size_t b) const {
     if (b >= lines_.size()) return false;
+    if (!block_start_.empty() && block_start_[b]) return false;  // two blocks of a web page
     const Line& la = lines_[a];
     const Line& lb = lines_[b];
     if (lb.kind != LineKind::kText || !lb.style.empty() || ends_sentence(la.key) || page_furniture(b)) return false;
@@ -408,6 +472,8 @@ class Builder {
   std::vector<Line> lines_;
   uint32_t wrap_ = 0;
   std::map<std::string, int> heading_styles_;  // style -> the ordinal of its last heading
+  std::vector<bool> block_start_;                              // web pages: lines that begin a block
+  std::map<uint32_t, const source::HtmlTable*> html_tables_;  // web pages: tables by first line
   Layout layout_;
 };
 

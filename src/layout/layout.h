@@ -10,6 +10,13 @@
 //   tab         one row per line, cells split by tabs, leading tabs for merged or empty cells
 //   bare_lines  one cell per line with no marker at all; found by a run of header words
 //               (年初预算数 / 全年预算数 / 执行率) followed by figures
+//   html        a <table> of a web page: its cells where the HTML table model puts them, with their
+//               rowspan and colspan (see source/source.h for what a page's text holds)
+//
+// A web page's paragraphs are read like a text's lines, with two differences: lines from two HTML
+// blocks (two <p>s) are never joined into one paragraph, and an <h1>–<h6> is a heading even when its
+// text alone would not read as one (one without a marker is a heading of style "h1"…"h6", unless it
+// is the page's title above every other heading).
 //
 // Layout only decides extents and cells; the grid (rows, columns, spans, headers) is built by
 // tables/. Numbered lines are classified here: a heading when the text after its marker reads as
@@ -34,13 +41,18 @@ enum class BlockKind {
   kTable,
 };
 
-enum class TableLayout { kPipe, kCellLines, kTab, kBareLines };
+enum class TableLayout { kPipe, kCellLines, kTab, kBareLines, kHtml };
 std::string_view layout_name(TableLayout layout);
 
 struct RawCell {
   TextRange range;   // the cell's text, trimmed
   std::string text;  // as in the source, trimmed
   bool blank = false;  // an explicit empty cell (a no-break space line, an empty field)
+  // html: where the cell is and what it covers; a <th>.
+  int col = 0;
+  int rowspan = 1;
+  int colspan = 1;
+  bool th = false;
 };
 
 // A row as the layout saw it. What the fields mean depends on the layout:
@@ -48,11 +60,14 @@ struct RawCell {
 //   tab         every field of the line in order, empty ones included (positions are explicit)
 //   cell_lines  cells up to a bar-only line; closer = number of bars on it, -1 at the table's end
 //   bare_lines  a single row holding the whole cell stream
+//   html        one row of the grid (rows and columns that show nothing left out): the cells that
+//               start in it, each at its column with its spans; width = columns of the grid
 struct RawRow {
   std::vector<RawCell> cells;
   int width = 0;
   int closer = -1;
   TextRange range;
+  bool head = false;  // html: in a <thead>
 };
 
 struct Block {

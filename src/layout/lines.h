@@ -18,6 +18,7 @@ enum class LineKind {
   kPipe,       // two or more bars: a row of a pipe table
   kTab,        // two or more non-empty tab-separated fields
   kText,
+  kHtmlTable,  // a row of a web page's table, laid out from the markup
 };
 
 struct Line {

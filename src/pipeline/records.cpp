@@ -21,7 +21,7 @@ DocumentRecord document_record(const source::SourceText& source, const std::stri
   d.default_unit = extraction.default_unit;
   d.default_unit_source = extraction.default_unit_source;
   d.bytes = source.original_bytes;
-  d.lines = source.line_count();
+  d.lines = source.original_line_count();
   d.warnings = source.warnings;
   d.span = source.span_of({0, static_cast<uint32_t>(source.text.size())});
   return d;

@@ -1,14 +1,17 @@
 // Encoding detection and normalisation.
 //
-// Order of evidence: a byte-order mark; well-formed UTF-8; GB18030 when the bytes decode strictly
-// and read like Chinese (most double-byte pairs are common characters); UTF-8 with a handful of
-// damaged bytes replaced (a truncated download), with a warning. Anything else is refused.
+// Order of evidence: a byte-order mark; for a web page, the charset its <meta> declares when the
+// bytes decode in it; well-formed UTF-8; GB18030 when the bytes decode strictly and read like
+// Chinese (most double-byte pairs are common characters); UTF-8 with a handful of damaged bytes
+// replaced (a truncated download), with a warning. Anything else is refused. A declared charset
+// the bytes do not decode in is set aside with a warning, and detection decides.
 #include <unicode/ucnv.h>
 
 #include <algorithm>
 #include <array>
 #include <memory>
 
+#include "source/html.h"
 #include "source/sha256.h"
 #include "source/source.h"
 #include "text/fold.h"
@@ -16,6 +19,8 @@
 
 namespace budgetlens::source {
 namespace {
+
+using detail::DeclaredCharset;
 
 struct Signature {
   std::string_view magic;
@@ -188,9 +193,80 @@ SourceResult refuse(ErrorCode code, std::string message, uint64_t offset = 0) {
   return Error<ErrorCode>{code, std::move(message), offset};
 }
 
-}  // namespace
+size_t first_invalid_utf8(std::string_view bytes) {
+  for (size_t i = 0; i < bytes.size();) {
+    size_t start = i;
+    if (text::next_char(bytes, i) == 0xFFFD && i == start + 1) return start;
+  }
+  return bytes.size();
+}
 
-namespace {
+// No mark, no forced encoding: what the bytes read as.
+SourceResult detect(std::string_view bytes, SourceText out) {
+  bool bom = bytes.substr(0, 3) == "\xef\xbb\xbf";
+  if (text::is_valid_utf8(bytes)) {
+    normalize_utf8(bytes, bom ? 3 : 0, out);
+    out.encoding = "UTF-8";
+    out.encoding_source = bom ? "bom" : "valid";
+    return out;
+  }
+  if (!bom && reads_like_gb(bytes)) {
+    SourceText gb = out;
+    if (normalize_with_icu(bytes, 0, "GB18030", gb).ok) {
+      gb.encoding = "GB18030";
+      gb.encoding_source = "detected";
+      return gb;
+    }
+  }
+  // Mostly UTF-8 with a few damaged bytes (a truncated or patched file): keep it, say so.
+  size_t invalid = normalize_utf8(bytes, bom ? 3 : 0, out);
+  if (invalid <= std::max<size_t>(4, bytes.size() / 5000)) {
+    out.encoding = "UTF-8";
+    out.encoding_source = bom ? "bom" : "valid";
+    out.warnings.push_back(std::to_string(invalid) + " invalid UTF-8 byte(s) replaced by U+FFFD");
+    return out;
+  }
+  size_t first_bad = first_invalid_utf8(bytes);
+  return refuse(ErrorCode::kUndecodable,
+                "not valid UTF-8 (first bad byte at offset " + std::to_string(first_bad) +
+                    ") and not GB18030 either; give the encoding with --encoding",
+                first_bad);
+}
+
+bool has_non_ascii(std::string_view bytes) {
+  return std::any_of(bytes.begin(), bytes.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
+}
+
+// A page that declares its charset: read in it when the bytes decode in it. Returns nullopt, with
+// a warning in `warning`, when they do not (or when they are UTF-8 and the page says otherwise).
+std::optional<SourceText> read_declared(std::string_view bytes, const DeclaredCharset& cs, const SourceText& base,
+                                        std::string& warning) {
+  std::string said = "declares charset \"" + cs.label + "\"";
+  if (cs.name == "UTF-8") {
+    if (!text::is_valid_utf8(bytes)) {
+      warning = said + " but is not valid UTF-8 (byte " + std::to_string(first_invalid_utf8(bytes)) + ")";
+      return std::nullopt;
+    }
+    SourceText out = base;
+    normalize_utf8(bytes, 0, out);
+    out.encoding = "UTF-8";
+    out.encoding_source = "meta";
+    return out;
+  }
+  if (has_non_ascii(bytes) && text::is_valid_utf8(bytes)) {
+    warning = said + " but is valid UTF-8";
+    return std::nullopt;
+  }
+  SourceText out = base;
+  Converted c = normalize_with_icu(bytes, 0, cs.converter.c_str(), out);
+  if (!c.ok) {
+    warning = said + " but does not decode in it (byte " + std::to_string(c.error_offset) + ")";
+    return std::nullopt;
+  }
+  out.encoding = cs.name;
+  out.encoding_source = "meta";
+  return out;
+}
 
 SourceResult decode_bytes(std::string_view bytes, const std::string& path, const Options& options) {
   if (bytes.size() > options.max_bytes) {
@@ -236,51 +312,31 @@ SourceResult decode_bytes(std::string_view bytes, const std::string& path, const
     return refuse(ErrorCode::kBinary, "binary data: control bytes throughout, not a text or HTML disclosure");
   }
 
-  bool bom = bytes.substr(0, 3) == "\xef\xbb\xbf";
-  if (text::is_valid_utf8(bytes)) {
-    normalize_utf8(bytes, bom ? 3 : 0, out);
-    out.encoding = "UTF-8";
-    out.encoding_source = bom ? "bom" : "valid";
-    return out;
-  }
-  if (!bom && reads_like_gb(bytes)) {
-    if (normalize_with_icu(bytes, 0, "GB18030", out).ok) {
-      out.encoding = "GB18030";
-      out.encoding_source = "detected";
-      return out;
+  // A page's own declaration comes next, unless a UTF-8 mark says otherwise.
+  std::string warning;
+  if (bytes.substr(0, 3) != "\xef\xbb\xbf" && detail::looks_like_html(bytes)) {
+    if (std::optional<DeclaredCharset> cs = detail::declared_charset(bytes)) {
+      if (std::optional<SourceText> declared = read_declared(bytes, *cs, out, warning)) return std::move(*declared);
     }
   }
-  // Mostly UTF-8 with a few damaged bytes (a truncated or patched file): keep it, say so.
-  SourceText lossy;
-  lossy.path = path;
-  lossy.original_bytes = bytes.size();
-  lossy.sha256 = out.sha256;
-  size_t invalid = normalize_utf8(bytes, bom ? 3 : 0, lossy);
-  if (invalid <= std::max<size_t>(4, bytes.size() / 5000)) {
-    lossy.encoding = "UTF-8";
-    lossy.encoding_source = bom ? "bom" : "valid";
-    lossy.warnings.push_back(std::to_string(invalid) + " invalid UTF-8 byte(s) replaced by U+FFFD");
-    return lossy;
+  SourceResult r = detect(bytes, std::move(out));
+  if (r && !warning.empty()) {
+    r->warnings.insert(r->warnings.begin(), warning + "; read as " + r->encoding + " (" + r->encoding_source + ")");
   }
-  size_t first_bad = 0;
-  for (size_t i = 0; i < bytes.size();) {
-    size_t start = i;
-    if (text::next_char(bytes, i) == 0xFFFD && i == start + 1) {
-      first_bad = start;
-      break;
-    }
-  }
-  return refuse(ErrorCode::kUndecodable,
-                "not valid UTF-8 (first bad byte at offset " + std::to_string(first_bad) +
-                    ") and not GB18030 either; give the encoding with --encoding",
-                first_bad);
+  return r;
 }
 
 }  // namespace
 
 SourceResult decode_source(std::string_view bytes, const std::string& path, const Options& options) {
   SourceResult r = decode_bytes(bytes, path, options);
-  if (r) r->traditional = text::looks_traditional(r->text);
+  if (!r) return r;
+  if (detail::looks_like_html(std::string_view(r->text).substr(0, 8192))) {
+    r->format = "html";
+    detail::render_page(*r);
+    if (text::is_blank_text(r->text)) return refuse(ErrorCode::kEmpty, "web page shows no text");
+  }
+  r->traditional = text::looks_traditional(r->text);
   return r;
 }
 

@@ -5,6 +5,15 @@
 // a map from every position of that text back to the line, column and byte offset of the original
 // file, so that a figure found anywhere later can be pointed at in the file the user has.
 //
+// A web page (recognised by its content, not its name: a doctype, <html>, <head>, <body>, <table>,
+// <p> … at the start) is decoded in the charset its <meta> declares, parsed as a browser parses it
+// (the HTML5 algorithm, so broken markup gives the browser's tree), and its visible text rendered
+// into `text`: one line per paragraph, <br> as a line break, one line per table row with the cells
+// split by tabs; scripts, styles, comments, hidden elements and Word's <o:p> left out, entities
+// decoded, runs of spaces (no-break and ideographic ones included) folded into one. What the markup
+// says about that text — where its blocks begin, its headings, its tables with their spans — is
+// kept in `page`, and span_of() still answers in lines, columns and bytes of the original file.
+//
 //   auto r = source::read_source("seeds/003.txt", {});
 //   if (!r) { print(r.error().message); }
 //   r->text;                    // UTF-8, '\n' line ends, no BOM
@@ -16,6 +25,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -56,12 +66,76 @@ class OffsetMap {
   std::vector<std::pair<uint32_t, uint64_t>> points_{{0, 0}};
 };
 
+// Maps the rendered text of a page to its decoded markup. Each piece of the rendered text either
+// copies markup bytes one for one, stands for a stretch of markup (an entity, a folded space), or
+// was inserted (a line break between blocks, a tab between cells; it stands for nothing).
+class RenderMap {
+ public:
+  // Rendered bytes [norm, norm + n) copy markup bytes [markup, markup + n).
+  void copy(uint32_t norm, uint32_t markup, uint32_t n);
+  // The character at rendered offset `norm` stands for markup [begin, end).
+  void stand_for(uint32_t norm, uint32_t begin, uint32_t end);
+  // The markup offset of the character at rendered offset `norm` (of the end, past the last one).
+  uint32_t begin_of(uint32_t norm) const;
+  // The markup offset just past what the rendered text before `norm` stands for.
+  uint32_t end_of(uint32_t norm) const;
+
+ private:
+  struct Piece {
+    uint32_t norm;
+    uint32_t begin, end;  // markup range
+    bool copy;
+  };
+  std::vector<Piece> pieces_;
+};
+
+// What the markup of a page says about its rendered text (SourceText::text). Ranges are in the
+// rendered text, lines are 0-based lines of it.
+struct HtmlCell {
+  TextRange range;       // the cell's visible text, trimmed; empty when the cell shows nothing
+  uint32_t rowspan = 1;  // as written; 0 reaches the end of the row group (the HTML table model)
+  uint32_t colspan = 1;
+  bool th = false;
+};
+
+struct HtmlRow {
+  std::vector<HtmlCell> cells;
+  uint32_t group = 0;  // which row group (thead, tbody, tfoot) of the table it is in
+  bool head = false;   // in a <thead>
+};
+
+// A table holding data. Tables used only to lay a page out (one cell wrapping the article, or a
+// cell holding most of the text and a table or heading of its own) are not tables here: their
+// content is rendered as paragraphs. A data table inside a cell of another is rendered after it.
+struct HtmlTable {
+  std::vector<HtmlRow> rows;
+  uint32_t first_line = 0;  // the rows are rendered on lines [first_line, last_line]
+  uint32_t last_line = 0;
+};
+
+struct HtmlHeading {
+  TextRange range;  // the text of an <h1> … <h6>
+  int level = 1;
+};
+
+struct Page {
+  std::string markup;                        // the page decoded, UTF-8, '\n' line ends
+  std::vector<uint32_t> markup_line_starts;  // offset in `markup` of each line's first byte
+  std::vector<uint32_t> markup_chars;        // characters of `markup` before each 1 KiB boundary
+  OffsetMap markup_map;                      // `markup` offsets to original bytes
+  RenderMap render;                          // SourceText::text offsets to `markup` offsets
+  std::vector<uint32_t> block_lines;         // rendered lines on which an HTML block begins, ascending
+  std::vector<HtmlTable> tables;             // in the order they are rendered
+  std::vector<HtmlHeading> headings;
+};
+
 struct SourceText {
   std::string path;
-  std::string text;             // UTF-8, '\n' line ends, no byte-order mark
-  std::string encoding;         // UTF-8 | GB18030 | UTF-16LE | UTF-16BE | a forced converter name
-  std::string encoding_source;  // bom | valid | detected | forced
+  std::string text;             // UTF-8, '\n' line ends, no byte-order mark; a page's visible text
+  std::string encoding;         // UTF-8 | GB18030 | UTF-16LE | UTF-16BE | a declared or forced name
+  std::string encoding_source;  // bom | meta | valid | detected | forced
   std::string format = "text";  // text | html, from the content
+  std::shared_ptr<const Page> page;  // format html: the markup behind `text`
   std::string sha256;           // of the original bytes
   bool traditional = false;     // written in traditional characters (text::looks_traditional)
   uint64_t original_bytes = 0;
@@ -70,12 +144,15 @@ struct SourceText {
   OffsetMap map;
 
   uint32_t line_count() const { return static_cast<uint32_t>(line_starts.size()); }
+  // Lines of the original file: line_count(), or for a page the lines of its markup.
+  uint32_t original_line_count() const;
   // 0-based index of the line holding text offset `offset`.
   uint32_t line_index(uint32_t offset) const;
   // The text of 0-based line `index`, without its '\n'.
   std::string_view line(uint32_t index) const;
   TextRange line_range(uint32_t index) const;
-  // Where `range` of the normalised text lies in the original file.
+  // Where `range` of the normalised text lies in the original file. For a page: the line, column
+  // and bytes of the markup that shows that text (an entity counts whole, tags between are in).
   Span span_of(TextRange range) const;
 };
 

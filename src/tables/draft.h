@@ -47,6 +47,35 @@ std::vector<Draft> drafts_from_block(const layout::Block& block, size_t block_in
 // to the caller.
 Grid grid_from_draft(const Draft& draft, const Context& ctx);
 
+// The grids of a web page's table (layout html): cells where the markup puts them, with its spans.
+// Header rows are found as in other layouts (with <thead>, rows of <th> and rows under a header
+// cell's rowspan counted in), and a header row in the middle that does not repeat the header
+// starts another table, as in other layouts; one or two rows of a single cell right above a header
+// row are the title rows of its table.
+std::vector<Grid> grids_from_html(const layout::Block& block, size_t block_index, const Context& ctx);
+
+// True iff at least two cells of the row, and half of those not blank, are column header words.
+bool is_header_row(const std::vector<layout::RawCell>& cells, const Context& ctx);
+// True iff the row is two or more short names and no figure (a group header over the header row).
+bool is_group_header_row(const std::vector<layout::RawCell>& cells, const Context& ctx);
+// The row's cells folded and joined, for recognising a header row repeated.
+std::string signature(const std::vector<layout::RawCell>& cells, const Context& ctx);
+
+// The steps every layout shares in making a grid, in this order: count_header_rows, then with the
+// cells anchored (`at` holding each cell at its own position only) assign_roles and mark_total_rows,
+// then with the spans in `at` set_header_paths and set_kind.
+//
+// How many rows are header rows: the leading rows marked header, a title row above them counted in.
+int count_header_rows(const std::vector<bool>& header);
+// Column roles from the header cells starting in each column, the lowest that names a role winning.
+void assign_roles(Grid& g, const Context& ctx);
+// Rows whose first cell names a total (合计, 总计 …).
+void mark_total_rows(Grid& g, const Context& ctx);
+// Each column's header path, from the header cells covering it.
+void set_header_paths(Grid& g);
+// amounts, indicators, scores, key_value or other, from the roles and the cells.
+void set_kind(Grid& g, const Context& ctx);
+
 // The header cells of a draft, folded and joined, for recognising a header repeated after a page
 // break; empty when it has no header row.
 std::string header_signature(const Draft& draft, const Context& ctx);

@@ -26,6 +26,37 @@ bool Context::is_header_word(const RawCell& cell) const {
   return grammar.tables.column_rule(k) != nullptr;
 }
 
+bool is_header_row(const std::vector<RawCell>& cells, const Context& ctx) {
+  int nonblank = 0, words = 0;
+  for (const RawCell& c : cells) {
+    if (c.blank) continue;
+    ++nonblank;
+    words += ctx.is_header_word(c);
+  }
+  return words >= 2 && words * 2 >= nonblank;
+}
+
+// A row of short names with no figure, such as a group header over the real header row.
+bool is_group_header_row(const std::vector<RawCell>& cells, const Context& ctx) {
+  int named = 0;
+  for (const RawCell& c : cells) {
+    if (c.blank) continue;
+    std::string k = ctx.key(c.text);
+    if (text::char_count(k) > 16 || k.back() == ':' || units::cell_figure(k, ctx.grammar.units)) return false;
+    ++named;
+  }
+  return named >= 2;
+}
+
+std::string signature(const std::vector<RawCell>& cells, const Context& ctx) {
+  std::string s;
+  for (const RawCell& c : cells) {
+    if (!c.blank) s += ctx.key(c.text) + "|";
+  }
+  s.erase(std::remove(s.begin(), s.end(), ' '), s.end());
+  return s;
+}
+
 namespace {
 
 // A label's name without its weight and spacing: "实施过程 (12分)" -> "实施过程".
@@ -125,37 +156,6 @@ class RowPlacer {
   std::vector<std::array<int, kKindCount>> counts_;
   std::vector<std::set<std::string>> names_;
 };
-
-bool is_header_row(const std::vector<RawCell>& cells, const Context& ctx) {
-  int nonblank = 0, words = 0;
-  for (const RawCell& c : cells) {
-    if (c.blank) continue;
-    ++nonblank;
-    words += ctx.is_header_word(c);
-  }
-  return words >= 2 && words * 2 >= nonblank;
-}
-
-// A row of short names with no figure, such as a group header over the real header row.
-bool is_group_header_row(const std::vector<RawCell>& cells, const Context& ctx) {
-  int named = 0;
-  for (const RawCell& c : cells) {
-    if (c.blank) continue;
-    std::string k = ctx.key(c.text);
-    if (text::char_count(k) > 16 || k.back() == ':' || units::cell_figure(k, ctx.grammar.units)) return false;
-    ++named;
-  }
-  return named >= 2;
-}
-
-std::string signature(const std::vector<RawCell>& cells, const Context& ctx) {
-  std::string s;
-  for (const RawCell& c : cells) {
-    if (!c.blank) s += ctx.key(c.text) + "|";
-  }
-  s.erase(std::remove(s.begin(), s.end(), ' '), s.end());
-  return s;
-}
 
 DraftRow header_row(const std::vector<RawCell>& cells, int n, bool first_header, bool positioned) {
   DraftRow row;

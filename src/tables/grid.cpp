@@ -37,6 +37,84 @@ bool is_value_role(ColumnRole r) {
 
 }  // namespace
 
+int count_header_rows(const std::vector<bool>& header) {
+  int last_header = -1;
+  for (int r = 0; r < static_cast<int>(header.size()); ++r) {
+    if (header[r]) last_header = r;
+    else if (last_header >= 0 || r > 1) break;
+  }
+  return last_header + 1;
+}
+
+void assign_roles(Grid& g, const Context& ctx) {
+  const int n = g.n_cols;
+  for (int r = 0; r < g.header_rows; ++r) {
+    for (int c = 0; c < n; ++c) {
+      int a = g.at[r * n + c];
+      if (a < 0 || g.cells[a].row != r) continue;
+      if (const grammar::ColumnRule* rule = ctx.grammar.tables.column_rule(ctx.key(g.cells[a].text))) {
+        g.columns[c].role = rule->role;
+        g.columns[c].level = rule->level;
+        g.columns[c].kind = rule->kind;
+      }
+    }
+  }
+}
+
+void mark_total_rows(Grid& g, const Context& ctx) {
+  const int n = g.n_cols;
+  for (int r = 0; r < g.n_rows; ++r) {
+    int first = -1;
+    for (int c = 0; c < n && first < 0; ++c) {
+      if (g.at[r * n + c] >= 0) first = c;
+    }
+    if (first < 0) continue;
+    const Cell& lead = g.cells[g.at[r * n + first]];
+    g.total_row[r] = !lead.header && ctx.grammar.tables.total_row.valid() &&
+                     ctx.grammar.tables.total_row.match_full(ctx.key(lead.text));
+  }
+}
+
+void set_header_paths(Grid& g) {
+  const int n = g.n_cols;
+  for (int c = 0; c < n; ++c) {
+    std::string path, last;
+    for (int r = 0; r < g.header_rows; ++r) {
+      int a = g.at[r * n + c];
+      if (a < 0 || !g.cells[a].header) continue;
+      std::string t = text::display(g.cells[a].text);
+      if (t.empty() || t == last) continue;
+      path += (path.empty() ? "" : " / ") + t;
+      last = t;
+    }
+    g.columns[c].header = path;
+  }
+}
+
+void set_kind(Grid& g, const Context& ctx) {
+  const int n = g.n_cols;
+  int levels = 0, targets = 0, scores = 0, money = 0;
+  for (const Column& col : g.columns) {
+    levels += col.level > 0;
+    targets += col.role == ColumnRole::kTarget || col.role == ColumnRole::kComparator;
+  }
+  for (const Cell& cell : g.cells) {
+    if (cell.header) continue;
+    CellKind k = classify_cell(ctx.key(cell.text), ctx.grammar);
+    if (!is_figure_kind(k)) continue;
+    ColumnRole role = g.columns[cell.col].role;
+    if (role == ColumnRole::kWeight || role == ColumnRole::kScore) ++scores;
+    else if (role == ColumnRole::kAmount || role == ColumnRole::kPercent || role == ColumnRole::kUnknown) ++money;
+  }
+  bool has_score_column = std::any_of(g.columns.begin(), g.columns.end(),
+                                      [](const Column& c) { return c.role == ColumnRole::kScore; });
+  if (has_score_column && (levels > 0 || scores >= money)) g.kind = "scores";
+  else if (levels > 0 || targets > 0) g.kind = "indicators";
+  else if (money > 0) g.kind = "amounts";
+  else if (n <= 3) g.kind = "key_value";
+  else g.kind = "other";
+}
+
 std::string header_signature(const Draft& draft, const Context& ctx) {
   std::string s;
   for (const DraftRow& row : draft.rows) {
@@ -64,13 +142,9 @@ Grid grid_from_draft(const Draft& d, const Context& ctx) {
   g.after_break.assign(g.n_rows, false);
   for (int r = 0; r < g.n_rows; ++r) g.after_break[r] = d.rows[r].after_break;
 
-  // Header rows: the leading rows marked header, with a title row above them counted in.
-  int last_header = -1;
-  for (int r = 0; r < g.n_rows; ++r) {
-    if (d.rows[r].header) last_header = r;
-    else if (last_header >= 0 || r > 1) break;
-  }
-  g.header_rows = last_header + 1;
+  std::vector<bool> header;
+  for (const DraftRow& row : d.rows) header.push_back(row.header);
+  g.header_rows = count_header_rows(header);
 
   for (int r = 0; r < g.n_rows; ++r) {
     for (const DraftCell& dc : d.rows[r].cells) {
@@ -87,29 +161,8 @@ Grid grid_from_draft(const Draft& d, const Context& ctx) {
     }
   }
 
-  // Column roles from the header cells over each column, the lowest that names a role winning.
-  for (int r = 0; r < g.header_rows; ++r) {
-    for (int c = 0; c < n; ++c) {
-      int a = g.at[r * n + c];
-      if (a < 0 || g.cells[a].row != r) continue;
-      if (const grammar::ColumnRule* rule = ctx.grammar.tables.column_rule(ctx.key(g.cells[a].text))) {
-        g.columns[c].role = rule->role;
-        g.columns[c].level = rule->level;
-        g.columns[c].kind = rule->kind;
-      }
-    }
-  }
-
-  for (int r = 0; r < g.n_rows; ++r) {
-    int first = -1;
-    for (int c = 0; c < n && first < 0; ++c) {
-      if (g.at[r * n + c] >= 0) first = c;
-    }
-    if (first < 0) continue;
-    const Cell& lead = g.cells[g.at[r * n + first]];
-    g.total_row[r] = !lead.header && ctx.grammar.tables.total_row.valid() &&
-                     ctx.grammar.tables.total_row.match_full(ctx.key(lead.text));
-  }
+  assign_roles(g, ctx);
+  mark_total_rows(g, ctx);
 
   // Spans.
   const bool header_area_above = g.header_rows > 0;
@@ -179,41 +232,8 @@ Grid grid_from_draft(const Draft& d, const Context& ctx) {
     }
   }
 
-  // Header paths, from the header cells covering each column.
-  for (int c = 0; c < n; ++c) {
-    std::string path, last;
-    for (int r = 0; r < g.header_rows; ++r) {
-      int a = g.at[r * n + c];
-      if (a < 0 || !g.cells[a].header) continue;
-      std::string t = text::display(g.cells[a].text);
-      if (t.empty() || t == last) continue;
-      path += (path.empty() ? "" : " / ") + t;
-      last = t;
-    }
-    g.columns[c].header = path;
-  }
-
-  // Kind.
-  int levels = 0, targets = 0, scores = 0, money = 0;
-  for (const Column& col : g.columns) {
-    levels += col.level > 0;
-    targets += col.role == ColumnRole::kTarget || col.role == ColumnRole::kComparator;
-  }
-  for (const Cell& cell : g.cells) {
-    if (cell.header) continue;
-    CellKind k = classify_cell(ctx.key(cell.text), ctx.grammar);
-    if (!is_figure_kind(k)) continue;
-    ColumnRole role = g.columns[cell.col].role;
-    if (role == ColumnRole::kWeight || role == ColumnRole::kScore) ++scores;
-    else if (role == ColumnRole::kAmount || role == ColumnRole::kPercent || role == ColumnRole::kUnknown) ++money;
-  }
-  bool has_score_column = std::any_of(g.columns.begin(), g.columns.end(),
-                                      [](const Column& c) { return c.role == ColumnRole::kScore; });
-  if (has_score_column && (levels > 0 || scores >= money)) g.kind = "scores";
-  else if (levels > 0 || targets > 0) g.kind = "indicators";
-  else if (money > 0) g.kind = "amounts";
-  else if (n <= 3) g.kind = "key_value";
-  else g.kind = "other";
+  set_header_paths(g);
+  set_kind(g, ctx);
   return g;
 }
 

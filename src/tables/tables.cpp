@@ -133,18 +133,25 @@ std::vector<Grid> build_tables(const layout::Layout& layout, const sections::Out
                                const source::SourceText& source, const grammar::Grammar& grammar) {
   Context ctx{source, grammar};
   std::vector<Draft> drafts;
+  std::vector<Grid> grids;
   for (size_t b = 0; b < layout.blocks.size(); ++b) {
-    if (layout.blocks[b].kind != layout::BlockKind::kTable) continue;
-    for (Draft& d : detail::drafts_from_block(layout.blocks[b], b, ctx)) drafts.push_back(std::move(d));
+    const layout::Block& block = layout.blocks[b];
+    if (block.kind != layout::BlockKind::kTable) continue;
+    if (block.layout == layout::TableLayout::kHtml) {
+      for (Grid& g : detail::grids_from_html(block, b, ctx)) grids.push_back(std::move(g));
+      continue;
+    }
+    for (Draft& d : detail::drafts_from_block(block, b, ctx)) drafts.push_back(std::move(d));
   }
   drafts = join_continued(std::move(drafts), layout, ctx);
-  std::vector<Grid> grids;
   for (const Draft& d : drafts) {
-    if (d.rows.empty()) continue;
-    Grid g = detail::grid_from_draft(d, ctx);
-    g.section = outline.section_of_block[d.blocks.front()];
+    if (!d.rows.empty()) grids.push_back(detail::grid_from_draft(d, ctx));
+  }
+  // In document order: a page's tables were made apart from the drafts.
+  std::stable_sort(grids.begin(), grids.end(), [](const Grid& a, const Grid& b) { return a.blocks.front() < b.blocks.front(); });
+  for (Grid& g : grids) {
+    g.section = outline.section_of_block[g.blocks.front()];
     find_caption_and_unit(g, layout, ctx);
-    grids.push_back(std::move(g));
   }
   return grids;
 }

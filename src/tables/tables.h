@@ -12,6 +12,10 @@
 // A table block whose header repeats the previous table's header (a page break) is joined to it; a
 // header row in the middle of a block starts a new table.
 //
+// A web page's table (layout html) needs no placement: its cells come with their row, column and
+// spans from the markup, and only what they mean — header rows, roles, totals, kind, caption, unit —
+// is decided here, the same way as for the other layouts.
+//
 //   std::vector<tables::Grid> grids = tables::build_tables(layout, outline, source, grammar);
 //   grids[0].cell(2, 3)->text;  grids[0].columns[3].role;  grids[0].unit;
 #pragma once
