@@ -247,8 +247,7 @@ void Workspace::judge_same(CheckRecord& r, const grammar::CheckRule& rule, int s
   judge_sum(r, rule, stated, {other}, {}, false);
   r.formula = "same";
   const std::string a = name(stated) + " " + q(stated).value.to_string() + q(stated).unit;
-  const std::string b = name(other) + " " + q(other).value.to_string() + q(other).unit + "（第" +
-                        std::to_string(q(other).span.line) + "行）";
+  const std::string b = name(other) + " " + q(other).value.to_string() + q(other).unit;
   if (r.status == "pass") {
     r.message = rule.name + "：" + a + " = " + b;
   } else if (r.status == "rounding") {
