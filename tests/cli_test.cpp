@@ -83,5 +83,32 @@ TEST(Cli, InputsAreReadInSortedOrderWhateverTheirNames) {
   EXPECT_LT(r.out.find("\"doc\":\"a.txt\""), r.out.find("\"doc\":\"b.txt\""));
 }
 
+TEST(Cli, CheckPrintsDiagnosticsASummaryAndFailsOnErrors) {
+  std::string dir = temp_dir();
+  {
+    std::ofstream(dir + "/bad.txt") << "基本支出650.76万元,其中:人员经费546.94万元,公用经费100.00万元。\n"
+                                        "收入总计1186.81万元,比上年减少23.95万元,下降1.98%。\n";
+    std::ofstream(dir + "/good.txt") << "基本支出650.76万元,其中:人员经费546.94万元,公用经费103.82万元。\n";
+    std::ofstream(dir + "/open.txt") << "项目支出500.00万元,其中:甲项目300.00万元,乙项目100.00万元。\n";
+  }
+  Outcome bad = budgetlens("check " + dir + "/bad.txt");
+  EXPECT_EQ(bad.status, 1);
+  EXPECT_NE(bad.out.find(dir + "/bad.txt:1:5: error[identity.basic_expenditure]: 基本支出=人员经费+公用经费：基本支出 650.76万元 ≠ 2项之和 646.94万元"), std::string::npos) << bad.out;
+  EXPECT_NE(bad.out.find(dir + "/bad.txt: 2 checks: 1 pass, 0 rounding, 1 fail, 0 skipped"), std::string::npos) << bad.out;
+  Outcome good = budgetlens("check " + dir + "/good.txt");
+  EXPECT_EQ(good.status, 0);
+  EXPECT_EQ(good.out.find("error["), std::string::npos);
+  // A warning is printed but does not fail the run, like a compiler's; --severity error hides it.
+  Outcome open = budgetlens("check " + dir + "/open.txt");
+  EXPECT_EQ(open.status, 0);
+  EXPECT_NE(open.out.find("warning[list.parts]"), std::string::npos) << open.out;
+  EXPECT_EQ(budgetlens("check --severity error " + dir + "/open.txt").out.find("warning["), std::string::npos);
+  EXPECT_NE(budgetlens("check --severity info " + dir + "/good.txt").out.find("1 checks: 1 pass"), std::string::npos);
+  Outcome json = budgetlens("check --format json " + dir + "/bad.txt");
+  EXPECT_NE(json.out.find("{\"type\":\"check\",\"doc\":\"bad.txt\""), std::string::npos) << json.out;
+  EXPECT_EQ(json.out.find("checks:"), std::string::npos);
+  EXPECT_EQ(budgetlens("check --severity loud " + dir + "/bad.txt").status, 2);
+}
+
 }  // namespace
 }  // namespace budgetlens

@@ -67,7 +67,7 @@ class SameFigures {
     if (!names.valid()) return;
     std::vector<int> found;
     for (int i = 0; i < w_.size(); ++i) {
-      if (!w_.is_money(i)) continue;
+      if (!w_.is_addable(i)) continue;
       std::string k = name_key(i);
       if (!k.empty() && names.match_full(k)) found.push_back(i);
     }
@@ -79,6 +79,12 @@ class SameFigures {
       if (!w_.in_text(first) && w_.q(first).table == w_.q(later).table) continue;
       if (!w_.in_text(first) && !w_.in_text(later) && w_.phase(first) != w_.phase(later)) continue;
       CheckRecord& r = w_.add(rule, "same_figure", later);
+      if (!w_.same_dimension(first, later)) {
+        r.operands.push_back(w_.operand(first));
+        w_.skip(r, rule.name + "：" + w_.name(later) + " " + w_.q(later).value.to_string() + w_.q(later).unit + " 与 " +
+                       w_.name(first) + " " + w_.q(first).value.to_string() + w_.q(first).unit + " 的单位不可比");
+        continue;
+      }
       w_.judge_same(r, rule, later, first);
     }
   }

@@ -226,7 +226,14 @@ class TableChecks {
       }
       if (best == Status::kPass) break;
     }
-    if (chosen.empty()) return;
+    if (chosen.empty()) {
+      // A total printed over rows that print nothing in its column: nothing to add it from.
+      if (!w_.amount(s).value.is_zero() && family == "table_total") {
+        CheckRecord& rec = w_.add(rule, family, s);
+        w_.skip(rec, w_.name(s) + " " + w_.q(s).value.to_string() + w_.q(s).unit + "：所合计的各行在此列没有数");
+      }
+      return;
+    }
     CheckRecord& rec = w_.add(rule, family, s);
     w_.judge_sum(rec, rule, s, chosen, {}, open);
   }

@@ -246,6 +246,17 @@ void Workspace::judge_percent(CheckRecord& r, int stated, const Amount& numerato
 void Workspace::judge_same(CheckRecord& r, const grammar::CheckRule& rule, int stated, int other) {
   judge_sum(r, rule, stated, {other}, {}, false);
   r.formula = "same";
+  // One number printed twice at one precision prints the same digits: only a coarser printing
+  // (219.17万元 beside 2,191,726.45元) may differ, by half its last unit.
+  Amount mine = amount(stated), theirs = amount(other);
+  Decimal coarser = mine.resolution < theirs.resolution ? theirs.resolution : mine.resolution;
+  Decimal tolerance = mine.resolution == theirs.resolution
+                          ? Decimal()
+                          : *Decimal::divide(coarser, Decimal::from_int(2), coarser.scale() + 1);
+  Decimal gap = (mine.value - theirs.value).abs();
+  r.tolerance = in_unit_of(stated, tolerance);
+  r.status = gap.is_zero() ? "pass" : gap <= tolerance ? "rounding" : "fail";
+  if (r.status == "fail") r.severity = rule.severity;
   const std::string a = name(stated) + " " + q(stated).value.to_string() + q(stated).unit;
   const std::string b = name(other) + " " + q(other).value.to_string() + q(other).unit;
   if (r.status == "pass") {

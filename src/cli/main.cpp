@@ -15,5 +15,6 @@ int main(int argc, char** argv) {
     return cli::kExitOutput;
   }
   if (options->command == "inspect") return cli::run_inspect(*options, **grammar);
+  if (options->command == "check") return cli::run_check(*options, **grammar);
   return cli::run_extract(*options, **grammar);
 }

@@ -12,6 +12,8 @@ constexpr const char* kUsage = R"(budgetlens — checked, structured data from C
 
 usage:
   budgetlens extract PATH... -o OUT [options]   sections, tables and amounts of each document
+  budgetlens check PATH... [options]            every total, score, rate and change recomputed; failures
+                                                as file:line:col: error[rule]: message
   budgetlens inspect FILE [options]             how a document was read: blocks, sections, grids
   budgetlens --help | --version
 
@@ -29,9 +31,13 @@ options:
   --all-files             in folders, read every file (default: .txt .text .htm .html .shtml .xhtml)
   --no-table-sheets       workbook: leave out the sheet per table (for very large batches)
   -q, --quiet             no summary on standard error
+  --severity LEVEL        check: print failures of at least this level: error, warning (default) or
+                          info (also rounding differences and checks that could not be made)
+  --format text|json      check: diagnostics (default), or the check records as JSON Lines
 
 exit status:
-  0  everything was read and written
+  0  everything was read and written (check: and no check failed at severity error)
+  1  check: a check failed at severity error
   2  the command line is wrong
   3  some inputs could not be read (each is named on standard error); all others were written
   4  the output or the grammar files could not be used; nothing was written
@@ -91,13 +97,23 @@ std::optional<Options> parse_options(int argc, char** argv, int& exit_code) {
       o.all_files = true;
     } else if (a == "--no-table-sheets") {
       o.table_sheets = false;
+    } else if (name == "--severity") {
+      if (!take_value(argc, argv, i, o.severity) || (o.severity != "error" && o.severity != "warning" && o.severity != "info")) {
+        return usage_error("--severity needs error, warning or info");
+      }
+    } else if (name == "--format") {
+      if (!take_value(argc, argv, i, o.format) || (o.format != "text" && o.format != "json")) {
+        return usage_error("--format needs text or json");
+      }
     } else if (a == "-q" || a == "--quiet") {
       o.quiet = true;
     } else if (a.size() > 1 && a[0] == '-' && a != "-") {
       return usage_error("unknown option " + std::string(a));
     } else if (o.command.empty()) {
       o.command = std::string(a);
-      if (o.command != "extract" && o.command != "inspect") return usage_error("unknown command " + o.command);
+      if (o.command != "extract" && o.command != "inspect" && o.command != "check") {
+        return usage_error("unknown command " + o.command);
+      }
     } else {
       o.inputs.emplace_back(a);
     }

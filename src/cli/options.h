@@ -28,6 +28,8 @@ struct Options {
   bool quiet = false;               // --quiet: no progress or summary on stderr
   bool table_sheets = true;         // --no-table-sheets
   bool all_files = false;           // --all-files: read every file of a folder, whatever its name
+  std::string severity = "warning"; // check --severity: the least that is printed (error|warning|info)
+  std::string format = "text";      // check --format: text (diagnostics) | json (check records)
 };
 
 // Parses argv; returns nullopt after printing a message (or help/version) when the program should

@@ -46,9 +46,9 @@ class Row {
 class CsvSink : public Sink {
  public:
   explicit CsvSink(const std::string& folder) {
-    static constexpr std::array<std::string_view, 6> kNames = {"documents", "sections", "tables", "cells",
-                                                                "quantities", "indicators"};
-    static constexpr std::array<std::string_view, 6> kHeaders = {
+    static constexpr std::array<std::string_view, 7> kNames = {"documents", "sections", "tables", "cells",
+                                                                "quantities", "indicators", "checks"};
+    static constexpr std::array<std::string_view, 7> kHeaders = {
         "doc,title,org,year,kind,encoding,default_unit,default_unit_source,bytes,lines,sha256,warnings",
         "doc,id,parent,level,marker,title,line,col",
         "doc,id,section,caption,unit,unit_source,layout,n_rows,n_cols,header_rows,kind,line,col",
@@ -57,7 +57,9 @@ class CsvSink : public Sink {
         "line,col,offset",
         "doc,id,table,row,level1,level1_weight,level2,level2_weight,level3,level3_weight,name,comparator,target,"
         "target_value,target_unit,actual,actual_value,weight,weight_source,score,score_source,review_score,parts,"
-        "criteria,note,remarks,line,col"};
+        "criteria,note,remarks,line,col",
+        "doc,id,rule,family,name,severity,status,stated,computed,difference,tolerance,unit,formula,message,stated_id,"
+        "operands,evidence,line,col"};
     std::string dir = folder;
     while (dir.size() > 1 && dir.back() == '/') dir.pop_back();
     for (size_t i = 0; i < kNames.size(); ++i) {
@@ -131,6 +133,19 @@ class CsvSink : public Sink {
                << static_cast<int64_t>(i.span.line) << static_cast<int64_t>(i.span.col);
     }
     files_[5]->write(out);
+    out.clear();
+    for (const CheckRecord& c : r.checks) {
+      std::string operands, evidence;
+      for (const CheckOperand& o : c.operands) {
+        if (!o.id.empty()) operands += (operands.empty() ? "" : " ") + o.id;
+        evidence += (evidence.empty() ? "" : "; ") + o.label + " " + o.value.to_string() + " @" + std::to_string(o.span.line);
+      }
+      Row(out) << doc << c.id << c.rule << c.family << c.name << c.severity << c.status << dec(c.stated)
+               << dec(c.computed) << dec(c.difference) << dec(c.tolerance) << c.unit << c.formula << c.message
+               << c.stated_operand.id << operands << evidence << static_cast<int64_t>(c.span.line)
+               << static_cast<int64_t>(c.span.col);
+    }
+    files_[6]->write(out);
   }
 
   std::optional<std::string> finish() override {

@@ -46,5 +46,7 @@ SinkResult open_sink(const std::string& path, const Options& options);
 
 // One document's records as JSON Lines, appended to `out`.
 void append_jsonl(const DocumentResult& document, std::string& out);
+// Only its check records.
+void append_checks_jsonl(const DocumentResult& document, std::string& out);
 
 }  // namespace budgetlens::emit

@@ -183,4 +183,8 @@ void append_jsonl(const DocumentResult& document, std::string& out) {
   for (const CheckRecord& c : document.checks) check_line(doc, c, out);
 }
 
+void append_checks_jsonl(const DocumentResult& document, std::string& out) {
+  for (const CheckRecord& c : document.checks) check_line(document.document.id, c, out);
+}
+
 }  // namespace budgetlens::emit

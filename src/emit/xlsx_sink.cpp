@@ -60,7 +60,8 @@ class XlsxSink : public Sink {
     format_set_num_format(table_number_, "#,##0.00");
 
     summary_ = sheet("概览", {{"文件", 28}, {"标题", 40}, {"单位", 24}, {"年度", 8}, {"类型", 14}, {"编码", 10},
-                               {"金额单位", 10}, {"章节数", 8}, {"表格数", 8}, {"金额数", 8}, {"指标数", 8}, {"提示", 40}});
+                               {"金额单位", 10}, {"章节数", 8}, {"表格数", 8}, {"金额数", 8}, {"指标数", 8}, {"校验数", 8},
+                               {"通过", 6}, {"舍入", 6}, {"不符", 6}, {"未核对", 6}, {"提示", 40}});
     sections_ = sheet("章节", {{"文件", 28}, {"编号", 6}, {"上级", 6}, {"层级", 6}, {"标号", 10}, {"标题", 50},
                                 {"行", 6}});
     tables_ = sheet("表格", {{"文件", 28}, {"编号", 6}, {"工作表", 10}, {"章节", 6}, {"标题", 40}, {"金额单位", 10},
@@ -73,6 +74,9 @@ class XlsxSink : public Sink {
     amounts_ = sheet("金额", {{"文件", 28}, {"编号", 6}, {"表格", 6}, {"标签", 40}, {"栏目", 30}, {"科目编码", 10},
                                {"原文", 16}, {"数值", 14}, {"单位", 6}, {"种类", 8}, {"元", 16}, {"约数", 6},
                                {"来源", 6}, {"单位依据", 10}, {"行", 6}, {"列", 6}});
+    checks_ = sheet("校验", {{"文件", 28}, {"编号", 6}, {"规则", 22}, {"名称", 24}, {"严重性", 8}, {"状态", 8},
+                              {"表述值", 14}, {"计算值", 14}, {"差额", 12}, {"容差", 10}, {"单位", 6}, {"说明", 60},
+                              {"运算对象", 60}, {"行", 6}, {"列", 6}});
   }
 
   bool ok() const { return file_.ok() && error_.empty(); }
@@ -85,7 +89,9 @@ class XlsxSink : public Sink {
     for (const std::string& w : d.warnings) warnings += (warnings.empty() ? "" : "; ") + w;
     row(summary_).text(d.id).text(d.title).text(d.org).integer(d.year).text(d.kind).text(d.encoding)
         .text(d.default_unit).integer(static_cast<int>(r.sections.size())).integer(static_cast<int>(r.tables.size()))
-        .integer(static_cast<int>(r.quantities.size())).integer(static_cast<int>(r.indicators.size())).text(warnings);
+        .integer(static_cast<int>(r.quantities.size())).integer(static_cast<int>(r.indicators.size()))
+        .integer(static_cast<int>(r.checks.size())).integer(count(r, "pass")).integer(count(r, "rounding"))
+        .integer(count(r, "fail")).integer(count(r, "skipped")).text(warnings);
     for (const SectionRecord& s : r.sections) {
       row(sections_).text(d.id).text(s.id).text(s.parent).integer(s.level).text(s.marker).text(s.title)
           .integer(static_cast<int>(s.heading_span.line));
@@ -114,11 +120,27 @@ class XlsxSink : public Sink {
       out.text(q.approx).text(q.context).text(q.unit_source).integer(static_cast<int>(q.span.line))
           .integer(static_cast<int>(q.span.col));
     }
+    for (const CheckRecord& c : r.checks) {
+      std::string operands;
+      for (const CheckOperand& o : c.operands) {
+        operands += (operands.empty() ? "" : "；") + o.label + " " + o.value.to_string() + "（第" + std::to_string(o.span.line) + "行）";
+      }
+      row(checks_).text(d.id).text(c.id).text(c.rule).text(c.name).text(c.severity).text(c.status)
+          .decimal(c.stated, plain_).decimal(c.computed, plain_).decimal(c.difference, plain_)
+          .decimal(c.tolerance, plain_).text(c.unit).text(c.message).text(operands)
+          .integer(static_cast<int>(c.span.line)).integer(static_cast<int>(c.span.col));
+    }
+  }
+
+  static int count(const DocumentResult& r, std::string_view status) {
+    int n = 0;
+    for (const CheckRecord& c : r.checks) n += c.status == status;
+    return n;
   }
 
   std::optional<std::string> finish() override {
     if (!workbook_) return error();
-    for (Sheet* s : {&summary_, &sections_, &tables_, &indicators_, &amounts_}) {
+    for (Sheet* s : {&summary_, &sections_, &tables_, &indicators_, &amounts_, &checks_}) {
       if (s->rows > 1) worksheet_autofilter(s->ws, 0, 0, s->rows - 1, s->cols - 1);
     }
     lxw_error e = workbook_close(workbook_);
@@ -225,7 +247,7 @@ class XlsxSink : public Sink {
   lxw_workbook* workbook_ = nullptr;
   lxw_format *header_ = nullptr, *money_ = nullptr, *integer_ = nullptr, *percent_ = nullptr, *plain_ = nullptr;
   lxw_format *table_header_ = nullptr, *table_cell_ = nullptr, *table_number_ = nullptr;
-  Sheet summary_, sections_, tables_, indicators_, amounts_;
+  Sheet summary_, sections_, tables_, indicators_, amounts_, checks_;
   std::unique_ptr<Row> current_;
   int table_count_ = 0;
 };

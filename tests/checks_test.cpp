@@ -1,0 +1,311 @@
+// checks: every family recomputes what a document states — a passing case, a failing case, a case
+// within rounding and a case that cannot be checked — and the arithmetic at printed precision.
+#include <algorithm>
+#include <cstdio>
+#include <filesystem>
+
+#include "checks/arithmetic.h"
+#include "test_support.h"
+
+namespace budgetlens {
+namespace {
+
+using checks::detail::Amount;
+using checks::detail::Status;
+
+Decimal d(const char* s) { return *Decimal::parse(s); }
+Amount printed(const char* s) {
+  Decimal v = d(s);
+  return {v, Decimal::from_int(1).shifted(-v.scale())};
+}
+
+// The checks of rule `rule` in `doc`, and the one whose stated value is `stated`.
+std::vector<const CheckRecord*> of_rule(const DocumentResult& doc, const std::string& rule) {
+  std::vector<const CheckRecord*> out;
+  for (const CheckRecord& c : doc.checks) {
+    if (c.rule == rule) out.push_back(&c);
+  }
+  return out;
+}
+
+const CheckRecord& must_find(const DocumentResult& doc, const std::string& rule, const std::string& stated) {
+  static const CheckRecord kMissing;
+  for (const CheckRecord& c : doc.checks) {
+    if (c.rule == rule && c.stated && c.stated->to_string() == stated) return c;
+  }
+  std::string all;
+  for (const CheckRecord& c : doc.checks) all += c.rule + " " + c.status + ": " + c.message + "\n";
+  ADD_FAILURE() << "no " << rule << " check stating " << stated << "; the checks are:\n" << all;
+  return kMissing;
+}
+
+// ---- arithmetic ---------------------------------------------------------------------------------
+
+TEST(CheckArithmetic, ASumWithinThePrintedPrecisionIsRounding) {
+  // 1091.91 + 15.62 + 79.27 = 1186.80 against 1186.81: four half cents of tolerance.
+  auto v = checks::detail::verify_sum(printed("1186.81"), {printed("1091.91"), printed("15.62"), printed("79.27")}, false);
+  EXPECT_EQ(v.status, Status::kRounding);
+  EXPECT_EQ(v.difference.to_string(), "0.01");
+  EXPECT_EQ(v.tolerance.to_canonical(), "0.02");
+  // Whole numbers beside a total with cents are read at the total's precision: 0.10 is a mistake.
+  auto w = checks::detail::verify_sum(printed("662.98"), {printed("191"), printed("99"), printed("372.88")}, false);
+  EXPECT_EQ(w.status, Status::kFail);
+}
+
+TEST(CheckArithmetic, ScoresAreComparedExactly) {
+  auto v = checks::detail::verify_sum(printed("20"), {printed("5"), printed("3"), printed("3"), printed("3"), printed("2"), printed("2")}, true);
+  EXPECT_EQ(v.status, Status::kFail);
+  EXPECT_TRUE(v.tolerance.is_zero());
+}
+
+TEST(CheckArithmetic, PercentagesAtTheirPrintedPrecision) {
+  auto pass = checks::detail::verify_percent(d("131.02"), 2, printed("1117.41"), printed("852.85"));
+  ASSERT_TRUE(pass);
+  EXPECT_EQ(pass->status, Status::kPass);
+  // 578.65 / 599.34 = 96.55%, printed "96": cut off, not rounded.
+  auto cut = checks::detail::verify_percent(d("96"), 0, printed("578.65"), printed("599.34"));
+  EXPECT_EQ(cut->status, Status::kRounding);
+  auto wrong = checks::detail::verify_percent(d("100"), 0, printed("5.52"), printed("18"));
+  EXPECT_EQ(wrong->status, Status::kFail);
+  EXPECT_EQ(wrong->computed.to_string(), "30.67");
+  EXPECT_FALSE(checks::detail::verify_percent(d("0"), 0, printed("0"), printed("0")));
+}
+
+// ---- table totals -------------------------------------------------------------------------------
+
+TEST(TableTotals, RowsAddUpFailOrRound) {
+  DocumentResult doc = testing::run(
+      "表1 支出表\n单位:万元\n项目 | 年初预算 | 决算 |\n合计 | 100.00 | 90.01 |\n工资 | 60.00 | 50.00 |\n"
+      "公用 | 30.00 | 40.00 |\n");
+  EXPECT_EQ(must_find(doc, "table.total_row", "100.00").status, "fail");
+  EXPECT_EQ(must_find(doc, "table.total_row", "90.01").status, "rounding");
+  DocumentResult good = testing::run("项目 | 金额 |\n工资 | 60.00 |\n公用 | 40.00 |\n合计 | 100.00 |\n");
+  EXPECT_EQ(must_find(good, "table.total_row", "100.00").status, "pass");
+  DocumentResult empty = testing::run("项目 | 年初预算 | 决算 |\n合计 | 100.00 | 5.00 |\n工资 | 60.00 | |\n公用 | 40.00 | |\n");
+  EXPECT_EQ(must_find(empty, "table.total_row", "5.00").status, "skipped");
+}
+
+TEST(TableTotals, OfWhichRowsAndTotalColumns) {
+  // 003's 年度资金总额 and its 其中 rows: 143.86 + 5.35 ≠ 149.03.
+  DocumentResult doc = testing::run(
+      "项目 | 年初预算数 | 全年预算数 |\n年度资金总额 | 149.03 | 599.34 |\n其中:当年财政拨款 | 143.86 | 593.71 |\n"
+      "上年结转资金 | 5.35 | 5.35 |\n其他资金 | | 0.28 |\n");
+  EXPECT_EQ(must_find(doc, "table.of_which", "149.03").status, "fail");
+  EXPECT_EQ(must_find(doc, "table.of_which", "599.34").status, "pass");
+  DocumentResult cols = testing::run(
+      "年初预算支出计划\t\t\t\n小计\t基本支出\t项目支出\t三公经费\n1048.50\t547.20\t501.30\t10.00\n");
+  EXPECT_EQ(must_find(cols, "table.total_column", "1048.50").status, "pass");  // 三公 is not added
+}
+
+TEST(TableTotals, CodeHierarchy) {
+  DocumentResult doc = testing::run(
+      "科目编码 | 科目名称 | 金额 |\n201 | 一般公共服务支出 | 100.00 |\n20103 | 政府办公厅 | 100.00 |\n"
+      "2010301 | 行政运行 | 70.00 |\n2010302 | 一般行政管理事务 | 20.00 |\n");
+  EXPECT_EQ(must_find(doc, "codes.function", "100.00").status, "pass");  // 201 = 20103
+  bool fails = false;
+  for (const CheckRecord* c : of_rule(doc, "codes.function")) fails |= c->status == "fail";
+  EXPECT_TRUE(fails) << "20103 (100.00) is not 70.00 + 20.00";
+}
+
+// ---- lists --------------------------------------------------------------------------------------
+
+TEST(Lists, OfWhichInASentence) {
+  DocumentResult doc = testing::run(
+      "基本支出650.76万元,其中:人员经费546.94万元,公用经费103.82万元。\n"
+      "收入总计1186.81万元,包括:财政拨款收入1091.91万元,其他收入15.62万元,上年结转79.27万元。\n"
+      "项目支出500.00万元,包括:甲项目300.00万元,乙项目100.00万元。\n");
+  EXPECT_EQ(must_find(doc, "list.parts", "650.76").status, "pass");
+  EXPECT_EQ(must_find(doc, "list.parts", "1186.81").status, "rounding");
+  const CheckRecord& short_list = must_find(doc, "list.parts", "500.00");
+  EXPECT_EQ(short_list.status, "fail");
+  EXPECT_EQ(short_list.severity, "error");  // 包括 claims the list is complete
+}
+
+TEST(Lists, NumberedParagraphsAndOpenLists) {
+  DocumentResult doc = testing::run(
+      "一般公共预算支出年初预算为852.85万元,支出决算为1117.41万元。\n"
+      "(一)一般公共服务支出(类)年初预算为852.85万元,支出决算为1117.41万元。\n"
+      "1.行政运行449.13万元。\n"
+      "2.一般行政管理事务481.35万元。\n"
+      "(二)住房保障支出(类)年初预算为34.91万元,支出决算为34.91万元。\n");
+  EXPECT_EQ(must_find(doc, "list.parts", "852.85").status, "fail");  // 852.85 + 34.91 > 852.85
+  const CheckRecord* open = nullptr;
+  for (const CheckRecord* c : of_rule(doc, "list.parts")) {
+    if (c->stated && c->stated->to_string() == "1117.41" && c->computed && c->computed->to_string() == "930.48") open = c;
+  }
+  ASSERT_NE(open, nullptr);
+  EXPECT_EQ(open->status, "fail");
+  EXPECT_EQ(open->severity, "warning");  // no claim that 1. and 2. are all
+}
+
+TEST(Lists, AnItemWithoutAFigureIsSkipped) {
+  DocumentResult doc = testing::run("2019年度财政收入1,295.87万元,包括年初县财政预算批复,年中追加247.37万元。\n");
+  EXPECT_EQ(must_find(doc, "list.parts", "1295.87").status, "skipped");
+}
+
+TEST(Lists, SharesOfACompleteList) {
+  DocumentResult doc = testing::run(
+      "本年收入合计100.00万元,其中:财政拨款收入60.00万元,占60.00%;事业收入40.00万元,占40.00%。\n"
+      "基本支出100.00万元,其中:工资65.00万元,占65.01%;公用35.00万元,占35.00%。\n");
+  int pass = 0, rounding = 0;
+  for (const CheckRecord* c : of_rule(doc, "list.shares")) {
+    pass += c->status == "pass";
+    rounding += c->status == "rounding";
+  }
+  EXPECT_EQ(pass, 1);
+  EXPECT_EQ(rounding, 1);
+}
+
+// ---- identities ---------------------------------------------------------------------------------
+
+TEST(Identities, NamedPartsInTheSection) {
+  DocumentResult doc = testing::run(
+      "一、三公经费\n2023年“三公”经费支出决算中,因公出国(境)费支出决算0万元;公务用车购置及运行费支出决算2.90万元;"
+      "公务接待费支出决算1.40万元。\n2023年“三公”经费支出决算总额为4.20万元。\n"
+      "二、基本支出\n2023年基本支出598.61万元。人员经费521.37万元。公用经费77.00万元。\n"
+      "三、政府采购\n政府采购支出总额86.40万元。政府采购货物支出52.30万元。\n");
+  EXPECT_EQ(must_find(doc, "identity.three_public", "4.20").status, "fail");
+  EXPECT_EQ(must_find(doc, "identity.basic_expenditure", "598.61").status, "fail");
+  EXPECT_EQ(must_find(doc, "identity.procurement", "86.40").status, "skipped");  // 工程, 服务 not printed
+  DocumentResult ok = testing::run("基本支出650.76万元。人员经费546.94万元。公用经费103.82万元。\n");
+  EXPECT_EQ(must_find(ok, "identity.basic_expenditure", "650.76").status, "pass");
+  DocumentResult near = testing::run("基本支出650.77万元。人员经费546.94万元。公用经费103.82万元。\n");
+  EXPECT_EQ(must_find(near, "identity.basic_expenditure", "650.77").status, "rounding");
+}
+
+// ---- scores -------------------------------------------------------------------------------------
+
+TEST(Scores, TotalsLevelsAndCaps) {
+  DocumentResult doc = testing::run(
+      "一级指标\t二级指标\t三级指标\t分值\t得分\n"
+      "产出(30分)\t数量(20分)\t完成数\t10\t10\n"
+      "\t\t完成率\t8\t9\n"
+      "\t质量(10分)\t合格率\t10\t9.5\n"
+      "效益(70分)\t效益(70分)\t满意度\t70\t70\n"
+      "总分\t\t\t100\t98\n");
+  EXPECT_EQ(must_find(doc, "score.level_weight", "30").status, "pass");  // 产出 30 = 数量 20 + 质量 10
+  EXPECT_EQ(must_find(doc, "score.level_weight", "20").status, "fail");  // 数量 20 ≠ 10 + 8
+  EXPECT_EQ(must_find(doc, "score.total", "100").status, "fail");        // 10 + 8 + 10 + 70 = 98
+  EXPECT_EQ(must_find(doc, "score.cap", "9").status, "fail");            // 9 > 8
+  EXPECT_EQ(must_find(doc, "score.total", "98").status, "fail");         // 98.5
+}
+
+TEST(Scores, PassingTotalsAndSkippedLevels) {
+  DocumentResult doc = testing::run(
+      "一级指标\t二级指标\t三级指标\t分值\t得分\n"
+      "产出(30分)\t数量(20分)\t完成数\t10\t10\n"
+      "\t\t完成率\t10\t9\n"
+      "\t质量(10分)\t合格率\t\t9.5\n"
+      "效益(70分)\t效益(70分)\t满意度\t70\t70\n"
+      "总分\t\t\t100\t98.5\n");
+  EXPECT_EQ(must_find(doc, "score.total", "98.5").status, "pass");
+  EXPECT_EQ(must_find(doc, "score.level_weight", "10").status, "skipped");  // 质量 has an indicator without 分值
+}
+
+// ---- rates and changes --------------------------------------------------------------------------
+
+TEST(Rates, TableRatesCompletionAndShares) {
+  DocumentResult table = testing::run(
+      "“三公经费”预算数 | “三公经费”实际支出 | 控制率 |\n18 | 5.52 | 100% |\n"
+      "上年预算数 | 本年预算数 | 变动率 |\n20 | 18 | -10% |\n"
+      "项目支出预算总额 | 实际项目支出总额 | 执行率 |\n483.59 | 464.89 | 96.14% |\n"
+      "预算数 | 执行数 | 执行率 |\n0.00 | 0.00 | 0.00% |\n");
+  EXPECT_EQ(must_find(table, "rate.control", "100").status, "fail");
+  EXPECT_EQ(must_find(table, "rate.change", "-10").status, "pass");
+  EXPECT_EQ(must_find(table, "rate.execution", "96.14").status, "rounding");
+  EXPECT_EQ(must_find(table, "rate.execution", "0.00").status, "skipped");  // nothing to divide by
+  DocumentResult text = testing::run(
+      "(一)一般公共服务支出年初预算为852.85万元,支出决算为1117.41万元,完成年初预算的131.02%。\n"
+      "(二)卫生健康支出年初预算为24.60万元,支出决算为31.76万元,完成年初预算的119.11%。\n"
+      "(三)住房保障支出为30.92万元,完成年初预算的124.68%。\n");
+  EXPECT_EQ(must_find(text, "rate.completion", "131.02").status, "pass");
+  EXPECT_EQ(must_find(text, "rate.completion", "119.11").status, "fail");
+  EXPECT_EQ(must_find(text, "rate.completion", "124.68").status, "skipped");
+}
+
+TEST(Rates, YearOverYear) {
+  DocumentResult doc = testing::run(
+      "收入总计1186.81万元,比上年减少23.95万元,下降1.98%。\n"
+      "其他收入4.85万元,比上年增加1.35万元,下降38.57%。\n"
+      "社会保障和就业支出116433.12元,同比增加16803.36元,增长14.43%。\n"
+      "支出总计1186.81万元,比上年减少23.95万元,下降1.97%。\n"
+      "公务接待费2016年预算8万元,2015年预算12.5万元;对比减少4.35万元。\n"
+      "比上年增加5.00万元,增长10.00%。\n");
+  EXPECT_EQ(must_find(doc, "yoy.change", "1.98").status, "pass");
+  EXPECT_EQ(must_find(doc, "yoy.change", "38.57").status, "fail");  // 增加 but 下降
+  EXPECT_EQ(must_find(doc, "yoy.change", "14.43").status, "fail");  // on last year's 99629.76: 16.87%
+  EXPECT_EQ(must_find(doc, "yoy.change", "1.97").status, "rounding");
+  EXPECT_EQ(must_find(doc, "yoy.change", "4.35").status, "fail");   // 12.5 - 8 = 4.5
+  EXPECT_EQ(must_find(doc, "yoy.change", "10.00").status, "skipped");
+}
+
+// ---- the same figure twice ----------------------------------------------------------------------
+
+TEST(SameFigure, PrintedTwice) {
+  DocumentResult doc = testing::run(
+      "年初结转和结余5.35万元。\n本年支出合计578.65万元。\n"
+      "另:上年结转资金5.34万元。本年支出合计578.65万元。\n"
+      "项目 | 金额(元) |\n人员经费 | 2,191,726.45 |\n公用经费 | 5 |\n"
+      "人员经费219.17万元。\n公用经费5人。\n");
+  EXPECT_EQ(must_find(doc, "same.carryover", "5.34").status, "fail");  // one figure, two printings
+  EXPECT_EQ(must_find(doc, "same.spending", "578.65").status, "pass");
+  EXPECT_EQ(must_find(doc, "same.named", "219.17").status, "rounding");  // 万元 beside 元
+}
+
+TEST(SameFigure, UnitsThatCannotBeComparedAreSkipped) {
+  DocumentResult doc = testing::run("年初结转和结余5.35万元。\n上年结转资金3人。\n");
+  EXPECT_EQ(must_find(doc, "same.carryover", "3").status, "skipped");
+}
+
+// ---- records and the grammar --------------------------------------------------------------------
+
+TEST(Checks, RecordsNameTheirOperandsAndAreNumberedInOrder) {
+  DocumentResult doc = testing::run("基本支出650.76万元,其中:人员经费546.94万元,公用经费103.82万元。\n");
+  ASSERT_FALSE(doc.checks.empty());
+  const CheckRecord& c = doc.checks.front();
+  EXPECT_EQ(c.id, "c1");
+  EXPECT_EQ(c.stated_operand.label, "基本支出");
+  ASSERT_EQ(c.operands.size(), 2u);
+  EXPECT_EQ(c.operands[0].label, "人员经费");
+  EXPECT_EQ(c.span.line, 1u);
+  EXPECT_FALSE(c.message.empty());
+}
+
+TEST(Checks, ARuleInAGrammarFolderChangesTheResultWithoutRebuilding) {
+  // A user adds an identity to a copy of checks.xml and passes the folder with --grammars.
+  namespace fs = std::filesystem;
+  fs::path dir = fs::path(::testing::TempDir()) / "budgetlens_grammar_overlay";
+  fs::create_directories(dir);
+  std::string xml = testing::read_file(testing::source_dir() + "/grammars/checks.xml");
+  std::string rule =
+      "  <identity id=\"identity.assets\" name=\"资产总额=流动资产+固定资产\" severity=\"error\">\n"
+      "    <total pattern=\"资产总额\"/>\n    <part name=\"流动资产\" pattern=\"流动资产\"/>\n"
+      "    <part name=\"固定资产\" pattern=\"固定资产\"/>\n  </identity>\n";
+  xml.insert(xml.rfind("</checks>"), rule);
+  {
+    std::ofstream out(dir / "checks.xml");
+    out << xml;
+  }
+  std::string doc = "资产总额300.00万元。流动资产100.00万元。固定资产150.00万元。\n";
+  fs::path input = dir / "doc.txt";
+  {
+    std::ofstream out(input);
+    out << doc;
+  }
+  auto run = [&](const std::string& extra) {
+    std::string cmd = std::string(BUDGETLENS_BINARY) + " check --format json " + extra + " " + input.string();
+    std::string out;
+    FILE* p = popen(cmd.c_str(), "r");
+    char buf[4096];
+    for (size_t n; (n = fread(buf, 1, sizeof buf, p)) > 0;) out.append(buf, n);
+    pclose(p);
+    return out;
+  };
+  EXPECT_EQ(run("").find("identity.assets"), std::string::npos);
+  std::string with = run("--grammars " + dir.string());
+  EXPECT_NE(with.find("\"rule\":\"identity.assets\""), std::string::npos) << with;
+  EXPECT_NE(with.find("\"status\":\"fail\""), std::string::npos) << with;
+}
+
+}  // namespace
+}  // namespace budgetlens
