@@ -257,6 +257,24 @@ TEST(SameFigure, UnitsThatCannotBeComparedAreSkipped) {
   EXPECT_EQ(must_find(doc, "same.carryover", "3").status, "skipped");
 }
 
+// ---- standard tables against each other -------------------------------------------------------
+
+std::string standard_tables(const char* expenditure_total, const char* second_table) {
+  return std::string("表1 收入支出决算总表\n单位:万元\n项目 | 金额 | 项目 | 金额 |\n一、财政拨款收入 | 600.00 | 一、一般公共服务支出 | ") +
+         expenditure_total + " |\n本年收入合计 | 600.00 | 本年支出合计 | " + expenditure_total + " |\n" + second_table;
+}
+
+TEST(CrossTables, AgreementsOfTablesXml) {
+  const char* expenditure = "表3 支出决算表\n单位:万元\n科目名称 | 本年支出合计 | 基本支出 |\n合计 | 600.00 | 500.00 |\n"
+                            "一般公共服务支出 | 600.00 | 500.00 |\n";
+  EXPECT_EQ(must_find(testing::run(standard_tables("600.00", expenditure)), "cross.expenditure_total", "600.00").status, "pass");
+  EXPECT_EQ(must_find(testing::run(standard_tables("610.00", expenditure)), "cross.expenditure_total", "600.00").status, "fail");
+  const char* in_yuan = "表3 支出决算表\n单位:元\n科目名称 | 本年支出合计 |\n合计 | 6,000,012.00 |\n一般公共服务支出 | 6,000,012.00 |\n";
+  EXPECT_EQ(must_find(testing::run(standard_tables("600.00", in_yuan)), "cross.expenditure_total", "6000012.00").status, "rounding");
+  const char* no_total = "表3 支出决算表\n单位:万元\n科目名称 | 本年支出合计 |\n一般公共服务支出 | 600.00 |\n";
+  EXPECT_EQ(must_find(testing::run(standard_tables("600.00", no_total)), "cross.expenditure_total", "600.00").status, "skipped");
+}
+
 // ---- records and the grammar --------------------------------------------------------------------
 
 TEST(Checks, RecordsNameTheirOperandsAndAreNumberedInOrder) {

@@ -14,6 +14,7 @@ std::vector<CheckRecord> run_checks(const Inputs& inputs, const grammar::Grammar
   detail::check_identities(w);
   detail::check_text_rates(w);
   detail::check_same_figures(w);
+  detail::check_cross_tables(w);
   return w.finish();
 }
 

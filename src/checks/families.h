@@ -18,5 +18,7 @@ void check_scores(Workspace& w);
 void check_text_rates(Workspace& w);
 // same-figure rules: one named figure printed twice.
 void check_same_figures(Workspace& w);
+// agreements of grammars/tables.xml: figures of different standard tables that must be equal.
+void check_cross_tables(Workspace& w);
 
 }  // namespace budgetlens::checks::detail

@@ -196,6 +196,20 @@ class TableChecks {
       sets.push_back(chained);
     }
     if (loose != plain) sets.push_back(loose);
+    // A 其中 group without markers may end before the next break: "公务用车购置及运行费 / 其中:购置费
+    // / 运行费 / 公务接待费" — each shorter extent of the first group is a reading too.
+    for (size_t x = 0; x < range.size(); ++x) {
+      int k = range[x];
+      if (!is_of_which(k)) continue;
+      for (int e = k + 1; e < group_end(k, -1); ++e) {
+        std::vector<int> shorter;
+        for (int j : range) {
+          if (j < k || j >= e) shorter.push_back(j);
+        }
+        sets.push_back(shorter);
+      }
+      break;
+    }
     // "总额 / 其中:财政资金 / 财政专户管理资金 / 单位资金": 其中 introducing every part.
     if (range != loose) sets.push_back(range);
     return sets;

@@ -37,15 +37,21 @@ TableView grid_view(const Workspace& w, int t) {
       v.at[static_cast<size_t>(r) * g.n_cols + c] = i;
       if (i >= 0 && v.code[r].empty()) v.code[r] = w.q(i).code;
     }
-    // The row's label: its own first text cell (a cell merged from above names a group, not the row).
+    // The row's label: its own first text cell (a cell merged from above names a group, not the
+    // row); failing that, any cell of its own that is no figure ("合计" under 科目编码).
+    std::string fallback;
     for (int c = 0; c < g.n_cols; ++c) {
       const tables::Cell* cell = g.cell(r, c);
       if (!cell || cell->row != r || cell->col != c || cell->text.empty()) continue;
       if (w.cell(t, r, c) >= 0) break;
-      if (!is_label_role(g.columns[c].role)) continue;
+      if (!is_label_role(g.columns[c].role)) {
+        if (fallback.empty()) fallback = w.key(cell->text);
+        continue;
+      }
       v.row_key[r] = w.key(cell->text);
       break;
     }
+    if (v.row_key[r].empty()) v.row_key[r] = fallback;
   }
   for (int c = 0; c < g.n_cols; ++c) {
     std::vector<std::string> path = split_path(g.columns[c].header);

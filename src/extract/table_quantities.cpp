@@ -33,7 +33,10 @@ std::string row_label(const DocumentContext& ctx, const tables::Grid& g, int row
     if (!cell || cell->header || cell->col != c) continue;
     ColumnRole role = g.columns[c].role;
     bool own_text = role == ColumnRole::kText && cell->row == row && !own_label;
-    if ((role == ColumnRole::kText && !own_text) || role == ColumnRole::kRownum || role == ColumnRole::kCode ||
+    // A code column names a row when it holds no code: "合计" printed under 科目编码.
+    bool code = role == ColumnRole::kCode &&
+                std::any_of(cell->text.begin(), cell->text.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
+    if ((role == ColumnRole::kText && !own_text) || role == ColumnRole::kRownum || code ||
         role == ColumnRole::kComparator || role == ColumnRole::kUnit)
       continue;
     if (is_figure_text(ctx, cell->text) || text::char_count(cell->text) > kMaxLabelChars) continue;

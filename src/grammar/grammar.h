@@ -64,6 +64,48 @@ struct ColumnRule {
   Pattern pattern;
 };
 
+// One check from checks.xml: its family (the element name), id, name, severity, and the patterns and
+// words its mechanism reads (by attribute name).
+struct CheckRule {
+  struct Part {
+    std::string name;  // how a message names it when it is missing
+    Pattern pattern;
+    bool optional = false;
+  };
+  std::string family;
+  std::string id;
+  std::string name;
+  std::string severity = "error";
+  std::string open_severity = "warning";
+  bool exact = false;  // tolerance="exact"
+  std::vector<std::pair<std::string, Pattern>> patterns;
+  std::vector<std::pair<std::string, std::string>> words;
+  Pattern total;             // identities
+  std::vector<Part> parts;   // identities
+
+  // The pattern or the text given as attribute `name` (an invalid Pattern / "" when absent).
+  const Pattern& pattern(std::string_view name) const;
+  std::string word(std::string_view name) const;
+};
+
+// The standard tables of 部门决算 and 部门预算, known by their captions.
+struct StandardTable {
+  std::string id;
+  Pattern caption;
+};
+
+// Figures of different standard tables that must agree: each is a table, a row and optionally a
+// column of it. `rule` carries the id, name and severity of the check.
+struct Agreement {
+  struct Figure {
+    std::string table;  // a StandardTable id
+    Pattern row;
+    Pattern column;  // invalid: the row's first amount
+  };
+  CheckRule rule;
+  std::vector<Figure> figures;
+};
+
 struct TableGrammar {
   std::vector<ColumnRule> columns;
   std::vector<Pattern> captions;
@@ -73,6 +115,8 @@ struct TableGrammar {
   Pattern total_row;
   Pattern header_join_suffix;
   int header_join_max_chars = 10;
+  std::vector<StandardTable> standards;  // the first whose caption matches names a table
+  std::vector<Agreement> agreements;
 
   // The rule for a header cell (folded), or nullptr.
   const ColumnRule* column_rule(std::string_view header) const;
@@ -151,30 +195,6 @@ struct IndicatorGrammar {
 
   // The comparator that s starts with and its length in bytes, or {"", 0}.
   std::pair<std::string, size_t> comparator_at(std::string_view s) const;
-};
-
-// One check from checks.xml: its family (the element name), id, name, severity, and the patterns and
-// words its mechanism reads (by attribute name).
-struct CheckRule {
-  struct Part {
-    std::string name;  // how a message names it when it is missing
-    Pattern pattern;
-    bool optional = false;
-  };
-  std::string family;
-  std::string id;
-  std::string name;
-  std::string severity = "error";
-  std::string open_severity = "warning";
-  bool exact = false;  // tolerance="exact"
-  std::vector<std::pair<std::string, Pattern>> patterns;
-  std::vector<std::pair<std::string, std::string>> words;
-  Pattern total;             // identities
-  std::vector<Part> parts;   // identities
-
-  // The pattern or the text given as attribute `name` (an invalid Pattern / "" when absent).
-  const Pattern& pattern(std::string_view name) const;
-  std::string word(std::string_view name) const;
 };
 
 struct CheckGrammar {

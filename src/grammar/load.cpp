@@ -139,6 +139,25 @@ void read_tables(Reader& r, const pugi::xml_node& root, TableGrammar& g) {
     g.header_join_suffix = r.pattern(n, "suffix");
     g.header_join_max_chars = r.integer(n, "max-chars", 10);
   }
+  for (pugi::xml_node n : root.children("standard")) g.standards.push_back({r.required(n, "id"), r.pattern(n, "caption")});
+  for (pugi::xml_node n : root.children("agreement")) {
+    Agreement a;
+    a.rule.family = "agreement";
+    a.rule.id = r.required(n, "id");
+    a.rule.name = r.required(n, "name");
+    a.rule.severity = n.attribute("severity").as_string("error");
+    for (pugi::xml_node f : n.children("figure")) {
+      Agreement::Figure fig;
+      fig.table = r.required(f, "table");
+      if (std::none_of(g.standards.begin(), g.standards.end(), [&](const StandardTable& t) { return t.id == fig.table; })) {
+        r.fail(ErrorCode::kBadValue, f.offset_debug(), "agreement " + a.rule.id + " names no <standard> \"" + fig.table + "\"");
+      }
+      fig.row = r.pattern(f, "row");
+      if (f.attribute("column")) fig.column = r.pattern(f, "column");
+      a.figures.push_back(std::move(fig));
+    }
+    g.agreements.push_back(std::move(a));
+  }
 }
 
 void read_units(Reader& r, const pugi::xml_node& root, UnitGrammar& g) {

@@ -27,13 +27,19 @@ bool Context::is_header_word(const RawCell& cell) const {
 }
 
 bool is_header_row(const std::vector<RawCell>& cells, const Context& ctx) {
-  int nonblank = 0, words = 0;
+  int nonblank = 0, words = 0, figures = 0, totals = 0;
   for (const RawCell& c : cells) {
     if (c.blank) continue;
     ++nonblank;
     words += ctx.is_header_word(c);
+    figures += units::cell_figure(ctx.key(c.text), ctx.grammar.units).has_value();
+    totals += ctx.grammar.tables.total_row.valid() && ctx.grammar.tables.total_row.match_full(ctx.key(c.text));
   }
-  return words >= 2 && words * 2 >= nonblank;
+  // "科目名称 | 本年支出合计": a total's name heads a column beside a header word.
+  if (words >= 1 && figures == 0) words += totals;
+  // Row names such as "一、一般公共预算财政拨款收入" read like header words; a row that prints
+  // amounts beside them is a row of the body.
+  return words >= 2 && words * 2 >= nonblank && figures * 2 < words;
 }
 
 // A row of short names with no figure, such as a group header over the real header row.
