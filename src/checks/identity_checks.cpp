@@ -3,6 +3,7 @@
 // section of running text, nearest first.
 #include <algorithm>
 #include <cstdlib>
+#include <map>
 
 #include "checks/families.h"
 
@@ -17,6 +18,25 @@ class Identities {
     natural_ = w.in.outline.kind == "final_accounts" ? Phase::kActual
                : w.in.outline.kind == "budget"       ? Phase::kBudget
                                                      : Phase::kNone;
+    // Candidates by place: a table's figures, a section's figures of running text.
+    for (int i = 0; i < w.size(); ++i) {
+      if (!candidate(i)) continue;
+      const QuantityRecord& q = w.q(i);
+      places_[q.table.empty() ? "s:" + q.section : "t:" + q.table].push_back(i);
+    }
+    // What the lists found: the total each part belongs to, and the totals that head a list.
+    head_of_.assign(w.size(), -1);
+    heads_.assign(w.size(), false);
+    for (const CheckRecord& r : w.records()) {
+      if (r.family != "list" || r.stated_operand.id.empty()) continue;
+      int head = index_of(r.stated_operand.id);
+      if (head < 0) continue;
+      if (r.status != "skipped") heads_[head] = true;
+      for (const CheckOperand& o : r.operands) {
+        int part = index_of(o.id);
+        if (part >= 0 && head_of_[part] < 0) head_of_[part] = head;
+      }
+    }
   }
 
   void run(const CheckRule& rule) {
@@ -67,8 +87,10 @@ class Identities {
     const QuantityRecord& total = w_.q(t);
     int best = -1;
     uint64_t best_distance = 0;
-    for (int i = 0; i < w_.size(); ++i) {
-      if (i == t || !candidate(i) || !named(p, i) || !w_.same_dimension(t, i)) continue;
+    auto place = places_.find(total.table.empty() ? "s:" + total.section : "t:" + total.table);
+    if (place == places_.end()) return -1;
+    for (int i : place->second) {
+      if (i == t || !named(p, i) || !w_.same_dimension(t, i)) continue;
       if (std::find(taken.begin(), taken.end(), i) != taken.end()) continue;
       const QuantityRecord& q = w_.q(i);
       if (total.table != q.table) continue;
@@ -77,8 +99,8 @@ class Identities {
       // From another paragraph, a figure that is a part of another total's list belongs to that
       // total, and one that heads a list of its own is that paragraph's subject, not a part.
       if (w_.in_text(i) && w_.context(i).block != w_.context(t).block) {
-        int head = w_.list_head_of(i);
-        if ((head >= 0 && head != t) || w_.heads_list(i)) continue;
+        int head = head_of_[i];
+        if ((head >= 0 && head != t) || heads_[i]) continue;
       }
       if (w_.in_text(t)) {
         int ty = w_.context(t).year, y = w_.context(i).year;
@@ -93,8 +115,18 @@ class Identities {
     return best;
   }
 
+  // "q12" -> 11
+  int index_of(const std::string& id) const {
+    if (id.size() < 2 || id[0] != 'q') return -1;
+    int i = std::atoi(id.c_str() + 1) - 1;
+    return i >= 0 && i < w_.size() && w_.q(i).id == id ? i : -1;
+  }
+
   Workspace& w_;
   Phase natural_ = Phase::kNone;
+  std::map<std::string, std::vector<int>> places_;
+  std::vector<int> head_of_;
+  std::vector<bool> heads_;
 };
 
 }  // namespace

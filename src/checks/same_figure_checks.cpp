@@ -1,5 +1,7 @@
 // One figure printed twice: under names that mean the same (年初结转和结余 in the text, 上年结转资金
 // in a table), the later printings agree with the first.
+#include <unordered_map>
+
 #include "checks/families.h"
 #include "checks/table_view.h"
 
@@ -26,11 +28,7 @@ class SameFigures {
       }
       return k;
     };
-    struct Cell {
-      std::string name;
-      int figure;
-    };
-    std::vector<Cell> cells;
+    std::unordered_map<std::string, int> cells;  // name -> the first figure of that name
     for (const TableView& v : views_) {
       if (v.grid < 0) continue;
       const tables::Grid& g = w_.in.grids[v.grid];
@@ -46,19 +44,18 @@ class SameFigures {
         }
         if (money.size() != 1) continue;  // which column the text means is not known
         std::string row = v.total_row[r] ? caption : name(v.row_key[r]);
-        if (!row.empty()) cells.push_back({row, money[0]});
+        if (!row.empty()) cells.emplace(row, money[0]);
       }
     }
     for (int i = 0; i < w_.size(); ++i) {
       if (!w_.in_text(i) || !w_.is_money(i) || !w_.context(i).relation.empty() || w_.phase(i) == Phase::kPrevious) continue;
       std::string k = name(w_.subject_key(i));
       std::string full = name(w_.subject_key(i) + w_.key(w_.context(i).attribute));
-      for (const Cell& c : cells) {
-        if (c.name != k && c.name != full) continue;
-        CheckRecord& r = w_.add(rule, "same_figure", i);
-        w_.judge_same(r, rule, i, c.figure);
-        break;
-      }
+      auto it = cells.find(k);
+      if (it == cells.end()) it = cells.find(full);
+      if (it == cells.end()) continue;
+      CheckRecord& r = w_.add(rule, "same_figure", i);
+      w_.judge_same(r, rule, i, it->second);
     }
   }
 

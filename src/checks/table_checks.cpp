@@ -78,14 +78,18 @@ class TableChecks {
   void codes(const CheckRule& rule) {
     const grammar::Pattern& valid = rule.pattern("pattern");
     if (!valid.valid()) return;
+    std::multimap<std::string, int> rows_by_code;
+    for (int r = v_.first_body_row; r < v_.n_rows; ++r) {
+      if (is_digits(v_.code[r])) rows_by_code.emplace(v_.code[r], r);
+    }
     for (int r = v_.first_body_row; r < v_.n_rows; ++r) {
       const std::string& code = v_.code[r];
       if (!is_digits(code) || !valid.match_full(code)) continue;
       std::vector<int> children;
-      for (int k = v_.first_body_row; k < v_.n_rows; ++k) {
-        const std::string& child = v_.code[k];
-        if (k != r && child.size() == code.size() + 2 && child.compare(0, code.size(), code) == 0) children.push_back(k);
+      for (auto it = rows_by_code.lower_bound(code); it != rows_by_code.end() && it->first.compare(0, code.size(), code) == 0; ++it) {
+        if (it->first.size() == code.size() + 2) children.push_back(it->second);
       }
+      std::sort(children.begin(), children.end());
       if (children.empty()) continue;
       for (int c = 0; c < v_.n_cols; ++c) judge_column(rule, "code_hierarchy", r, c, {children}, false);
     }

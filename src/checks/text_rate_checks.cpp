@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdlib>
+#include <unordered_map>
 
 #include "checks/families.h"
 
@@ -181,13 +182,35 @@ class TextRates {
     for (int i = p - 1; i >= 0 && same_sentence(i, p); --i) {
       if (i != owner && w_.is_money(i) && w_.key(w_.context(i).attribute) == base) return i;
     }
-    for (int i = p - 1; i >= 0; --i) {
-      if (i == owner || !w_.is_money(i) || !w_.in_text(i) || !w_.context(i).relation.empty()) continue;
-      const std::string& s = w_.subject_key(i);
-      std::string full = s + w_.key(w_.context(i).attribute);
-      if (s.ends_with(base) || full.ends_with(base)) return i;
+    const std::vector<int>& named = named_by_suffix(base);
+    auto it = std::lower_bound(named.begin(), named.end(), p);  // the nearest before p
+    while (it != named.begin()) {
+      --it;
+      if (*it != owner) return *it;
     }
     return -1;
+  }
+
+  // Money figures of running text whose name (subject, or subject and attribute) ends in `suffix`,
+  // in document order; built once, every suffix of every name.
+  const std::vector<int>& named_by_suffix(const std::string& suffix) const {
+    if (!suffixes_built_) {
+      suffixes_built_ = true;
+      for (int i = 0; i < w_.size(); ++i) {
+        if (!w_.is_money(i) || !w_.in_text(i) || !w_.context(i).relation.empty()) continue;
+        const std::string& s = w_.subject_key(i);
+        for (const std::string& name : {s, s + w_.key(w_.context(i).attribute)}) {
+          for (size_t b = 0; b < name.size(); ++b) {
+            if ((static_cast<unsigned char>(name[b]) & 0xC0) == 0x80) continue;  // inside a character
+            std::vector<int>& v = by_suffix_[name.substr(b)];
+            if (v.empty() || v.back() != i) v.push_back(i);
+          }
+        }
+      }
+    }
+    static const std::vector<int> kNone;
+    auto it = by_suffix_.find(suffix);
+    return it == by_suffix_.end() ? kNone : it->second;
   }
 
   // This year's figure of the subject a change is about, and last year's when it is printed too
@@ -245,6 +268,8 @@ class TextRates {
   }
 
   Workspace& w_;
+  mutable bool suffixes_built_ = false;
+  mutable std::unordered_map<std::string, std::vector<int>> by_suffix_;
 };
 
 }  // namespace

@@ -284,26 +284,6 @@ bool Workspace::listed_with(int i, const std::vector<int>& parts) const {
   });
 }
 
-int Workspace::list_head_of(int i) const {
-  const std::string& id = q(i).id;
-  for (const CheckRecord& r : out_) {
-    if (r.family != "list" || r.stated_operand.id.empty()) continue;
-    for (const CheckOperand& o : r.operands) {
-      if (o.id != id) continue;
-      for (int k = 0; k < size(); ++k) {
-        if (q(k).id == r.stated_operand.id) return k;
-      }
-    }
-  }
-  return -1;
-}
-
-bool Workspace::heads_list(int i) const {
-  return std::any_of(out_.begin(), out_.end(), [&](const CheckRecord& r) {
-    return r.family == "list" && r.stated_operand.id == q(i).id && r.status != "skipped";
-  });
-}
-
 namespace {
 
 // How much a record says: an error over a warning over rounding over a pass over a skip.

@@ -75,10 +75,8 @@ class Workspace {
   // True iff a list already found figure i to be the sum of parts that include all of `parts`
   // (pass or rounding): an identity over fewer of them would only repeat it wrongly.
   bool listed_with(int i, const std::vector<int>& parts) const;
-  // The total of a list in which figure i is a part (found so far), or -1.
-  int list_head_of(int i) const;
-  // True iff figure i is the total of a list (found so far).
-  bool heads_list(int i) const;
+  // The records found so far.
+  const std::vector<CheckRecord>& records() const { return out_; }
 
   std::vector<CheckRecord> finish();
 
