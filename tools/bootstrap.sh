@@ -6,6 +6,10 @@ cd "$(dirname "$0")/.."
 
 packages=(cmake make g++ pkg-config libicu-dev libre2-dev libpugixml-dev libxlsxwriter-dev
           libgtest-dev libgmock-dev libgumbo-dev python3)
+# The tests also open the workbook in a real spreadsheet program.
+if [ "${BUDGETLENS_TESTS:-0}" = 1 ]; then
+  packages+=(libreoffice-calc-nogui python3-openpyxl)
+fi
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

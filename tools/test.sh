@@ -3,6 +3,6 @@
 # run when that folder is beside the source tree and are skipped with a message when it is not.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash tools/bootstrap.sh
+BUDGETLENS_TESTS=1 bash tools/bootstrap.sh
 build=${BUILD_DIR:-build}
 ctest --test-dir "$build" --output-on-failure -j "$(nproc)"

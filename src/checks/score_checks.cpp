@@ -75,6 +75,7 @@ class Scores {
         r.stated_operand.label = std::string("总分 · ") + c.what;
         r.stated_operand.table = rows.front()->table;
         r.stated_operand.row = st.row;
+        r.stated_operand.col = role_column(t, c.what);
         r.stated_operand.value = *(st.*c.stated);
         r.stated_operand.span = r.span;
         std::vector<Decimal> values;
@@ -86,6 +87,8 @@ class Scores {
           }
           values.push_back(*(i->*c.value));
           r.operands.push_back(indicator_operand(*i, *(i->*c.value), c.what));
+          // The cell that prints it, when one does (a sum of numbered criteria has none).
+          if (i->parts.empty()) r.operands.back().col = role_column(t, c.what);
         }
         // A total may count a weight or score printed in another table of the document (the
         // 权重 of 预算执行率 beside the budget figures): the reading with them is taken when it
@@ -123,7 +126,7 @@ class Scores {
 
   void caps(const CheckRule& rule) {
     for (const auto& [t, rows] : tables_) {
-      (void)t;
+      
       for (const IndicatorRecord* i : rows) {
         if (!i->weight) continue;
         for (const auto& [score, what] : {std::pair{i->score, "得分"}, std::pair{i->review_score, "审核得分"}}) {
@@ -132,6 +135,10 @@ class Scores {
           r.span = i->span;
           r.stated_operand = indicator_operand(*i, *score, what);
           r.operands.push_back(indicator_operand(*i, *i->weight, "分值"));
+          if (i->parts.empty()) {
+            r.stated_operand.col = role_column(t, what);
+            r.operands.back().col = role_column(t, "分值");
+          }
           r.stated = *score;
           r.computed = *i->weight;
           r.difference = *score - *i->weight;
@@ -153,17 +160,24 @@ class Scores {
     return level == 1 ? i.level1_weight : level == 2 ? i.level2_weight : i.level3_weight;
   }
 
-  // Where a total row prints the stated weight, score or review score: that cell, else the row.
-  Span total_cell_span(int t, const StatedTotal& st, const std::string& what) const {
+  // The column of a table that prints weights (分值), scores (得分) or review scores, or -1.
+  int role_column(int t, const std::string& what) const {
     const tables::Grid& g = w_.in.grids[t];
     for (int c = 0; c < g.n_cols; ++c) {
       const tables::Column& col = g.columns[c];
       bool wanted = what == "分值" ? col.role == grammar::ColumnRole::kWeight
                     : what == "得分" ? col.role == grammar::ColumnRole::kScore && col.kind != "review"
                                      : col.role == grammar::ColumnRole::kScore && col.kind == "review";
-      const tables::Cell* cell = wanted ? g.cell(st.row, c) : nullptr;
-      if (cell && !cell->range.empty()) return w_.in.source.span_of(cell->range);
+      if (wanted) return c;
     }
+    return -1;
+  }
+
+  // Where a total row prints the stated weight, score or review score: that cell, else the row.
+  Span total_cell_span(int t, const StatedTotal& st, const std::string& what) const {
+    int c = role_column(t, what);
+    const tables::Cell* cell = c >= 0 ? w_.in.grids[t].cell(st.row, c) : nullptr;
+    if (cell && !cell->range.empty()) return w_.in.source.span_of(cell->range);
     return st.span;
   }
 

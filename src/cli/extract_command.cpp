@@ -14,6 +14,7 @@ int run_extract(const Options& options, const grammar::Grammar& grammar) {
 
   emit::Options emit_options;
   emit_options.table_sheets = options.table_sheets;
+  emit_options.lang = options.lang;
   emit::SinkResult sink = emit::open_sink(options.output, emit_options);
   if (!sink) {
     std::fprintf(stderr, "budgetlens: %s\n", sink.error().message.c_str());

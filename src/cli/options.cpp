@@ -30,6 +30,7 @@ options:
   --jobs N                documents processed in parallel (default: one per core)
   --all-files             in folders, read every file (default: .txt .text .htm .html .shtml .xhtml)
   --no-table-sheets       workbook: leave out the sheet per table (for very large batches)
+  --lang zh|en            workbook: sheet names and column headers in Chinese (default) or English
   -q, --quiet             no summary on standard error
   --severity LEVEL        check: print failures of at least this level: error, warning (default) or
                           info (also rounding differences and checks that could not be made)
@@ -101,6 +102,8 @@ std::optional<Options> parse_options(int argc, char** argv, int& exit_code) {
       if (!take_value(argc, argv, i, o.severity) || (o.severity != "error" && o.severity != "warning" && o.severity != "info")) {
         return usage_error("--severity needs error, warning or info");
       }
+    } else if (name == "--lang") {
+      if (!take_value(argc, argv, i, o.lang) || (o.lang != "zh" && o.lang != "en")) return usage_error("--lang needs zh or en");
     } else if (name == "--format") {
       if (!take_value(argc, argv, i, o.format) || (o.format != "text" && o.format != "json")) {
         return usage_error("--format needs text or json");

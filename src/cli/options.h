@@ -30,6 +30,7 @@ struct Options {
   bool all_files = false;           // --all-files: read every file of a folder, whatever its name
   std::string severity = "warning"; // check --severity: the least that is printed (error|warning|info)
   std::string format = "text";      // check --format: text (diagnostics) | json (check records)
+  std::string lang = "zh";          // --lang: the workbook's sheet names and headers, zh | en
 };
 
 // Parses argv; returns nullopt after printing a message (or help/version) when the program should

@@ -28,6 +28,7 @@ enum class ErrorCode {
 
 struct Options {
   bool table_sheets = true;  // xlsx: one sheet per extracted table
+  std::string lang = "zh";   // xlsx: sheet names and column headers in Chinese (zh) or English (en)
 };
 
 class Sink {
