@@ -135,6 +135,14 @@ def main(argv):
             numeric += 1
             check(cell.data_type == "n", "%s %s %s: table cell %s holds %r, not a number" % (q["doc"], q["table"], q["id"], cell.coordinate, cell.value))
 
+        # Each table sheet merges the cells its grid merges.
+        merged = 0
+        for t in (x for x in records if x["type"] == "table"):
+            spans = sum(1 for c in t["cells"] if c["rowspan"] > 1 or c["colspan"] > 1)
+            ws = book[sheet_of[(t["doc"], t["id"])]]
+            check(len(ws.merged_cells.ranges) == spans, "%s %s: %d merged ranges for %d merged cells" % (t["doc"], t["id"], len(ws.merged_cells.ranges), spans))
+            merged += spans
+
         # A figure that a failing check states is red in its table sheet, with the check as a comment.
         red = 0
         for k in (x for x in records if x["type"] == "check" and x["status"] == "fail"):
@@ -177,7 +185,7 @@ def main(argv):
                         check(cell.hyperlink.location or (cell.hyperlink.target or "").startswith("#"), "%s!%s links outside: %r" % (ws.title, cell.coordinate, cell.hyperlink.target))
         check(texts >= 3, "the formula-like texts were not found in the workbook (%d)" % texts)
 
-        print("%d check formulas recalculated, %d table cells as numbers, %d failing figures red" % (formulas, numeric, red))
+        print("%d check formulas recalculated, %d table cells as numbers, %d merged ranges, %d failing figures red" % (formulas, numeric, merged, red))
     finally:
         shutil.rmtree(work, ignore_errors=True)
     for f in FAILURES:
