@@ -452,7 +452,7 @@ class Lists {
     for (int s : shares) {
       terms.push_back(w_.amount(s));
       r.operands.push_back(w_.operand(s));
-      expression += (expression.empty() ? "" : " + ") + w_.q(s).value.to_string();
+      expression += (expression.empty() ? "" : " + ") + w_.q(s).value.to_string() + "%";
     }
     // The 100% is exact; the shares are each rounded.
     Verdict v = verify_sum({Decimal::from_int(100), Decimal()}, terms, false);
@@ -468,7 +468,7 @@ class Lists {
     r.computed = v.computed;
     r.difference = v.difference;
     r.tolerance = v.tolerance;
-    r.message = w_.name(head) + "各组成部分占比之和 " + expression + " = " + v.computed.to_string() + "%" +
+    r.message = w_.name(head) + "占比100%：各组成部分 " + expression + " = " + v.computed.to_string() + "%" +
                 (v.status == Status::kPass ? "" : v.status == Status::kRounding ? "，与100%的差在舍入误差以内" : "，不等于100%");
   }
 
