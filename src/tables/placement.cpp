@@ -117,6 +117,13 @@ bool is_date(std::string_view k) {
          });
 }
 
+// A short total row ("合计 | 90") spans its label to the figures at the right: the cell after a
+// total label skips columns for free when at most three cells, itself included, remain in a row
+// of m cells.
+bool short_total_before(const CellKind* kinds, int i, int m) {
+  return i > 0 && kinds[i - 1] == CellKind::kTotal && m - i <= 3;
+}
+
 }  // namespace
 
 bool is_figure_kind(CellKind k) {
@@ -169,105 +176,169 @@ void ColumnModel::learn(const std::vector<std::array<int, kKindCount>>& counts) 
   }
 }
 
-Placement place_row(const std::vector<CellKind>& kinds, const ColumnModel& model, const RowHints& hints) {
-  const int n = model.size(), m = static_cast<int>(kinds.size());
-  Placement best;
-  if (m == 0 || n == 0) return best;
-  // dp[i][j]: best score with cells [0, i) placed and cell i-1 in column j-1. Buffers are reused:
-  // segmentation places thousands of candidate rows.
-  const int w = n + 1;
-  thread_local std::vector<float> dp, fit;
-  thread_local std::vector<int> from;
-  dp.assign(static_cast<size_t>(m + 1) * w, kMinusInf);
-  from.assign(static_cast<size_t>(m + 1) * w, -1);
-  fit.resize(static_cast<size_t>(m) * n);
-  for (int i = 0; i < m; ++i) {
-    for (int c = 0; c < n; ++c) {
-      float b = model.score(kinds[i], c);
-      if (!hints.cols.empty() && hints.cols[i] == c) b += kPositionHintBonus;
-      if (!hints.named.empty() && hints.named[i] == c) b += kNameBonus;
-      fit[i * n + c] = b;
-    }
-  }
-  auto leading_cost = [&](int c) {
-    int merged = hints.mergeable < 0 ? c : std::min(c, hints.mergeable);
-    return hints.leading_cost * merged + hints.gap_cost * (c - merged);
-  };
-  for (int c = 0; c < n; ++c) {
-    float s = fit[c] - leading_cost(c);
-    if (hints.leading >= 0 && c == hints.leading) s += kLeadingHintBonus;
-    dp[w + c + 1] = s;
-  }
-  for (int i = 1; i < m; ++i) {
-    const float* row = &dp[static_cast<size_t>(i) * w];
-    float* next = &dp[static_cast<size_t>(i + 1) * w];
-    int* back = &from[static_cast<size_t>(i + 1) * w];
-    // A short total row ("合计 | 90") spans its label to the figures at the right.
-    bool short_total = kinds[i - 1] == CellKind::kTotal && m - i <= 3;
-    float gap_cost = short_total ? 0.0f : hints.gap_cost;
-    for (int j = 1; j <= n; ++j) {
-      if (row[j] == kMinusInf) continue;
-      // The same column again: the cell continues the one before it.
-      if (hints.continuation && continues(kinds[i - 1], kinds[i], model.roles[j - 1])) {
-        float s = row[j] - kContinuation + 0.5f * model.score(kinds[i], j - 1);
-        if (s > next[j]) next[j] = s, back[j] = j;
-      }
-      for (int c = j; c < n; ++c) {
-        float s = row[j] - gap_cost * (c - j) + fit[i * n + c];
-        if (s > next[c + 1]) next[c + 1] = s, back[c + 1] = j;
-      }
-    }
-  }
-  int best_j = -1;
-  best.score = kMinusInf;
+RowScorer::RowScorer(const ColumnModel& model, const RowHints& hints) : model_(model), hints_(hints) {
+  const int n = model_.size();
+  trail_.assign(n + 1, 0);
   float trailing = 0;  // cost of leaving columns [j, n) empty, built from the right
-  std::vector<float> trail(n + 1, 0);
   for (int c = n - 1; c >= 0; --c) {
-    trailing += is_value_column(model.roles[c]) ? kTrailingValuePenalty : kTrailingPenalty;
-    trail[c] = trailing;
+    trailing += is_value_column(model_.roles[c]) ? kTrailingValuePenalty : kTrailingPenalty;
+    trail_[c] = trailing;
   }
+}
+
+void RowScorer::clear() {
+  kinds_.clear();
+  dp_.clear();
+  from_.clear();
+}
+
+float RowScorer::fit(int i, CellKind kind, int c) const {
+  float b = model_.score(kind, c);
+  if (!hints_.cols.empty() && hints_.cols[i] == c) b += kPositionHintBonus;
+  if (!hints_.named.empty() && hints_.named[i] == c) b += kNameBonus;
+  return b;
+}
+
+void RowScorer::add(CellKind kind, bool short_total) {
+  const int n = model_.size(), w = n + 1;
+  const int i = static_cast<int>(kinds_.size());
+  kinds_.push_back(kind);
+  // dp_ row i holds, for each column j (1-based), the best score with cells [0, i] placed and cell
+  // i in column j - 1; from_ the column of cell i - 1 on that best path.
+  dp_.resize(static_cast<size_t>(i + 1) * w, kMinusInf);
+  from_.resize(static_cast<size_t>(i + 1) * w, -1);
+  float* next = &dp_[static_cast<size_t>(i) * w];
+  if (i == 0) {
+    for (int c = 0; c < n; ++c) {
+      int merged = hints_.mergeable < 0 ? c : std::min(c, hints_.mergeable);
+      float s = fit(0, kind, c) - (hints_.leading_cost * merged + hints_.gap_cost * (c - merged));
+      if (hints_.leading >= 0 && c == hints_.leading) s += kLeadingHintBonus;
+      next[c + 1] = s;
+    }
+    return;
+  }
+  const float* row = &dp_[static_cast<size_t>(i - 1) * w];
+  int* back = &from_[static_cast<size_t>(i) * w];
+  const CellKind previous = kinds_[i - 1];
+  const float gap_cost = short_total ? 0.0f : hints_.gap_cost;
+  fits_.resize(n);
+  for (int c = 0; c < n; ++c) fits_[c] = fit(i, kind, c);
   for (int j = 1; j <= n; ++j) {
-    float v = dp[static_cast<size_t>(m) * w + j];
-    if (v == kMinusInf) continue;
-    float s = v - trail[j];
-    if (s > best.score) best.score = s, best_j = j;
+    if (row[j] == kMinusInf) continue;
+    // The same column again: the cell continues the one before it.
+    if (hints_.continuation && continues(previous, kind, model_.roles[j - 1])) {
+      float s = row[j] - kContinuation + 0.5f * model_.score(kind, j - 1);
+      if (s > next[j]) next[j] = s, back[j] = j;
+    }
+    for (int c = j; c < n; ++c) {
+      float s = row[j] - gap_cost * (c - j) + fits_[c];
+      if (s > next[c + 1]) next[c + 1] = s, back[c + 1] = j;
+    }
   }
-  if (best_j < 0) return best;
+}
+
+int RowScorer::best_column(float& score) const {
+  score = kMinusInf;
+  const int n = model_.size(), m = static_cast<int>(kinds_.size());
+  if (m == 0 || n == 0) return -1;
+  const float* last = &dp_[static_cast<size_t>(m - 1) * (n + 1)];
+  int best_j = -1;
+  for (int j = 1; j <= n; ++j) {
+    if (last[j] == kMinusInf) continue;
+    float s = last[j] - trail_[j];
+    if (s > score) score = s, best_j = j;
+  }
+  return best_j;
+}
+
+float RowScorer::score() const {
+  float s;
+  best_column(s);
+  return s;
+}
+
+Placement RowScorer::placement() const {
+  Placement best;
+  int j = best_column(best.score);
+  if (j < 0) return best;
+  const int m = static_cast<int>(kinds_.size()), w = model_.size() + 1;
   best.col.assign(m, 0);
-  for (int i = m, j = best_j; i >= 1; --i) {
-    best.col[i - 1] = j - 1;
-    j = i > 1 ? from[static_cast<size_t>(i) * w + j] : j;
+  for (int i = m - 1; i >= 0; --i) {
+    best.col[i] = j - 1;
+    if (i > 0) j = from_[static_cast<size_t>(i) * w + j];
   }
   return best;
+}
+
+Placement place_row(const std::vector<CellKind>& kinds, const ColumnModel& model, const RowHints& hints) {
+  const int m = static_cast<int>(kinds.size());
+  if (m == 0 || model.size() == 0) return {};
+  RowScorer scorer(model, hints);
+  for (int i = 0; i < m; ++i) scorer.add(kinds[i], short_total_before(kinds.data(), i, m));
+  return scorer.placement();
 }
 
 std::vector<Segment> segment_stream(const std::vector<CellKind>& kinds, const ColumnModel& model,
                                     const std::vector<int>& row_end_leading, bool continuation) {
   const size_t total = kinds.size();
   const size_t max_len = static_cast<size_t>(model.size()) + 6;
+  RowHints stream_hints;
+  stream_hints.continuation = continuation;
+  stream_hints.leading_cost = kStreamLeadingPenalty;
+  // The hints of the row ending after cell q - 1: a forced end says how many cells it merges.
+  auto hints_ending_at = [&](size_t q) {
+    RowHints h = stream_hints;
+    if (row_end_leading[q - 1] >= -1) h.leading = row_end_leading[q - 1];
+    return h;
+  };
+  // score[p * max_len + len - 1]: the best placement score of cells [p, p + len) as one row, -inf
+  // when that is not a row. Each start is scored by extending one row a cell at a time; a row
+  // whose score depends on where it ends in a way extension does not follow (a leading count forced
+  // at its end, a short total row) is placed on its own.
+  std::vector<float> row_score(total * max_len, kMinusInf);
+  RowScorer scorer(model, stream_hints);
+  auto score_rows_from = [&](size_t p) {
+    scorer.clear();
+    for (size_t len = 1; len <= max_len && p + len <= total; ++len) {
+      const size_t q = p + len;
+      // A row must end after a cell with a forced end, so no row may run on past one.
+      if (len > 1 && row_end_leading[q - 2] >= -1) break;
+      scorer.add(kinds[q - 1], false);
+      const int m = static_cast<int>(len);
+      bool ends_like_extension = row_end_leading[q - 1] < 0;
+      for (int i = std::max(1, m - 3); i < m && ends_like_extension; ++i) {
+        ends_like_extension = !short_total_before(&kinds[p], i, m);
+      }
+      if (ends_like_extension) {
+        row_score[p * max_len + len - 1] = scorer.score();
+      } else {
+        std::vector<CellKind> row(kinds.begin() + p, kinds.begin() + q);
+        Placement pl = place_row(row, model, hints_ending_at(q));
+        if (!pl.col.empty()) row_score[p * max_len + len - 1] = pl.score;
+      }
+    }
+  };
+
   std::vector<float> best(total + 1, kMinusInf);
   std::vector<size_t> start(total + 1, 0);
-  std::vector<Placement> placement(total + 1);
   best[0] = 0;
   for (size_t q = 1; q <= total; ++q) {
-    RowHints hints;
-    hints.continuation = continuation;
-    hints.leading_cost = kStreamLeadingPenalty;
-    if (row_end_leading[q - 1] >= -1) hints.leading = row_end_leading[q - 1];
+    if (best[q - 1] != kMinusInf) score_rows_from(q - 1);
     for (size_t len = 1; len <= std::min(max_len, q); ++len) {
       size_t p = q - len;
-      // A row must end after a cell with a forced end, so no row may run on past one.
       if (len > 1 && row_end_leading[p] >= -1) break;
       if (best[p] == kMinusInf) continue;
-      std::vector<CellKind> row(kinds.begin() + p, kinds.begin() + q);
-      Placement pl = place_row(row, model, hints);
-      if (pl.col.empty()) continue;
-      float s = best[p] + pl.score - kRowPenalty;
-      if (s > best[q]) best[q] = s, start[q] = p, placement[q] = std::move(pl);
+      float row = row_score[p * max_len + len - 1];
+      if (row == kMinusInf) continue;
+      float s = best[p] + row - kRowPenalty;
+      if (s > best[q]) best[q] = s, start[q] = p;
     }
   }
   std::vector<Segment> segments;
-  for (size_t q = total; q > 0; q = start[q]) segments.push_back({start[q], q, placement[q]});
+  for (size_t q = total; q > 0; q = start[q]) {
+    std::vector<CellKind> row(kinds.begin() + start[q], kinds.begin() + q);
+    segments.push_back({start[q], q, place_row(row, model, hints_ending_at(q))});
+  }
   std::reverse(segments.begin(), segments.end());
   return segments;
 }

@@ -69,6 +69,33 @@ struct Placement {
 // The best placement of a row's cells (in order) into n columns.
 Placement place_row(const std::vector<CellKind>& kinds, const ColumnModel& model, const RowHints& hints);
 
+// The dynamic programme behind place_row, fed one cell at a time: after each add(), score() is the
+// best placement score of the cells added so far, so that every row starting at one cell of a
+// stream is scored by extending the row before it by a cell rather than placing it afresh.
+class RowScorer {
+ public:
+  // `model` and `hints` must outlive the scorer.
+  RowScorer(const ColumnModel& model, const RowHints& hints);
+  void clear();
+  // Adds the next cell; `short_total` waives the gap cost before it (a short total row).
+  void add(CellKind kind, bool short_total);
+  // The best score of a placement of the cells added so far, -inf when there is none.
+  float score() const;
+  Placement placement() const;
+
+ private:
+  float fit(int i, CellKind kind, int c) const;
+  int best_column(float& score) const;
+
+  const ColumnModel& model_;
+  const RowHints& hints_;
+  std::vector<float> trail_;  // cost of leaving columns [j, n) empty at a row's end
+  std::vector<CellKind> kinds_;
+  std::vector<float> dp_;
+  std::vector<int> from_;
+  std::vector<float> fits_;
+};
+
 struct Segment {
   size_t begin = 0;  // cells [begin, end) of the stream
   size_t end = 0;
