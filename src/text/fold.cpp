@@ -106,6 +106,11 @@ class Folder {
       : base_(base), mode_(mode), traditional_(traditional), keep_map_(keep_map) {}
 
   void run(std::string_view input) {
+    result_.text.reserve(input.size());
+    if (keep_map_) {
+      result_.source.reserve(input.size() + 1);
+      result_.ends.reserve(input.size());
+    }
     size_t i = 0;
     while (i < input.size()) {
       size_t start = i;
@@ -137,13 +142,12 @@ class Folder {
 
  private:
   void emit(char32_t c, size_t begin, size_t end) {
-    size_t before = result_.text.size();
-    append_utf8(result_.text, c);
+    char bytes[4];
+    size_t n = encode_utf8(c, bytes);
+    result_.text.append(bytes, n);
     if (keep_map_) {
-      for (size_t k = before; k < result_.text.size(); ++k) {
-        result_.source.push_back(base_ + static_cast<uint32_t>(begin));
-        result_.ends.push_back(base_ + static_cast<uint32_t>(end));
-      }
+      result_.source.insert(result_.source.end(), n, base_ + static_cast<uint32_t>(begin));
+      result_.ends.insert(result_.ends.end(), n, base_ + static_cast<uint32_t>(end));
     }
     last_ = c;
   }
@@ -171,6 +175,7 @@ TextRange FoldedText::source_range(size_t begin, size_t end) const {
 }
 
 char32_t fold_char(char32_t c, bool traditional) {
+  if (c < 0x80) return c;
   if (c >= 0xFF01 && c <= 0xFF5E) return c - 0xFEE0;  // full-width ASCII
   if (is_space(c)) return ' ';
   switch (c) {
