@@ -36,16 +36,14 @@ void decide_default_unit(const source::SourceText& source, const grammar::Gramma
   std::string stated;
   for (uint32_t i = 0; i < source.line_count(); ++i) {
     std::string key = text::match_key(source.line(i), source.traditional);
-    for (const grammar::Pattern& p : grammar.tables.unit_statements) {
-      auto m = p.find(key);
-      if (!m) continue;
+    if (int u = grammar.tables.unit_statements.first_matching(grammar::Anchor::kAnywhere, key); u >= 0) {
+      std::string_view unit = grammar.tables.unit_statements[u].find(key)->key;
       // "单位：万元" states it; "部门预算总额(万元)" is a vote like a printed amount.
       if (key.find("单位") != std::string::npos) {
-        if (stated.empty()) stated = std::string(m->key);
+        if (stated.empty()) stated = std::string(unit);
       } else {
-        ++printed[std::string(m->key)];
+        ++printed[std::string(unit)];
       }
-      break;
     }
     for (size_t k = 0; k < key.size(); ++k) {
       if (key[k] < '0' || key[k] > '9') continue;

@@ -96,6 +96,7 @@ bool is_header_word(const grammar::Grammar& grammar, const Line& line) {
 std::vector<Line> classify_lines(const source::SourceText& source, const grammar::Grammar& grammar, bool traditional) {
   std::vector<Line> lines(source.line_count());
   std::string_view all(source.text);
+  std::vector<int> styles;  // the heading styles a line starts with
   for (uint32_t index = 0; index < source.line_count(); ++index) {
     Line& line = lines[index];
     line.range = source.line_range(index);
@@ -127,7 +128,9 @@ std::vector<Line> classify_lines(const source::SourceText& source, const grammar
       line.kind = LineKind::kText;
     }
     if (line.kind != LineKind::kText && line.kind != LineKind::kCell) continue;
-    for (const grammar::HeadingStyle& style : grammar.sections.styles) {
+    grammar.sections.style_patterns.matching(grammar::Anchor::kPrefix, line.key, styles);
+    for (int s : styles) {
+      const grammar::HeadingStyle& style = grammar.sections.styles[s];
       std::optional<grammar::Match> m = style.pattern.match_prefix(line.key);
       if (!m || m->key_end == 0) continue;
       line.style = style.id;

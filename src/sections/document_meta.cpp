@@ -46,8 +46,8 @@ void describe_document(const source::SourceText& source, const grammar::Grammar&
   std::string previous;
   for (size_t i = 0; i < shown.size() && static_cast<int>(i) < g.title_lines; ++i) {
     const std::string& key = keys[i];
-    if (g.not_title.valid() && g.not_title.find(key)) continue;
-    if (text::char_count(key) > 60 || !g.title.find(key)) {
+    if (g.not_title.matches(grammar::Anchor::kAnywhere, key)) continue;
+    if (text::char_count(key) > 60 || !g.title.matches(grammar::Anchor::kAnywhere, key)) {
       previous = text::char_count(key) <= 20 ? shown[i] : "";
       continue;
     }
@@ -60,22 +60,12 @@ void describe_document(const source::SourceText& source, const grammar::Grammar&
   }
 
   std::string title_key = text::match_key(outline.title, source.traditional);
-  for (const grammar::DocumentKindRule& rule : g.kinds) {
-    if (!title_key.empty() && rule.pattern.find(title_key)) {
-      outline.kind = rule.id;
-      break;
-    }
+  // The first kind whose pattern is found in the title, else in the first line that has one.
+  int kind = title_key.empty() ? -1 : g.kind_patterns.first_matching(grammar::Anchor::kAnywhere, title_key);
+  for (size_t i = 0; i < keys.size() && kind < 0; ++i) {
+    kind = g.kind_patterns.first_matching(grammar::Anchor::kAnywhere, keys[i]);
   }
-  if (outline.kind == "unknown") {
-    for (size_t i = 0; i < keys.size() && outline.kind == "unknown"; ++i) {
-      for (const grammar::DocumentKindRule& rule : g.kinds) {
-        if (rule.pattern.find(keys[i])) {
-          outline.kind = rule.id;
-          break;
-        }
-      }
-    }
-  }
+  if (kind >= 0) outline.kind = g.kinds[kind].id;
 
   outline.year = year_in(title_key);
   for (size_t i = 0; i < keys.size() && !outline.year; ++i) outline.year = year_in(keys[i]);

@@ -63,10 +63,8 @@ std::vector<Draft> join_continued(std::vector<Draft> drafts, const layout::Layou
 }
 
 std::string unit_in(std::string_view key, const grammar::TableGrammar& g) {
-  for (const grammar::Pattern& p : g.unit_statements) {
-    if (auto m = p.find(key)) return std::string(m->key);
-  }
-  return {};
+  int u = g.unit_statements.first_matching(grammar::Anchor::kAnywhere, key);
+  return u < 0 ? std::string() : std::string(g.unit_statements[u].find(key)->key);
 }
 
 void find_caption_and_unit(Grid& grid, const layout::Layout& layout, const Context& ctx) {
@@ -83,14 +81,10 @@ void find_caption_and_unit(Grid& grid, const layout::Layout& layout, const Conte
     if (grid.unit.empty()) {
       if (std::string u = unit_in(k, g); !u.empty()) grid.unit = u, grid.unit_source = "caption";
     }
-    if (grid.caption.empty() && static_cast<int>(text::char_count(k)) <= g.caption_max_chars) {
-      for (const grammar::Pattern& p : g.captions) {
-        if (p.find(k)) {
-          grid.caption = text::display(raw);
-          grid.caption_range = block.range;
-          break;
-        }
-      }
+    if (grid.caption.empty() && static_cast<int>(text::char_count(k)) <= g.caption_max_chars &&
+        g.captions.any(grammar::Anchor::kAnywhere, k)) {
+      grid.caption = text::display(raw);
+      grid.caption_range = block.range;
     }
   }
   // A title row inside the table names it better than a line above.
@@ -98,12 +92,9 @@ void find_caption_and_unit(Grid& grid, const layout::Layout& layout, const Conte
     const Cell* top = grid.cell(0, 0);
     if (top && top->colspan == grid.n_cols && grid.n_cols > 1) {
       std::string k = ctx.key(top->text);
-      for (const grammar::Pattern& p : g.captions) {
-        if (p.find(k)) {
-          grid.caption = text::display(top->text);
-          grid.caption_range = top->range;
-          break;
-        }
+      if (g.captions.any(grammar::Anchor::kAnywhere, k)) {
+        grid.caption = text::display(top->text);
+        grid.caption_range = top->range;
       }
       if (grid.unit.empty()) {
         if (std::string u = unit_in(k, g); !u.empty()) grid.unit = u, grid.unit_source = "caption";
