@@ -4,6 +4,7 @@
 #include <unicode/unistr.h>
 
 #include <algorithm>
+#include <bitset>
 #include <memory>
 #include <mutex>
 
@@ -196,10 +197,19 @@ char32_t fold_char(char32_t c, bool traditional) {
 }
 
 bool looks_traditional(std::string_view s) {
+  static const std::bitset<kHanLast - kHanFirst + 1> marks = [] {
+    std::bitset<kHanLast - kHanFirst + 1> m;
+    for (char32_t c : kTraditionalMarks) m.set(c - kHanFirst);
+    return m;
+  }();
   size_t i = 0;
   while (i < s.size()) {
+    if (static_cast<unsigned char>(s[i]) < 0x80) {
+      ++i;
+      continue;
+    }
     char32_t c = next_char(s, i);
-    if (c >= kHanFirst && kTraditionalMarks.find(c) != std::u32string_view::npos) return true;
+    if (c >= kHanFirst && c <= kHanLast && marks[c - kHanFirst]) return true;
   }
   return false;
 }
