@@ -91,7 +91,7 @@ void find_caption_and_unit(Grid& grid, const layout::Layout& layout, const Conte
   if (grid.n_rows > 0) {
     const Cell* top = grid.cell(0, 0);
     if (top && top->colspan == grid.n_cols && grid.n_cols > 1) {
-      std::string k = ctx.key(top->text);
+      const std::string& k = ctx.facts(top->text).key;
       if (g.captions.any(grammar::Anchor::kAnywhere, k)) {
         grid.caption = text::display(top->text);
         grid.caption_range = top->range;
@@ -103,7 +103,7 @@ void find_caption_and_unit(Grid& grid, const layout::Layout& layout, const Conte
   }
   // A unit in a header cell applies to its column, and to the table when nothing else states one.
   for (const Cell& cell : grid.cells) {
-    std::string u = unit_in(ctx.key(cell.text), g);
+    std::string u = unit_in(ctx.facts(cell.text).key, g);
     if (u.empty()) continue;
     if (cell.header) {
       for (int c = cell.col; c < cell.col + cell.colspan && c < grid.n_cols; ++c) grid.columns[c].unit = u;
