@@ -31,11 +31,10 @@ namespace {
 
 // The money unit of a document: stated in a unit line (单位：万元) when there is one, else the unit
 // most of its printed amounts carry, else the grammar's default, marked assumed.
-void decide_default_unit(const source::SourceText& source, const grammar::Grammar& grammar, Extraction& out) {
+void decide_default_unit(const layout::Layout& layout, const grammar::Grammar& grammar, Extraction& out) {
   std::map<std::string, int> printed;
   std::string stated;
-  for (uint32_t i = 0; i < source.line_count(); ++i) {
-    std::string key = text::match_key(source.line(i), source.traditional);
+  for (const std::string& key : layout.line_keys) {
     if (int u = grammar.tables.unit_statements.first_matching(grammar::Anchor::kAnywhere, key); u >= 0) {
       std::string_view unit = grammar.tables.unit_statements[u].find(key)->key;
       // "单位：万元" states it; "部门预算总额(万元)" is a vote like a printed amount.
@@ -76,7 +75,7 @@ Extraction extract_quantities(const source::SourceText& source, const layout::La
                               const sections::Outline& outline, const std::vector<tables::Grid>& grids,
                               const grammar::Grammar& grammar) {
   Extraction out;
-  decide_default_unit(source, grammar, out);
+  decide_default_unit(layout, grammar, out);
   detail::DocumentContext ctx{source, grammar, outline, out.default_unit};
   detail::read_tables(ctx, grids, out.quantities);
   detail::read_paragraphs(ctx, layout, out.quantities);

@@ -91,6 +91,8 @@ class Builder {
       }
       i = next;
     }
+    layout_.line_keys.reserve(lines_.size());
+    for (Line& line : lines_) layout_.line_keys.push_back(std::move(line.key));
     return std::move(layout_);
   }
 

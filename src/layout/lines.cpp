@@ -112,8 +112,7 @@ std::vector<Line> classify_lines(const source::SourceText& source, const grammar
                       : LineKind::kBlank;
       continue;
     }
-    text::FoldedText folded = text::fold(trimmed, line.trimmed.begin, text::FoldMode::kMatch, traditional);
-    line.key = folded.text;
+    line.key = text::match_key(trimmed, traditional);
     line.chars = static_cast<uint32_t>(text::char_count(line.key));
     line.figure = looks_like_figure(line.key);
     if (only(trimmed, is_bar_or_space)) {
@@ -133,6 +132,8 @@ std::vector<Line> classify_lines(const source::SourceText& source, const grammar
       const grammar::HeadingStyle& style = grammar.sections.styles[s];
       std::optional<grammar::Match> m = style.pattern.match_prefix(line.key);
       if (!m || m->key_end == 0) continue;
+      // Where the marker ends in the source: only numbered lines need the fold's map.
+      text::FoldedText folded = text::fold(trimmed, line.trimmed.begin, text::FoldMode::kMatch, traditional);
       line.style = style.id;
       line.heading_only = style.heading_only;
       line.marker_end = folded.source_range(0, m->key_end).end;
