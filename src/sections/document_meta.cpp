@@ -35,16 +35,17 @@ std::optional<int> year_in(std::string_view key) {
 
 void describe_document(const source::SourceText& source, const grammar::Grammar& grammar, Outline& outline) {
   const grammar::DocumentGrammar& g = grammar.documents;
+  // The first lines with text, folded; those that may be the title also as shown.
   std::vector<std::string> shown, keys;
-  for (uint32_t i = 0; i < source.line_count() && shown.size() < kHeadLines; ++i) {
+  for (uint32_t i = 0; i < source.line_count() && keys.size() < kHeadLines; ++i) {
     std::string line = clean_line(source.line(i));
     if (line.empty()) continue;
     keys.push_back(text::match_key(line, source.traditional));
-    shown.push_back(text::display(line));
+    if (static_cast<int>(shown.size()) < g.title_lines) shown.push_back(text::display(line));
   }
 
   std::string previous;
-  for (size_t i = 0; i < shown.size() && static_cast<int>(i) < g.title_lines; ++i) {
+  for (size_t i = 0; i < shown.size(); ++i) {
     const std::string& key = keys[i];
     if (g.not_title.matches(grammar::Anchor::kAnywhere, key)) continue;
     if (text::char_count(key) > 60 || !g.title.matches(grammar::Anchor::kAnywhere, key)) {
