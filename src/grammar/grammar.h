@@ -14,6 +14,8 @@
 // pattern, a PatternSet beside them holds their patterns in the same order.
 #pragma once
 
+#include <array>
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -99,6 +101,8 @@ struct ApproxWord {
 struct UnitGrammar {
   std::vector<UnitWord> words;  // longest first
   std::vector<ApproxWord> approx;
+  // For each first byte, the indices into `words` of the words starting with it, longest first.
+  std::array<std::vector<uint16_t>, 256> words_by_first_byte;
 
   // The unit word that s starts with (the longest), or nullptr.
   const UnitWord* unit_at(std::string_view s) const;

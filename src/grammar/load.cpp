@@ -165,6 +165,7 @@ void read_units(Reader& r, const pugi::xml_node& root, UnitGrammar& g) {
     for (pugi::xml_node n : root.children(tag)) {
       UnitWord w;
       w.word = text::match_key(r.required(n, "word"));
+      if (w.word.empty()) r.fail(ErrorCode::kBadValue, n.offset_debug(), "a unit word must have a visible character");
       w.kind = kind;
       w.power = r.integer(n, "power", 0);
       w.only_after_number = n.attribute("only-after-number").as_bool(false);
@@ -173,6 +174,10 @@ void read_units(Reader& r, const pugi::xml_node& root, UnitGrammar& g) {
   }
   std::stable_sort(g.words.begin(), g.words.end(),
                    [](const UnitWord& a, const UnitWord& b) { return a.word.size() > b.word.size(); });
+  for (size_t i = 0; i < g.words.size(); ++i) {
+    if (g.words[i].word.empty()) continue;
+    g.words_by_first_byte[static_cast<unsigned char>(g.words[i].word[0])].push_back(static_cast<uint16_t>(i));
+  }
   for (pugi::xml_node n : root.children("approx")) {
     ApproxWord a;
     a.word = text::match_key(r.required(n, "word"));
@@ -249,8 +254,9 @@ const ColumnRule* TableGrammar::column_rule(std::string_view header) const {
 }
 
 const UnitWord* UnitGrammar::unit_at(std::string_view s) const {
-  for (const UnitWord& w : words) {
-    if (s.substr(0, w.word.size()) == w.word) return &w;
+  if (s.empty()) return nullptr;
+  for (uint16_t i : words_by_first_byte[static_cast<unsigned char>(s[0])]) {
+    if (s.substr(0, words[i].word.size()) == words[i].word) return &words[i];
   }
   return nullptr;
 }

@@ -128,13 +128,17 @@ PatternSet::PatternSet(std::vector<Pattern> patterns) : patterns_(std::move(patt
 void PatternSet::matching(Anchor anchor, std::string_view s, std::vector<int>& out) const {
   out.clear();
   if (sets_) {
-    RE2::Set::ErrorInfo error;
-    if (sets_->of(anchor).Match(re2::StringPiece(s.data(), s.size()), &out, &error)) {
+    const RE2::Set& set = sets_->of(anchor);
+    re2::StringPiece text(s.data(), s.size());
+    RE2::Set::ErrorInfo error{RE2::Set::kNoError};
+    // Most texts match none of the patterns; saying so is cheaper than listing which match.
+    if (!set.Match(text, nullptr, &error) && error.kind == RE2::Set::kNoError) return;
+    if (set.Match(text, &out, &error)) {
       std::sort(out.begin(), out.end());
       return;
     }
     out.clear();
-    if (error.kind == RE2::Set::kNoError) return;  // no pattern matches
+    if (error.kind == RE2::Set::kNoError) return;
   }
   for (size_t i = 0; i < patterns_.size(); ++i) {
     if (patterns_[i].matches(anchor, s)) out.push_back(static_cast<int>(i));

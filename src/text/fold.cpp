@@ -147,8 +147,10 @@ class Folder {
     size_t n = encode_utf8(c, bytes);
     result_.text.append(bytes, n);
     if (keep_map_) {
-      result_.source.insert(result_.source.end(), n, base_ + static_cast<uint32_t>(begin));
-      result_.ends.insert(result_.ends.end(), n, base_ + static_cast<uint32_t>(end));
+      for (size_t k = 0; k < n; ++k) {
+        result_.source.push_back(base_ + static_cast<uint32_t>(begin));
+        result_.ends.push_back(base_ + static_cast<uint32_t>(end));
+      }
     }
     last_ = c;
   }
