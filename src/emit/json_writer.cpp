@@ -1,11 +1,30 @@
 #include "emit/json_writer.h"
 
+#include <charconv>
+
 namespace budgetlens::emit::detail {
+
+namespace {
+
+bool needs_escape(unsigned char c) { return c < 0x20 || c == '"' || c == '\\'; }
+
+void append_int(std::string& out, int64_t value) {
+  char buf[24];
+  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, value);
+  out.append(buf, end);
+}
+
+}  // namespace
 
 void append_json_string(std::string& out, std::string_view s) {
   static constexpr char kHex[] = "0123456789abcdef";
   out.push_back('"');
-  for (unsigned char c : s) {
+  size_t run = 0;  // start of the characters not yet written, which need no escape
+  for (size_t i = 0; i < s.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (!needs_escape(c)) continue;
+    out.append(s.data() + run, i - run);
+    run = i + 1;
     switch (c) {
       case '"': out += "\\\""; break;
       case '\\': out += "\\\\"; break;
@@ -13,23 +32,22 @@ void append_json_string(std::string& out, std::string_view s) {
       case '\r': out += "\\r"; break;
       case '\t': out += "\\t"; break;
       default:
-        if (c < 0x20) {
-          out += "\\u00";
-          out.push_back(kHex[c >> 4]);
-          out.push_back(kHex[c & 0xF]);
-        } else {
-          out.push_back(static_cast<char>(c));
-        }
+        out += "\\u00";
+        out.push_back(kHex[c >> 4]);
+        out.push_back(kHex[c & 0xF]);
     }
   }
+  out.append(s.data() + run, s.size() - run);
   out.push_back('"');
 }
 
 void JsonObject::name(std::string_view n) {
   if (!first_) out_.push_back(',');
   first_ = false;
-  append_json_string(out_, n);
-  out_.push_back(':');
+  // Field names are the record contract's snake_case words: nothing in them needs escaping.
+  out_.push_back('"');
+  out_.append(n);
+  out_.append("\":");
 }
 
 JsonObject& JsonObject::field(std::string_view n, std::string_view value) {
@@ -40,7 +58,7 @@ JsonObject& JsonObject::field(std::string_view n, std::string_view value) {
 
 JsonObject& JsonObject::field(std::string_view n, int64_t value) {
   name(n);
-  out_ += std::to_string(value);
+  append_int(out_, value);
   return *this;
 }
 
@@ -59,7 +77,8 @@ JsonObject& JsonObject::optional_string(std::string_view n, std::string_view val
 
 JsonObject& JsonObject::optional_int(std::string_view n, std::optional<int> value) {
   name(n);
-  out_ += value ? std::to_string(*value) : "null";
+  if (value) append_int(out_, *value);
+  else out_ += "null";
   return *this;
 }
 
@@ -72,8 +91,15 @@ JsonObject& JsonObject::decimal(std::string_view n, const std::optional<Decimal>
 
 JsonObject& JsonObject::span(std::string_view n, const Span& s) {
   name(n);
-  out_ += "{\"line\":" + std::to_string(s.line) + ",\"col\":" + std::to_string(s.col) +
-          ",\"offset\":" + std::to_string(s.offset) + ",\"length\":" + std::to_string(s.length) + "}";
+  out_ += "{\"line\":";
+  append_int(out_, s.line);
+  out_ += ",\"col\":";
+  append_int(out_, s.col);
+  out_ += ",\"offset\":";
+  append_int(out_, static_cast<int64_t>(s.offset));
+  out_ += ",\"length\":";
+  append_int(out_, s.length);
+  out_ += '}';
   return *this;
 }
 
