@@ -178,6 +178,10 @@ void ColumnModel::learn(const std::vector<std::array<int, kKindCount>>& counts) 
 
 RowScorer::RowScorer(const ColumnModel& model, const RowHints& hints) : model_(model), hints_(hints) {
   const int n = model_.size();
+  kind_fit_.resize(static_cast<size_t>(kKindCount) * n);
+  for (int k = 0; k < kKindCount; ++k) {
+    for (int c = 0; c < n; ++c) kind_fit_[k * n + c] = model_.score(static_cast<CellKind>(k), c);
+  }
   trail_.assign(n + 1, 0);
   float trailing = 0;  // cost of leaving columns [j, n) empty, built from the right
   for (int c = n - 1; c >= 0; --c) {
@@ -193,7 +197,7 @@ void RowScorer::clear() {
 }
 
 float RowScorer::fit(int i, CellKind kind, int c) const {
-  float b = model_.score(kind, c);
+  float b = kind_fit_[static_cast<int>(kind) * model_.size() + c];
   if (!hints_.cols.empty() && hints_.cols[i] == c) b += kPositionHintBonus;
   if (!hints_.named.empty() && hints_.named[i] == c) b += kNameBonus;
   return b;
@@ -227,7 +231,7 @@ void RowScorer::add(CellKind kind, bool short_total) {
     if (row[j] == kMinusInf) continue;
     // The same column again: the cell continues the one before it.
     if (hints_.continuation && continues(previous, kind, model_.roles[j - 1])) {
-      float s = row[j] - kContinuation + 0.5f * model_.score(kind, j - 1);
+      float s = row[j] - kContinuation + 0.5f * kind_fit_[static_cast<int>(kind) * n + j - 1];
       if (s > next[j]) next[j] = s, back[j] = j;
     }
     for (int c = j; c < n; ++c) {

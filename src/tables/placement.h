@@ -89,7 +89,8 @@ class RowScorer {
 
   const ColumnModel& model_;
   const RowHints& hints_;
-  std::vector<float> trail_;  // cost of leaving columns [j, n) empty at a row's end
+  std::vector<float> trail_;     // cost of leaving columns [j, n) empty at a row's end
+  std::vector<float> kind_fit_;  // model_.score(kind, c) at [kind * n + c]
   std::vector<CellKind> kinds_;
   std::vector<float> dp_;
   std::vector<int> from_;
