@@ -4,8 +4,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+# parallel: the shard test and the multi-host recipe; time and libbenchmark-dev: tools/bench.sh.
 packages=(cmake make g++ pkg-config libicu-dev libre2-dev libpugixml-dev libxlsxwriter-dev
-          libgtest-dev libgmock-dev libgumbo-dev python3)
+          libgtest-dev libgmock-dev libgumbo-dev python3 parallel time libbenchmark-dev)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
