@@ -77,13 +77,20 @@ Extraction extract_quantities(const source::SourceText& source, const layout::La
   Extraction out;
   decide_default_unit(layout, grammar, out);
   detail::DocumentContext ctx{source, grammar, outline, out.default_unit};
-  detail::read_tables(ctx, grids, out.quantities);
-  detail::read_paragraphs(ctx, layout, out.quantities);
-  // Records in document order, numbered in that order.
-  std::stable_sort(out.quantities.begin(), out.quantities.end(), [](const QuantityRecord& a, const QuantityRecord& b) {
-    return a.span.offset < b.span.offset;
-  });
-  for (size_t i = 0; i < out.quantities.size(); ++i) out.quantities[i].id = quantity_id(static_cast<int>(i));
+  std::vector<QuantityRecord> found;
+  detail::read_tables(ctx, grids, found);
+  detail::read_paragraphs(ctx, layout, found);
+  // Records in document order (stable: tables before text at the same offset), numbered in that
+  // order. The records are large, so their order is worked out on indices and each moved once.
+  std::vector<uint32_t> order(found.size());
+  for (uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(),
+                   [&](uint32_t a, uint32_t b) { return found[a].span.offset < found[b].span.offset; });
+  out.quantities.reserve(found.size());
+  for (uint32_t i : order) {
+    out.quantities.push_back(std::move(found[i]));
+    out.quantities.back().id = quantity_id(static_cast<int>(out.quantities.size() - 1));
+  }
   return out;
 }
 

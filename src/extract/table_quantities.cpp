@@ -13,38 +13,65 @@ using grammar::ColumnRole;
 // Longest label cell kept in a row's label path; longer cells are explanations, not names.
 constexpr size_t kMaxLabelChars = 40;
 
-bool is_figure_text(const DocumentContext& ctx, std::string_view text) {
-  return units::cell_figure(text::match_key(text, ctx.source.traditional), ctx.grammar.units).has_value();
-}
+// The labels of a grid's figures are made of its cells' display forms; every figure of a row asks
+// for the same cells, so each cell's part is worked out once.
+class GridLabels {
+ public:
+  GridLabels(const DocumentContext& ctx, const tables::Grid& g)
+      : ctx_(ctx), g_(g), shown_(g.cells.size()), name_(g.cells.size()) {}
 
-// The names of a row, left of column `col`: its label cells, merged ones included.
-std::string row_label(const DocumentContext& ctx, const tables::Grid& g, int row, int col) {
-  std::string path, last;
-  for (int c = 0; c < col; ++c) {
-    const tables::Cell* cell = g.cell(row, c);
-    if (!cell || cell->header || cell->col != c) continue;
-    ColumnRole role = g.columns[c].role;
-    if (role == ColumnRole::kText || role == ColumnRole::kRownum || role == ColumnRole::kCode ||
-        role == ColumnRole::kComparator || role == ColumnRole::kUnit)
-      continue;
-    if (is_figure_text(ctx, cell->text) || text::char_count(cell->text) > kMaxLabelChars) continue;
-    std::string t = text::display(cell->text);
-    if (t.empty() || t == last) continue;
-    path += (path.empty() ? "" : " / ") + t;
-    last = t;
+  // The names of a row, left of column `col`: its label cells, merged ones included.
+  std::string row_label(int row, int col) {
+    std::string path;
+    const std::string* last = nullptr;
+    for (int c = 0; c < col; ++c) {
+      const tables::Cell* cell = g_.cell(row, c);
+      if (!cell || cell->header || cell->col != c) continue;
+      ColumnRole role = g_.columns[c].role;
+      if (role == ColumnRole::kText || role == ColumnRole::kRownum || role == ColumnRole::kCode ||
+          role == ColumnRole::kComparator || role == ColumnRole::kUnit)
+        continue;
+      const std::string& t = name(index_of(cell));
+      if (t.empty() || (last && t == *last)) continue;
+      path += (path.empty() ? "" : " / ") + t;
+      last = &t;
+    }
+    return path;
   }
-  return path;
-}
 
-// The header over a cell: the table's header path, or the nearest header row above it when the
-// table repeats headers row group by row group.
-std::string column_label(const tables::Grid& g, int row, int col) {
-  for (int r = row - 1; r >= g.header_rows; --r) {
-    const tables::Cell* cell = g.cell(r, col);
-    if (cell && cell->header) return text::display(cell->text);
+  // The header over a cell: the table's header path, or the nearest header row above it when the
+  // table repeats headers row group by row group.
+  std::string column_label(int row, int col) {
+    for (int r = row - 1; r >= g_.header_rows; --r) {
+      const tables::Cell* cell = g_.cell(r, col);
+      if (cell && cell->header) return shown(index_of(cell));
+    }
+    return g_.columns[col].header;
   }
-  return g.columns[col].header;
-}
+
+ private:
+  size_t index_of(const tables::Cell* cell) const { return static_cast<size_t>(cell - g_.cells.data()); }
+
+  const std::string& shown(size_t i) {
+    if (!shown_[i]) shown_[i] = text::display(g_.cells[i].text);
+    return *shown_[i];
+  }
+
+  // The cell as part of a row's name: its display form, or "" when it cannot name a row — a figure,
+  // or a text longer than names are (an explanation).
+  const std::string& name(size_t i) {
+    if (!name_[i]) {
+      const std::string& text = g_.cells[i].text;
+      bool figure = units::cell_figure(text::match_key(text, ctx_.source.traditional), ctx_.grammar.units).has_value();
+      name_[i] = figure || text::char_count(text) > kMaxLabelChars ? std::string() : shown(i);
+    }
+    return *name_[i];
+  }
+
+  const DocumentContext& ctx_;
+  const tables::Grid& g_;
+  std::vector<std::optional<std::string>> shown_, name_;
+};
 
 std::string code_of_row(const tables::Grid& g, int row) {
   for (int c = 0; c < g.n_cols; ++c) {
@@ -79,6 +106,7 @@ void read_tables(const DocumentContext& ctx, const std::vector<tables::Grid>& gr
   const grammar::UnitGrammar& units = ctx.grammar.units;
   for (size_t t = 0; t < grids.size(); ++t) {
     const tables::Grid& g = grids[t];
+    GridLabels labels(ctx, g);
     for (const tables::Cell& cell : g.cells) {
       if (cell.header) continue;
       const tables::Column& column = g.columns[cell.col];
@@ -126,8 +154,8 @@ void read_tables(const DocumentContext& ctx, const std::vector<tables::Grid>& gr
       q.row = cell.row;
       q.col = cell.col;
       q.context = "table";
-      q.label = row_label(ctx, g, cell.row, cell.col);
-      q.column = column_label(g, cell.row, cell.col);
+      q.label = labels.row_label(cell.row, cell.col);
+      q.column = labels.column_label(cell.row, cell.col);
       q.code = code_of_row(g, cell.row);
       TextRange r = f.source_range(fig->begin, fig->end);
       q.raw = std::string(ctx.slice(r));

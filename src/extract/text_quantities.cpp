@@ -414,12 +414,28 @@ class ParagraphReader {
   mutable std::vector<int> hits_;  // patterns of a set that match, reused by every query
 };
 
+// Whether folded text of s can hold an ASCII digit: s has one, or a full-width one (０-９, which
+// folding writes as ASCII). Every figure starts at a digit, so a paragraph without one has none —
+// and needs neither folding nor masking.
+bool may_hold_digits(std::string_view s) {
+  for (size_t i = 0; i < s.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c >= '0' && c <= '9') return true;
+    if (c == 0xEF && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xBC &&
+        static_cast<unsigned char>(s[i + 2]) >= 0x90 && static_cast<unsigned char>(s[i + 2]) <= 0x99) {
+      return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 void read_paragraphs(const DocumentContext& ctx, const layout::Layout& layout, std::vector<QuantityRecord>& out) {
   for (size_t b = 0; b < layout.blocks.size(); ++b) {
     const layout::Block& block = layout.blocks[b];
     if (block.kind != layout::BlockKind::kParagraph || ctx.outline.in_toc[b]) continue;
+    if (!may_hold_digits(ctx.slice(block.range))) continue;
     ParagraphReader(ctx, block.range, ctx.outline.section_of_block[b]).run(out);
   }
 }
