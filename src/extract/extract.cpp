@@ -77,7 +77,7 @@ Extraction extract_quantities(const source::SourceText& source, const layout::La
   Extraction out;
   decide_default_unit(layout, grammar, out);
   detail::DocumentContext ctx{source, grammar, outline, out.default_unit};
-  std::vector<QuantityRecord> found;
+  detail::QuantityList found;
   detail::read_tables(ctx, grids, found);
   detail::read_paragraphs(ctx, layout, found);
   // Records in document order (stable: tables before text at the same offset), numbered in that

@@ -102,7 +102,7 @@ const grammar::UnitWord* score_unit(const grammar::UnitGrammar& units) {
 
 }  // namespace
 
-void read_tables(const DocumentContext& ctx, const std::vector<tables::Grid>& grids, std::vector<QuantityRecord>& out) {
+void read_tables(const DocumentContext& ctx, const std::vector<tables::Grid>& grids, QuantityList& out) {
   const grammar::UnitGrammar& units = ctx.grammar.units;
   for (size_t t = 0; t < grids.size(); ++t) {
     const tables::Grid& g = grids[t];

@@ -27,7 +27,7 @@ class ParagraphReader {
       : ctx_(ctx), g_(ctx.grammar), section_(section),
         f_(text::fold(ctx.slice(range), range.begin, text::FoldMode::kMatch, ctx.source.traditional)) {}
 
-  void run(std::vector<QuantityRecord>& out) {
+  void run(QuantityList& out) {
     const std::string& s = f_.text;
     masked_.assign(s.size(), false);
     apply_masks();
@@ -431,7 +431,7 @@ bool may_hold_digits(std::string_view s) {
 
 }  // namespace
 
-void read_paragraphs(const DocumentContext& ctx, const layout::Layout& layout, std::vector<QuantityRecord>& out) {
+void read_paragraphs(const DocumentContext& ctx, const layout::Layout& layout, QuantityList& out) {
   for (size_t b = 0; b < layout.blocks.size(); ++b) {
     const layout::Block& block = layout.blocks[b];
     if (block.kind != layout::BlockKind::kParagraph || ctx.outline.in_toc[b]) continue;
