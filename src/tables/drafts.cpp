@@ -21,10 +21,11 @@ const CellFacts& Context::facts(std::string_view cell_text) const {
   if (auto it = facts_.find(cell_text); it != facts_.end()) return it->second;
   CellFacts f;
   f.key = key(cell_text);
-  f.kind = classify_cell(f.key, grammar);
-  f.rule = grammar.tables.column_rule(f.key);
-  f.figure = units::cell_figure(f.key, grammar.units).has_value();
+  std::optional<units::Figure> figure = units::cell_figure(f.key, grammar.units);
+  f.figure = figure.has_value();
   f.total = grammar.tables.total_row.match_full(f.key);
+  f.kind = classify_cell(f.key, grammar, f.total, figure);
+  f.rule = grammar.tables.column_rule(f.key);
   f.header_word = !f.key.empty() && text::char_count(f.key) <= 16 && !f.total && !f.figure && f.rule;
   return facts_.emplace(std::string(cell_text), std::move(f)).first->second;
 }

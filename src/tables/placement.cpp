@@ -134,18 +134,19 @@ bool is_text_kind(CellKind k) {
   return k == CellKind::kShortText || k == CellKind::kLongText || k == CellKind::kEnumerated;
 }
 
-CellKind classify_cell(std::string_view key, const grammar::Grammar& grammar) {
+CellKind classify_cell(std::string_view key, const grammar::Grammar& grammar, bool total,
+                       const std::optional<units::Figure>& figure) {
   std::string_view k = text::trim(key);
   if (k.empty()) return CellKind::kEmpty;
   if (is_dash(k)) return CellKind::kDash;
-  if (grammar.tables.total_row.valid() && grammar.tables.total_row.match_full(k)) return CellKind::kTotal;
+  if (total) return CellKind::kTotal;
   if (is_comparator(k)) return CellKind::kComparator;
   if (is_weight_label(k)) return CellKind::kWeightLabel;
   if (const grammar::UnitWord* u = grammar.units.unit_at(k); u && u->word.size() == k.size()) return CellKind::kUnit;
   if (is_date(k)) return CellKind::kDate;
-  if (std::optional<units::Figure> f = units::cell_figure(k, grammar.units)) {
-    if (!f->unit) return CellKind::kNumber;
-    switch (f->unit->kind) {
+  if (figure) {
+    if (!figure->unit) return CellKind::kNumber;
+    switch (figure->unit->kind) {
       case grammar::UnitKind::kPercent: return CellKind::kPercent;
       case grammar::UnitKind::kMoney: return CellKind::kMoney;
       case grammar::UnitKind::kCount: return CellKind::kCountValue;
@@ -225,8 +226,19 @@ void RowScorer::add(CellKind kind, bool short_total) {
   int* back = &from_[static_cast<size_t>(i) * w];
   const CellKind previous = kinds_[i - 1];
   const float gap_cost = short_total ? 0.0f : hints_.gap_cost;
+  // This cell's fit in each column, and the cost of skipping k columns to get there.
   fits_.resize(n);
-  for (int c = 0; c < n; ++c) fits_[c] = fit(i, kind, c);
+  gaps_.resize(n);
+  for (int c = 0; c < n; ++c) {
+    fits_[c] = fit(i, kind, c);
+    gaps_[c] = gap_cost * c;
+  }
+  // Columns are 1-based in the dp rows; the arrays below are 0-based views that do not overlap,
+  // which lets the compiler run the inner loop over several columns at once.
+  float* __restrict best = next + 1;
+  int* __restrict from = back + 1;
+  const float* __restrict fit_at = fits_.data();
+  const float* __restrict gap = gaps_.data();
   for (int j = 1; j <= n; ++j) {
     if (row[j] == kMinusInf) continue;
     // The same column again: the cell continues the one before it.
@@ -234,9 +246,13 @@ void RowScorer::add(CellKind kind, bool short_total) {
       float s = row[j] - kContinuation + 0.5f * kind_fit_[static_cast<int>(kind) * n + j - 1];
       if (s > next[j]) next[j] = s, back[j] = j;
     }
+    const float base = row[j];
     for (int c = j; c < n; ++c) {
-      float s = row[j] - gap_cost * (c - j) + fits_[c];
-      if (s > next[c + 1]) next[c + 1] = s, back[c + 1] = j;
+      const float s = base - gap[c - j] + fit_at[c];
+      const float was = best[c];
+      const int better = -(s > was);  // all ones when s is better: a mask, so the loop has no branch
+      best[c] = better ? s : was;
+      from[c] = (from[c] & ~better) | (j & better);
     }
   }
 }

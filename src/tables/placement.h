@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "grammar/grammar.h"
+#include "units/units.h"
 
 namespace budgetlens::tables::detail {
 
@@ -27,7 +28,11 @@ enum class CellKind {
 };
 constexpr int kKindCount = 14;
 
-CellKind classify_cell(std::string_view key, const grammar::Grammar& grammar);
+// What a cell looks like, from its folded text. `total` (the text is a total row's label, see
+// tables.xml) and `figure` (units::cell_figure of the text) are worked out by the caller, which
+// needs them too.
+CellKind classify_cell(std::string_view key, const grammar::Grammar& grammar, bool total,
+                       const std::optional<units::Figure>& figure);
 // How well a cell of this kind fits a column of this role: positive fits, negative does not.
 float role_fit(grammar::ColumnRole role, CellKind kind);
 bool is_figure_kind(CellKind k);
@@ -95,6 +100,7 @@ class RowScorer {
   std::vector<float> dp_;
   std::vector<int> from_;
   std::vector<float> fits_;
+  std::vector<float> gaps_;
 };
 
 struct Segment {
