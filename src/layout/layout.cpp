@@ -85,7 +85,7 @@ class Builder {
           next = take_tab_table(i);
           break;
         case LineKind::kText:
-          next = detail::is_header_word(grammar_, line) ? take_bare_table(i) : i;
+          next = line.header_word ? take_bare_table(i) : i;
           if (next == i) next = take_text(i);
           break;
       }
@@ -252,7 +252,7 @@ class Builder {
       if (l.kind == LineKind::kBlank || l.kind == LineKind::kBlankCell) continue;
       if (l.figure || !is_cell_candidate(l)) break;
       ++run;
-      header_words += detail::is_header_word(grammar_, l);
+      header_words += l.header_word;
     }
     if (header_words < 2) return i;
     bool figures_follow = false;
@@ -274,7 +274,7 @@ class Builder {
       // Only when the join names another column than the second piece alone ("一级"+"指标").
       const grammar::ColumnRule* joined = grammar_.tables.column_rule(l.key + lines_[i].key);
       const grammar::ColumnRule* alone = grammar_.tables.column_rule(lines_[i].key);
-      if (is_cell_candidate(l) && l.chars <= 7 && !detail::is_header_word(grammar_, l) && joined &&
+      if (is_cell_candidate(l) && l.chars <= 7 && !l.header_word && joined &&
           (!alone || alone->role != joined->role || alone->level != joined->level)) {
         i = k;
       }
@@ -320,7 +320,7 @@ class Builder {
     const Line& la = lines_[a];
     const Line& lb = lines_[b];
     if (lb.kind != LineKind::kText || !lb.style.empty() || ends_sentence(la.key)) return false;
-    if (detail::is_header_word(grammar_, lb)) return false;
+    if (lb.header_word) return false;
     // A line that stops mid-sentence goes on in the next, unless it is short (a title, a name).
     return la.chars >= (wrap_ ? std::min<uint32_t>(wrap_ - 5, 20) : 20);
   }

@@ -72,6 +72,11 @@ bool reads_as_title(const grammar::Grammar& grammar, std::string_view body) {
   return !states_amount(grammar, b);
 }
 
+bool is_header_word(const grammar::Grammar& grammar, const Line& line) {
+  if (line.chars == 0 || line.chars > 14 || !line.style.empty() || line.figure) return false;
+  return grammar.tables.column_rule(line.key) != nullptr;
+}
+
 }  // namespace
 
 bool states_amount(const grammar::Grammar& grammar, std::string_view key) {
@@ -85,12 +90,6 @@ bool states_amount(const grammar::Grammar& grammar, std::string_view key) {
     i = j;
   }
   return false;
-}
-
-bool is_header_word(const grammar::Grammar& grammar, const Line& line) {
-  if (line.chars == 0 || line.chars > 14 || !line.style.empty() || line.figure) return false;
-  const grammar::ColumnRule* rule = grammar.tables.column_rule(line.key);
-  return rule != nullptr;
 }
 
 std::vector<Line> classify_lines(const source::SourceText& source, const grammar::Grammar& grammar, bool traditional) {
@@ -166,6 +165,7 @@ std::vector<Line> classify_lines(const source::SourceText& source, const grammar
       l.title_like = false;
     }
   }
+  for (Line& l : lines) l.header_word = is_header_word(grammar, l);
   return lines;
 }
 
