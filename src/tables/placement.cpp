@@ -189,12 +189,23 @@ RowScorer::RowScorer(const ColumnModel& model, const RowHints& hints) : model_(m
     trailing += is_value_column(model_.roles[c]) ? kTrailingValuePenalty : kTrailingPenalty;
     trail_[c] = trailing;
   }
+  gaps_.resize(n);
+  no_gaps_.assign(n, 0.0f);
+  for (int k = 0; k < n; ++k) gaps_[k] = hints_.gap_cost * k;
+  leading_ = hints_.leading;
 }
 
-void RowScorer::clear() {
+void RowScorer::start_row(int leading) {
   kinds_.clear();
   dp_.clear();
   from_.clear();
+  leading_ = leading;
+}
+
+Placement RowScorer::place(const CellKind* kinds, int m, int leading) {
+  start_row(leading);
+  for (int i = 0; i < m; ++i) add(kinds[i], short_total_before(kinds, i, m));
+  return placement();
 }
 
 float RowScorer::fit(int i, CellKind kind, int c) const {
@@ -217,7 +228,7 @@ void RowScorer::add(CellKind kind, bool short_total) {
     for (int c = 0; c < n; ++c) {
       int merged = hints_.mergeable < 0 ? c : std::min(c, hints_.mergeable);
       float s = fit(0, kind, c) - (hints_.leading_cost * merged + hints_.gap_cost * (c - merged));
-      if (hints_.leading >= 0 && c == hints_.leading) s += kLeadingHintBonus;
+      if (leading_ >= 0 && c == leading_) s += kLeadingHintBonus;
       next[c + 1] = s;
     }
     return;
@@ -225,20 +236,20 @@ void RowScorer::add(CellKind kind, bool short_total) {
   const float* row = &dp_[static_cast<size_t>(i - 1) * w];
   int* back = &from_[static_cast<size_t>(i) * w];
   const CellKind previous = kinds_[i - 1];
-  const float gap_cost = short_total ? 0.0f : hints_.gap_cost;
-  // This cell's fit in each column, and the cost of skipping k columns to get there.
-  fits_.resize(n);
-  gaps_.resize(n);
-  for (int c = 0; c < n; ++c) {
-    fits_[c] = fit(i, kind, c);
-    gaps_[c] = gap_cost * c;
+  // This cell's fit in each column (the kind's alone unless the hints place cells), and the cost
+  // of skipping k columns to get there.
+  const float* kind_fits = &kind_fit_[static_cast<size_t>(kind) * n];
+  if (!hints_.cols.empty() || !hints_.named.empty()) {
+    fits_.resize(n);
+    for (int c = 0; c < n; ++c) fits_[c] = fit(i, kind, c);
+    kind_fits = fits_.data();
   }
   // Columns are 1-based in the dp rows; the arrays below are 0-based views that do not overlap,
   // which lets the compiler run the inner loop over several columns at once.
   float* __restrict best = next + 1;
   int* __restrict from = back + 1;
-  const float* __restrict fit_at = fits_.data();
-  const float* __restrict gap = gaps_.data();
+  const float* __restrict fit_at = kind_fits;
+  const float* __restrict gap = short_total ? no_gaps_.data() : gaps_.data();
   for (int j = 1; j <= n; ++j) {
     if (row[j] == kMinusInf) continue;
     // The same column again: the cell continues the one before it.
@@ -293,9 +304,7 @@ Placement RowScorer::placement() const {
 Placement place_row(const std::vector<CellKind>& kinds, const ColumnModel& model, const RowHints& hints) {
   const int m = static_cast<int>(kinds.size());
   if (m == 0 || model.size() == 0) return {};
-  RowScorer scorer(model, hints);
-  for (int i = 0; i < m; ++i) scorer.add(kinds[i], short_total_before(kinds.data(), i, m));
-  return scorer.placement();
+  return RowScorer(model, hints).place(kinds.data(), m, hints.leading);
 }
 
 std::vector<Segment> segment_stream(const std::vector<CellKind>& kinds, const ColumnModel& model,
@@ -305,20 +314,16 @@ std::vector<Segment> segment_stream(const std::vector<CellKind>& kinds, const Co
   RowHints stream_hints;
   stream_hints.continuation = continuation;
   stream_hints.leading_cost = kStreamLeadingPenalty;
-  // The hints of the row ending after cell q - 1: a forced end says how many cells it merges.
-  auto hints_ending_at = [&](size_t q) {
-    RowHints h = stream_hints;
-    if (row_end_leading[q - 1] >= -1) h.leading = row_end_leading[q - 1];
-    return h;
-  };
+  // The leading hint of the row ending after cell q - 1: a forced end says how many cells it merges.
+  auto leading_ending_at = [&](size_t q) { return row_end_leading[q - 1] >= -1 ? row_end_leading[q - 1] : -1; };
   // score[p * max_len + len - 1]: the best placement score of cells [p, p + len) as one row, -inf
   // when that is not a row. Each start is scored by extending one row a cell at a time; a row
   // whose score depends on where it ends in a way extension does not follow (a leading count forced
   // at its end, a short total row) is placed on its own.
   std::vector<float> row_score(total * max_len, kMinusInf);
-  RowScorer scorer(model, stream_hints);
+  RowScorer scorer(model, stream_hints), alone(model, stream_hints);
   auto score_rows_from = [&](size_t p) {
-    scorer.clear();
+    scorer.start_row(-1);
     for (size_t len = 1; len <= max_len && p + len <= total; ++len) {
       const size_t q = p + len;
       // A row must end after a cell with a forced end, so no row may run on past one.
@@ -332,8 +337,7 @@ std::vector<Segment> segment_stream(const std::vector<CellKind>& kinds, const Co
       if (ends_like_extension) {
         row_score[p * max_len + len - 1] = scorer.score();
       } else {
-        std::vector<CellKind> row(kinds.begin() + p, kinds.begin() + q);
-        Placement pl = place_row(row, model, hints_ending_at(q));
+        Placement pl = alone.place(&kinds[p], m, leading_ending_at(q));
         if (!pl.col.empty()) row_score[p * max_len + len - 1] = pl.score;
       }
     }
@@ -356,8 +360,7 @@ std::vector<Segment> segment_stream(const std::vector<CellKind>& kinds, const Co
   }
   std::vector<Segment> segments;
   for (size_t q = total; q > 0; q = start[q]) {
-    std::vector<CellKind> row(kinds.begin() + start[q], kinds.begin() + q);
-    segments.push_back({start[q], q, place_row(row, model, hints_ending_at(q))});
+    segments.push_back({start[q], q, alone.place(&kinds[start[q]], static_cast<int>(q - start[q]), leading_ending_at(q))});
   }
   std::reverse(segments.begin(), segments.end());
   return segments;

@@ -81,9 +81,12 @@ class RowScorer {
  public:
   // `model` and `hints` must outlive the scorer.
   RowScorer(const ColumnModel& model, const RowHints& hints);
-  void clear();
+  // Starts a new row; `leading` stands for hints.leading in it (a stream's forced end says it).
+  void start_row(int leading);
   // Adds the next cell; `short_total` waives the gap cost before it (a short total row).
   void add(CellKind kind, bool short_total);
+  // The best placement of the row kinds[0, m): what place_row() returns for it.
+  Placement place(const CellKind* kinds, int m, int leading);
   // The best score of a placement of the cells added so far, -inf when there is none.
   float score() const;
   Placement placement() const;
@@ -96,11 +99,13 @@ class RowScorer {
   const RowHints& hints_;
   std::vector<float> trail_;     // cost of leaving columns [j, n) empty at a row's end
   std::vector<float> kind_fit_;  // model_.score(kind, c) at [kind * n + c]
+  std::vector<float> gaps_;      // cost of skipping k columns, and nothing (a short total row)
+  std::vector<float> no_gaps_;
+  int leading_ = -1;
   std::vector<CellKind> kinds_;
   std::vector<float> dp_;
   std::vector<int> from_;
   std::vector<float> fits_;
-  std::vector<float> gaps_;
 };
 
 struct Segment {
