@@ -45,6 +45,27 @@ TEST(Jsonl, EscapesControlCharactersAndQuotes) {
   EXPECT_NE(out.find("\"doc\":\"a\\\"b\\\\c\\td\\u0001\""), std::string::npos) << out;
 }
 
+TEST(Jsonl, EscapesInLongStringsAtEveryPosition) {
+  for (size_t at = 0; at < 40; ++at) {
+    for (char special : {'"', '\\', '\n', '\x1f', '\x01'}) {
+      std::string id = std::string("收入总计一二三四五六七八九十") + "abcdefghij";
+      id.insert(at, 1, special);
+      DocumentResult d;
+      d.document.id = id;
+      std::string out;
+      emit::append_jsonl(d, out);
+      std::string expected = id.substr(0, at) +
+                             (special == '"'    ? "\\\""
+                              : special == '\\' ? "\\\\"
+                              : special == '\n'  ? "\\n"
+                              : special == '\x1f' ? "\\u001f"
+                                                 : "\\u0001") +
+                             id.substr(at + 1);
+      EXPECT_NE(out.find("\"doc\":\"" + expected + "\""), std::string::npos) << at << " " << int(special);
+    }
+  }
+}
+
 TEST(Sinks, WriteThenRenameLeavesNothingOnFailure) {
   std::string dir = temp_dir();
   {

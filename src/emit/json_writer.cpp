@@ -1,12 +1,26 @@
 #include "emit/json_writer.h"
 
 #include <charconv>
+#include <cstdint>
+#include <cstring>
 
 namespace budgetlens::emit::detail {
 
 namespace {
 
 bool needs_escape(unsigned char c) { return c < 0x20 || c == '"' || c == '\\'; }
+
+// Whether any of eight bytes needs an escape, all at once (the SWAR "has a byte less than" and
+// "has a zero byte" tests): most of the text written is Chinese, and none of its bytes ever does.
+bool any_needs_escape(const char* p) {
+  uint64_t w;
+  std::memcpy(&w, p, 8);
+  constexpr uint64_t kOnes = 0x0101010101010101ull, kHighs = 0x8080808080808080ull;
+  uint64_t control = (w - kOnes * 0x20) & ~w & kHighs;
+  uint64_t quote = w ^ (kOnes * '"'), backslash = w ^ (kOnes * '\\');
+  uint64_t special = ((quote - kOnes) & ~quote) | ((backslash - kOnes) & ~backslash);
+  return (control | (special & kHighs)) != 0;
+}
 
 void append_int(std::string& out, int64_t value) {
   char buf[24];
@@ -21,6 +35,8 @@ void append_json_string(std::string& out, std::string_view s) {
   out.push_back('"');
   size_t run = 0;  // start of the characters not yet written, which need no escape
   for (size_t i = 0; i < s.size(); ++i) {
+    while (i + 8 <= s.size() && !any_needs_escape(s.data() + i)) i += 8;
+    if (i >= s.size()) break;
     unsigned char c = static_cast<unsigned char>(s[i]);
     if (!needs_escape(c)) continue;
     out.append(s.data() + run, i - run);
