@@ -51,7 +51,7 @@ class ParagraphReader {
   void apply_masks() {
     const std::string& s = f_.text;
     std::vector<int> masks;
-    g_.figures.mask_patterns.matching(grammar::Anchor::kAnywhere, s, masks);
+    g_.figures.mask_patterns.matching(grammar::Anchor::kAnywhere, s, masks, /*often=*/true);
     for (int k : masks) {
       const grammar::Pattern& pattern = g_.figures.masks[k].pattern;
       for (size_t from = 0; from <= s.size();) {

@@ -125,14 +125,14 @@ PatternSet::PatternSet(std::vector<Pattern> patterns) : patterns_(std::move(patt
   }
 }
 
-void PatternSet::matching(Anchor anchor, std::string_view s, std::vector<int>& out) const {
+void PatternSet::matching(Anchor anchor, std::string_view s, std::vector<int>& out, bool often) const {
   out.clear();
   if (sets_) {
     const RE2::Set& set = sets_->of(anchor);
     re2::StringPiece text(s.data(), s.size());
     RE2::Set::ErrorInfo error{RE2::Set::kNoError};
     // Most texts match none of the patterns; saying so is cheaper than listing which match.
-    if (!set.Match(text, nullptr, &error) && error.kind == RE2::Set::kNoError) return;
+    if (!often && !set.Match(text, nullptr, &error) && error.kind == RE2::Set::kNoError) return;
     if (set.Match(text, &out, &error)) {
       std::sort(out.begin(), out.end());
       return;

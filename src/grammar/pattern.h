@@ -76,8 +76,10 @@ class PatternSet {
   std::vector<Pattern>::const_iterator begin() const { return patterns_.begin(); }
   std::vector<Pattern>::const_iterator end() const { return patterns_.end(); }
 
-  // The indices, in increasing order, of the patterns that match s as `anchor` says.
-  void matching(Anchor anchor, std::string_view s, std::vector<int>& out) const;
+  // The indices, in increasing order, of the patterns that match s as `anchor` says. The answer is
+  // the same either way; `often` says that some pattern usually matches (the masks of a paragraph
+  // with figures), where first asking whether any does would be a wasted pass.
+  void matching(Anchor anchor, std::string_view s, std::vector<int>& out, bool often = false) const;
   // The index of the first pattern that matches s as `anchor` says, or -1.
   int first_matching(Anchor anchor, std::string_view s) const;
   // True iff some pattern matches s as `anchor` says.
