@@ -30,6 +30,33 @@ std::optional<Match> run(const RE2& re, std::string_view s, size_t from, RE2::An
   return m;
 }
 
+// Whether RE2 source text has an assertion outside character classes: ^ $ or \A \z \b \B.
+bool has_assertion(std::string_view re) {
+  bool in_class = false;
+  for (size_t i = 0; i < re.size(); ++i) {
+    char c = re[i];
+    if (c == '\\') {
+      if (i + 1 < re.size() && !in_class && std::string_view("AzbB").find(re[i + 1]) != std::string_view::npos) {
+        return true;
+      }
+      ++i;  // the escaped character is a literal (or a class such as \d)
+    } else if (in_class) {
+      if (c == ']') in_class = false;
+    } else if (c == '[') {
+      in_class = true;
+      if (i + 1 < re.size() && re[i + 1] == '^') ++i;         // negation, not an anchor
+      if (i + 1 < re.size() && re[i + 1] == ']') ++i;         // a leading ] is a literal
+      if (re.compare(i + 1, 2, "[:") == 0) {                  // [[:alpha:]] and friends
+        size_t end = re.find(":]", i + 3);
+        if (end != std::string_view::npos) i = end + 1;
+      }
+    } else if (c == '^' || c == '$') {
+      return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 std::optional<Pattern> Pattern::compile(std::string_view source, std::string* error) {
@@ -41,6 +68,7 @@ std::optional<Pattern> Pattern::compile(std::string_view source, std::string* er
     return std::nullopt;
   }
   p.re_ = std::move(re);
+  p.context_free_ = !has_assertion(p.source_);
   p.suffix_re_ = std::make_shared<RE2>("(?:" + p.source_ + ")$", options());
   return p;
 }

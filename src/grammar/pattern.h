@@ -37,6 +37,10 @@ class Pattern {
 
   bool valid() const { return re_ != nullptr; }
   const std::string& source() const { return source_; }
+  // True iff the pattern has no anchor or word-boundary assertion (^ $ \A \z \b \B): then whether
+  // it matches a span of text does not depend on the text around it, so a text with no match has
+  // none in any part of it either.
+  bool context_free() const { return context_free_; }
 
   // A match starting at s[0].
   std::optional<Match> match_prefix(std::string_view s) const;
@@ -53,6 +57,7 @@ class Pattern {
 
  private:
   std::string source_;
+  bool context_free_ = false;
   std::shared_ptr<const re2::RE2> re_;         // as written
   std::shared_ptr<const re2::RE2> suffix_re_;  // (?:source)$
 };

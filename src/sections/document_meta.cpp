@@ -72,8 +72,16 @@ void describe_document(const source::SourceText& source, const grammar::Grammar&
   for (size_t i = 0; i < keys.size() && !outline.year; ++i) outline.year = year_in(keys[i]);
 
   // The organisation: a labelled line (填报单位：…, or the label on one line and the name on the
-  // next), else the name that opens the title.
-  for (size_t i = 0; i < keys.size() && outline.org.empty(); ++i) {
+  // next), else the name that opens the title. Most documents have no such line: when no pattern
+  // matches anywhere in the head, joined as the pairs below are, no pair can match either.
+  std::string head;
+  bool may_name_org = false;
+  for (const grammar::Pattern& p : g.org) may_name_org |= !p.context_free();
+  if (!may_name_org && !g.org.empty()) {
+    for (size_t i = 0; i < keys.size(); ++i) head += (i ? ":" : "") + keys[i];
+    may_name_org = g.org.any(grammar::Anchor::kAnywhere, head);
+  }
+  for (size_t i = 0; i < keys.size() && outline.org.empty() && may_name_org; ++i) {
     std::string joined = i + 1 < keys.size() ? keys[i] + ":" + keys[i + 1] : keys[i];
     for (const grammar::Pattern& p : g.org) {
       if (auto m = p.find(joined); m && !m->key.empty() && m->key_begin < keys[i].size() + 1) {
