@@ -315,8 +315,8 @@ std::vector<Segment> segment_stream(const std::vector<CellKind>& kinds, const Co
   stream_hints.continuation = continuation;
   stream_hints.leading_cost = kStreamLeadingPenalty;
   // The leading hint of the row ending after cell q - 1: a forced end says how many cells it merges.
-  auto leading_ending_at = [&](size_t q) { return row_end_leading[q - 1] >= -1 ? row_end_leading[q - 1] : -1; };
-  // score[p * max_len + len - 1]: the best placement score of cells [p, p + len) as one row, -inf
+  auto leading_ending_at = [&](size_t q) { return std::max(row_end_leading[q - 1], -1); };
+  // row_score[p * max_len + len - 1]: the best placement score of cells [p, p + len) as one row, -inf
   // when that is not a row. Each start is scored by extending one row a cell at a time; a row
   // whose score depends on where it ends in a way extension does not follow (a leading count forced
   // at its end, a short total row) is placed on its own.
