@@ -110,5 +110,94 @@ TEST(Cli, CheckPrintsDiagnosticsASummaryAndFailsOnErrors) {
   EXPECT_EQ(budgetlens("check --severity loud " + dir + "/bad.txt").status, 2);
 }
 
+// A folder of documents for batch tests: the real ones in ../shared/corpus when present, else a few
+// written here.
+std::string batch_folder() {
+  if (testing::exists(testing::shared_dir() + "/corpus")) return testing::shared_dir() + "/corpus";
+  static std::string dir = [] {
+    std::string d = temp_dir();
+    for (int i = 0; i < 12; ++i) {
+      std::ofstream(d + "/doc" + std::to_string(i) + ".txt")
+          << "一、收入\n收入总计" << 100 + i << ".5万元,比上年减少" << i << "万元。\n二、支出\n支出总计" << 90 + i << "万元。\n";
+    }
+    return d;
+  }();
+  return dir;
+}
+
+TEST(Cli, AnyNumberOfJobsWritesTheSameBytes) {
+  std::string dir = temp_dir(), in = batch_folder();
+  ASSERT_EQ(budgetlens("extract " + in + " -o " + dir + "/one.jsonl -q --jobs 1").status, 0);
+  for (const char* jobs : {"2", "3", "8"}) {
+    Outcome r = budgetlens("extract " + in + " -o " + dir + "/many.jsonl -q --jobs " + jobs);
+    EXPECT_EQ(r.status, 0) << r.out;
+    EXPECT_EQ(testing::read_file(dir + "/many.jsonl"), testing::read_file(dir + "/one.jsonl")) << "--jobs " << jobs;
+  }
+}
+
+TEST(Cli, ProgressLineOnlyOnATerminal) {
+  std::string dir = temp_dir();
+  Outcome r = budgetlens("extract " + batch_folder() + " -o " + dir + "/out.jsonl --jobs 2");
+  EXPECT_EQ(r.out.find("documents  "), std::string::npos) << r.out;  // stderr is a pipe here
+  EXPECT_EQ(r.out.find('\r'), std::string::npos);
+}
+
+TEST(Cli, FilesFromReadsAListOfPaths) {
+  std::string dir = temp_dir();
+  std::ofstream(dir + "/a.txt") << "收入总计1万元。\n";
+  std::ofstream(dir + "/b.txt") << "收入总计2万元。\n";
+  std::ofstream(dir + "/list") << dir << "/b.txt\r\n\n" << dir << "/a.txt\n";
+  Outcome r = budgetlens("extract --files-from " + dir + "/list -o - -q");
+  EXPECT_EQ(r.status, 0) << r.out;
+  EXPECT_LT(r.out.find("\"doc\":\"b.txt\""), r.out.find("\"doc\":\"a.txt\""));  // in the list's order
+  Outcome piped = budgetlens("extract --files-from - -o - -q < " + dir + "/list");
+  EXPECT_EQ(piped.out, r.out);
+  EXPECT_EQ(budgetlens("extract --files-from " + dir + "/missing -o - -q").status, 3);
+}
+
+TEST(Cli, ShardsSplitTheBatchAndMergeIntoTheSingleRun) {
+  std::string dir = temp_dir(), in = batch_folder();
+  ASSERT_EQ(budgetlens("extract " + in + " -o " + dir + "/all.jsonl -q").status, 0);
+  std::string shards;
+  size_t documents = 0;
+  for (int k = 1; k <= 3; ++k) {
+    std::string out = dir + "/shard" + std::to_string(k) + ".jsonl";
+    ASSERT_EQ(budgetlens("extract " + in + " --shard " + std::to_string(k) + "/3 -o " + out + " -q").status, 0);
+    std::string text = testing::read_file(out);
+    for (size_t at = 0; (at = text.find("{\"type\":\"document\"", at)) != std::string::npos; ++at) ++documents;
+    shards += " " + out;
+  }
+  std::string all = testing::read_file(dir + "/all.jsonl");
+  size_t expected = 0;
+  for (size_t at = 0; (at = all.find("{\"type\":\"document\"", at)) != std::string::npos; ++at) ++expected;
+  EXPECT_EQ(documents, expected);  // every document in exactly one shard
+  Outcome merged = budgetlens("merge" + shards + " -o " + dir + "/merged.jsonl");
+  EXPECT_EQ(merged.status, 0) << merged.out;
+  EXPECT_EQ(testing::read_file(dir + "/merged.jsonl"), all);
+  // A workbook merged from the shards holds what the single run's does.
+  ASSERT_EQ(budgetlens("merge" + shards + " -o " + dir + "/merged/ -q").status, 0);
+  ASSERT_EQ(budgetlens("extract " + in + " -o " + dir + "/single/ -q").status, 0);
+  for (const char* csv : {"documents.csv", "sections.csv", "tables.csv", "cells.csv", "quantities.csv"}) {
+    EXPECT_EQ(testing::read_file(dir + "/merged/" + csv), testing::read_file(dir + "/single/" + csv)) << csv;
+  }
+  EXPECT_EQ(budgetlens("merge" + shards + " -o " + dir + "/merged.xlsx -q").status, 0);
+}
+
+TEST(Cli, MergeRefusesRepeatedAndMalformedInputs) {
+  std::string dir = temp_dir();
+  std::ofstream(dir + "/a.txt") << "收入总计1万元。\n";
+  ASSERT_EQ(budgetlens("extract " + dir + "/a.txt -o " + dir + "/a.jsonl -q").status, 0);
+  Outcome twice = budgetlens("merge " + dir + "/a.jsonl " + dir + "/a.jsonl -o " + dir + "/m.jsonl");
+  EXPECT_EQ(twice.status, 3);
+  EXPECT_NE(twice.out.find("document \"a.txt\" is also in"), std::string::npos) << twice.out;
+  std::ofstream(dir + "/bad.jsonl") << "{\"type\":\"document\",\"doc\":\"x\"}\n";
+  Outcome bad = budgetlens("merge " + dir + "/bad.jsonl -o " + dir + "/m.jsonl");
+  EXPECT_EQ(bad.status, 3);
+  EXPECT_NE(bad.out.find("bad.jsonl:1: error: no field \"id\""), std::string::npos) << bad.out;
+  EXPECT_FALSE(testing::exists(dir + "/m.jsonl"));
+  EXPECT_EQ(budgetlens("merge " + dir + "/a.jsonl").status, 2);  // no -o
+  EXPECT_EQ(budgetlens("merge --shard 1/2 " + dir + "/a.jsonl -o x.jsonl").status, 2);
+}
+
 }  // namespace
 }  // namespace budgetlens

@@ -45,6 +45,27 @@ TEST(Jsonl, EscapesControlCharactersAndQuotes) {
   EXPECT_NE(out.find("\"doc\":\"a\\\"b\\\\c\\td\\u0001\""), std::string::npos) << out;
 }
 
+TEST(Jsonl, EscapesInLongStringsAtEveryPosition) {
+  for (size_t at = 0; at < 40; ++at) {
+    for (char special : {'"', '\\', '\n', '\x1f', '\x01'}) {
+      std::string id = std::string("收入总计一二三四五六七八九十") + "abcdefghij";
+      id.insert(at, 1, special);
+      DocumentResult d;
+      d.document.id = id;
+      std::string out;
+      emit::append_jsonl(d, out);
+      std::string expected = id.substr(0, at) +
+                             (special == '"'    ? "\\\""
+                              : special == '\\' ? "\\\\"
+                              : special == '\n'  ? "\\n"
+                              : special == '\x1f' ? "\\u001f"
+                                                 : "\\u0001") +
+                             id.substr(at + 1);
+      EXPECT_NE(out.find("\"doc\":\"" + expected + "\""), std::string::npos) << at << " " << int(special);
+    }
+  }
+}
+
 TEST(Sinks, WriteThenRenameLeavesNothingOnFailure) {
   std::string dir = temp_dir();
   {
@@ -100,6 +121,57 @@ TEST(Sinks, WorkbookIsAZipWithTheLongSheets) {
   std::string bytes = testing::read_file(path);
   EXPECT_EQ(bytes.rfind("PK", 0), 0u);
   EXPECT_NE(bytes.find("xl/worksheets/sheet4.xml"), std::string::npos);
+}
+
+// Writing, reading back and writing again gives the same bytes: a merge of shards depends on it.
+TEST(JsonlReader, ReadsBackWhatWasWrittenByteForByte) {
+  std::vector<std::string> texts = {
+      "一、收入\n收入总计6,400.00万元,其中:\"引号\"\\反斜杠。\n",
+      "一级指标 | 二级指标 | 指标值 |\n产出指标(30分) | 数量指标 | ≥95% |\n完成率 | 100 | ||\n",
+      "支出-0.50万元,下降1.98%。\n"};
+  if (testing::exists(testing::shared_dir() + "/seeds")) {
+    for (const char* name : {"/seeds/000_3682ea16efa1e965.txt", "/seeds/001_09aba54321373955.txt",
+                             "/seeds/003_20024559169c32d6.txt"}) {
+      texts.push_back(testing::read_file(testing::shared_dir() + name));
+    }
+  }
+  for (const std::string& text : texts) {
+    std::string written;
+    emit::append_jsonl(testing::run(text), written);
+    emit::ReadResult back = emit::read_jsonl_document(written);
+    ASSERT_TRUE(back) << back.error().message;
+    std::string again;
+    emit::append_jsonl(*back, again);
+    EXPECT_EQ(again, written);
+  }
+}
+
+TEST(JsonlReader, RefusesWhatBudgetlensDoesNotWrite) {
+  std::string written;
+  emit::append_jsonl(testing::run("一、收入\n收入总计10万元。\n"), written);
+  auto refused = [](const std::string& lines) {
+    emit::ReadResult r = emit::read_jsonl_document(lines);
+    EXPECT_FALSE(r) << lines;
+    return r ? std::string() : r.error().message;
+  };
+  auto replace = [&](const std::string& from, const std::string& to) {
+    std::string s = written;
+    s.replace(s.find(from), from.size(), to);
+    return s;
+  };
+  EXPECT_EQ(emit::read_jsonl_document(written).ok(), true);
+  EXPECT_NE(refused(replace("\"title\":", "\"titel\":")).find("line 1: field \"titel\""), std::string::npos);
+  EXPECT_NE(refused(replace("\"decimals\":0", "\"decimals\":0.0")).find("line 3:"), std::string::npos);
+  std::string extra = written;
+  extra.replace(extra.size() - 3, 3, "},\"note\":\"x\"}\n");  // after the quantity's span
+  EXPECT_NE(refused(extra).find("line 3: unknown field \"note\""), std::string::npos);
+  EXPECT_NE(refused(replace("\"type\":\"section\",\"doc\":\"test.txt\"", "\"type\":\"section\",\"doc\":\"other.txt\""))
+                .find("line 2: a record of document \"other.txt\""),
+            std::string::npos);
+  EXPECT_NE(refused(replace("{\"type\":\"section\"", "{ \"type\":\"section\"")).find("line 2:"), std::string::npos);
+  EXPECT_NE(refused(written.substr(0, written.size() - 1)).find("does not end with a line break"), std::string::npos);
+  EXPECT_NE(refused(written.substr(written.find('\n') + 1)).find("line 1: the first record"), std::string::npos);
+  EXPECT_EQ(emit::read_jsonl_document(written + written).ok(), false);  // two documents
 }
 
 }  // namespace

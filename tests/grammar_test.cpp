@@ -3,6 +3,7 @@
 #include <fstream>
 
 #include "grammar/grammar.h"
+#include "text/fold.h"
 #include "test_support.h"
 
 namespace budgetlens::grammar {
@@ -50,6 +51,79 @@ TEST(Grammar, ErrorsNameTheFileAndLine) {
   auto broken = load_grammar(dir);
   ASSERT_FALSE(broken);
   EXPECT_EQ(broken.error().code, ErrorCode::kXmlSyntax);
+}
+
+// A PatternSet answers for all its patterns in one pass; the answers must be those of trying each
+// pattern on its own, for every list of the built-in grammar and every way of anchoring.
+TEST(Grammar, PatternSetsAnswerAsTheirPatternsOneByOne) {
+  const Grammar& g = testing::builtin_grammar();
+  std::vector<std::string> texts = {"", "单位:万元", "(万元)", "一、收入", "(二)支出", "1.概况", "3)其中", "附件2:",
+                                    "表一:", "第一部分", "2023年1月5日", "2023-01-05", "〔2021〕12号", "第3页",
+                                    "其中:人员经费", "比上年减少", "下降率", "完成年初预算的", "占支出总额的比重",
+                                    "年初预算数", "类科目", "收入总计", "一级指标", "自评得分", "预算数(万元)",
+                                    "www.gov.cn", "13812345678", "abc123", "① 2、(3)", "合计", "收、支总计各是"};
+  if (testing::exists(testing::shared_dir() + "/seeds")) {
+    for (const char* name : {"/seeds/001_09aba54321373955.txt", "/seeds/002_eeed92db698f3b8d.txt"}) {
+      std::string body = testing::read_file(testing::shared_dir() + name);
+      for (size_t b = 0, e; b < body.size(); b = e + 1) {
+        e = body.find('\n', b);
+        if (e == std::string::npos) e = body.size();
+        std::string key = text::match_key(body.substr(b, e - b));
+        texts.push_back(key);
+        texts.push_back(key.substr(0, key.size() / 2));  // pieces, as labels are
+      }
+    }
+  }
+  std::vector<const PatternSet*> sets = {&g.sections.style_patterns, &g.tables.column_patterns,
+                                         &g.tables.captions,        &g.tables.unit_statements,
+                                         &g.figures.mask_patterns,  &g.labels.strip_prefix,
+                                         &g.labels.strip_suffix,    &g.labels.relations,
+                                         &g.labels.attributes,      &g.labels.postfix,
+                                         &g.documents.kind_patterns, &g.documents.org};
+  std::vector<int> hits;
+  for (const PatternSet* set : sets) {
+    for (Anchor anchor : {Anchor::kFull, Anchor::kPrefix, Anchor::kSuffix, Anchor::kAnywhere}) {
+      for (const std::string& t : texts) {
+        std::vector<int> want;
+        for (size_t i = 0; i < set->size(); ++i) {
+          const Pattern& p = (*set)[i];
+          bool one = anchor == Anchor::kFull     ? p.match_full(t)
+                     : anchor == Anchor::kPrefix ? p.match_prefix(t).has_value()
+                     : anchor == Anchor::kSuffix ? p.match_suffix(t).has_value()
+                                                 : p.find(t).has_value();
+          if (one) want.push_back(static_cast<int>(i));
+        }
+        set->matching(anchor, t, hits);
+        ASSERT_EQ(hits, want) << "\"" << t << "\" anchor " << static_cast<int>(anchor);
+        EXPECT_EQ(set->first_matching(anchor, t), want.empty() ? -1 : want.front());
+      }
+    }
+  }
+}
+
+TEST(Grammar, PatternsWithoutAssertionsAreContextFree) {
+  auto free_of_context = [](const char* source) { return Pattern::compile(source, nullptr)->context_free(); };
+  EXPECT_TRUE(free_of_context("单位[:]?\\s*(万元|元)"));
+  EXPECT_TRUE(free_of_context("[^\\s|:]{2,40}"));  // a negated class is no anchor
+  EXPECT_TRUE(free_of_context("[]^$]x"));
+  EXPECT_TRUE(free_of_context("\\$\\^"));
+  EXPECT_TRUE(free_of_context("[[:digit:]^]"));
+  EXPECT_FALSE(free_of_context("^目录$"));
+  EXPECT_FALSE(free_of_context("合计$"));
+  EXPECT_FALSE(free_of_context("\\bword"));
+  EXPECT_FALSE(free_of_context("a\\Az"));
+  EXPECT_FALSE(free_of_context("[a]^"));
+}
+
+TEST(Grammar, UnitWordThatFoldsToNothingIsRefused) {
+  std::string dir = temp_dir();
+  std::string units(builtin_grammar("units.xml"));
+  units.insert(units.find("</units>"), "  <money word=\"\u3000\" power=\"4\"/>\n");
+  std::ofstream(dir + "/units.xml") << units;
+  auto r = load_grammar(dir);
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().code, ErrorCode::kBadValue);
+  EXPECT_NE(r.error().message.find("units.xml:"), std::string::npos) << r.error().message;
 }
 
 }  // namespace

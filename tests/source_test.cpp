@@ -1,6 +1,7 @@
 // source/: decoding, normalising, and the map back to the original bytes.
 #include <unicode/ucnv.h>
 
+#include "source/sha256.h"
 #include "source/source.h"
 #include "test_support.h"
 
@@ -97,6 +98,37 @@ TEST(Source, MarksTraditionalDocuments) {
   auto r = decode_source("2023年度收入總計434.72萬元", "t.txt", {});
   ASSERT_TRUE(r);
   EXPECT_TRUE(r->traditional);
+}
+
+TEST(Source, Sha256KnownAnswers) {
+  EXPECT_EQ(sha256_hex(""), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+  EXPECT_EQ(sha256_hex("abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+  EXPECT_EQ(sha256_hex("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq"),  // padding spills a block
+            "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
+  EXPECT_EQ(sha256_hex(std::string(1000000, 'a')), "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
+}
+
+// Valid UTF-8 is normalised by runs: line ends of every kind, NULs and the BOM must still map back
+// to the bytes of the original.
+TEST(Source, LineEndsNulsAndBomMapBackToTheOriginal) {
+  std::string words;  // enough text that one NUL does not make it look binary
+  for (int i = 0; i < 40; ++i) words += "收入";
+  std::string original =
+      std::string("\xEF\xBB\xBF") + "甲\r\n乙\r丙\n" + std::string(1, '\0') + "丁\r\n\r\n" + words + "\n戊";
+  auto r = decode_source(original, "a.txt", {});
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->text, "甲\n乙\n丙\n 丁\n\n" + words + "\n戊");
+  EXPECT_EQ(r->line_count(), 7u);
+  ASSERT_EQ(r->warnings.size(), 1u);
+  EXPECT_EQ(r->warnings[0], "1 NUL byte(s) read as spaces");
+  for (const char* ch : {"甲", "乙", "丙", "丁", "戊"}) {
+    size_t at = r->text.find(ch);
+    Span s = r->span_of({static_cast<uint32_t>(at), static_cast<uint32_t>(at + 3)});
+    EXPECT_EQ(original.substr(s.offset, s.length), ch) << ch;
+  }
+  Span last = r->span_of({static_cast<uint32_t>(r->text.find("戊")), static_cast<uint32_t>(r->text.size())});
+  EXPECT_EQ(last.line, 7u);
+  EXPECT_EQ(last.offset + last.length, original.size());
 }
 
 }  // namespace

@@ -1,6 +1,10 @@
 // tables/: flattened blocks made into grids.
+#include <limits>
+#include <random>
+
 #include "layout/layout.h"
 #include "sections/sections.h"
+#include "tables/placement.h"
 #include "tables/tables.h"
 #include "test_support.h"
 
@@ -158,6 +162,72 @@ TEST(Tables, HtmlTableSplitAtAHeaderRowInside) {
   EXPECT_EQ(at(g[1], 2, 0), "产出指标(30分)");
   EXPECT_EQ(at(g[1], 3, 0), "效益指标(20分)");
   EXPECT_EQ(g[1].kind, "indicators");
+}
+
+// segment_stream as it was first written: every candidate row placed on its own. The row scorer
+// extends rows a cell at a time instead; the rows, columns and scores must be the same.
+std::vector<detail::Segment> segment_by_placing_every_row(const std::vector<detail::CellKind>& kinds,
+                                                          const detail::ColumnModel& model,
+                                                          const std::vector<int>& row_end_leading, bool continuation) {
+  const float minus_inf = -std::numeric_limits<float>::infinity();
+  const size_t total = kinds.size(), max_len = static_cast<size_t>(model.size()) + 6;
+  std::vector<float> best(total + 1, minus_inf);
+  std::vector<size_t> start(total + 1, 0);
+  std::vector<detail::Placement> placement(total + 1);
+  best[0] = 0;
+  for (size_t q = 1; q <= total; ++q) {
+    detail::RowHints hints;
+    hints.continuation = continuation;
+    hints.leading_cost = 0.3f;
+    if (row_end_leading[q - 1] >= -1) hints.leading = row_end_leading[q - 1];
+    for (size_t len = 1; len <= std::min(max_len, q); ++len) {
+      size_t p = q - len;
+      if (len > 1 && row_end_leading[p] >= -1) break;
+      if (best[p] == minus_inf) continue;
+      std::vector<detail::CellKind> row(kinds.begin() + p, kinds.begin() + q);
+      detail::Placement pl = detail::place_row(row, model, hints);
+      if (pl.col.empty()) continue;
+      float s = best[p] + pl.score - 0.5f;
+      if (s > best[q]) best[q] = s, start[q] = p, placement[q] = std::move(pl);
+    }
+  }
+  std::vector<detail::Segment> segments;
+  for (size_t q = total; q > 0; q = start[q]) segments.push_back({start[q], q, placement[q]});
+  std::reverse(segments.begin(), segments.end());
+  return segments;
+}
+
+TEST(Tables, StreamSegmentationEqualsPlacingEveryCandidateRowAlone) {
+  std::mt19937 random(7);
+  for (int trial = 0; trial < 300; ++trial) {
+    int n = 1 + static_cast<int>(random() % 9);
+    detail::ColumnModel model(n);
+    std::vector<std::array<int, detail::kKindCount>> counts(n);
+    for (int c = 0; c < n; ++c) {
+      model.roles[c] = static_cast<grammar::ColumnRole>(random() % 14);
+      for (int& k : counts[c]) k = static_cast<int>(random() % 4);
+    }
+    if (trial % 2) model.learn(counts);
+    size_t cells = 1 + random() % 40;
+    std::vector<detail::CellKind> kinds;
+    std::vector<int> ends;
+    for (size_t i = 0; i < cells; ++i) {
+      // Totals often, so that short total rows are tried at every position.
+      kinds.push_back(random() % 5 == 0 ? detail::CellKind::kTotal
+                                        : static_cast<detail::CellKind>(random() % detail::kKindCount));
+      ends.push_back(trial % 3 == 0 && random() % 6 == 0 ? static_cast<int>(random() % 4) - 1 : -2);
+    }
+    bool continuation = trial % 4 < 2;
+    std::vector<detail::Segment> want = segment_by_placing_every_row(kinds, model, ends, continuation);
+    std::vector<detail::Segment> got = detail::segment_stream(kinds, model, ends, continuation);
+    ASSERT_EQ(got.size(), want.size()) << "trial " << trial;
+    for (size_t s = 0; s < got.size(); ++s) {
+      EXPECT_EQ(got[s].begin, want[s].begin) << "trial " << trial;
+      EXPECT_EQ(got[s].end, want[s].end) << "trial " << trial;
+      EXPECT_EQ(got[s].placement.col, want[s].placement.col) << "trial " << trial;
+      EXPECT_EQ(got[s].placement.score, want[s].placement.score) << "trial " << trial;
+    }
+  }
 }
 
 }  // namespace

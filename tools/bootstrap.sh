@@ -4,8 +4,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+# parallel: the shard test and the multi-host recipe; time and libbenchmark-dev: tools/bench.sh.
 packages=(cmake make g++ pkg-config libicu-dev libre2-dev libpugixml-dev libxlsxwriter-dev
-          libgtest-dev libgmock-dev libgumbo-dev python3)
+          libgtest-dev libgmock-dev libgumbo-dev python3 parallel time libbenchmark-dev)
 # The tests also open the workbook in a real spreadsheet program.
 if [ "${BUDGETLENS_TESTS:-0}" = 1 ]; then
   packages+=(libreoffice-calc-nogui python3-openpyxl)

@@ -1,15 +1,42 @@
+// extract: every document of the inputs through the pipeline on a pool of workers, written in
+// input order as the batch runs.
 #include <cstdio>
+#include <string>
+#include <thread>
 
+#include "cli/batch.h"
 #include "cli/commands.h"
 #include "cli/inputs.h"
+#include "cli/progress.h"
 #include "emit/emit.h"
 #include "pipeline/pipeline.h"
 
 namespace budgetlens::cli {
+namespace {
+
+int default_jobs() {
+  unsigned cores = std::thread::hardware_concurrency();
+  return cores == 0 ? 1 : static_cast<int>(cores);
+}
+
+// The documents of the command line and of --files-from, those of the shard asked for only.
+std::vector<Input> batch_inputs(const Options& options, std::vector<InputProblem>& problems) {
+  std::vector<std::string> paths = options.inputs;
+  if (!options.files_from.empty()) {
+    for (std::string& p : read_path_list(options.files_from, problems)) paths.push_back(std::move(p));
+  }
+  std::vector<Input> inputs = expand_inputs(paths, options.all_files, problems);
+  if (options.shard_count > 0) {
+    std::erase_if(inputs, [&](const Input& in) { return shard_of(in.id, options.shard_count) != options.shard_index; });
+  }
+  return inputs;
+}
+
+}  // namespace
 
 int run_extract(const Options& options, const grammar::Grammar& grammar) {
   std::vector<InputProblem> problems;
-  std::vector<Input> inputs = expand_inputs(options.inputs, options.all_files, problems);
+  std::vector<Input> inputs = batch_inputs(options, problems);
   for (const InputProblem& p : problems) std::fprintf(stderr, "%s: error: %s\n", p.path.c_str(), p.message.c_str());
 
   emit::Options emit_options;
@@ -25,21 +52,29 @@ int run_extract(const Options& options, const grammar::Grammar& grammar) {
   po.source.encoding = options.encoding;
   po.source.max_bytes = options.max_bytes;
   size_t documents = 0, failed = problems.size(), sections = 0, tables = 0, quantities = 0, money = 0;
-  for (const Input& in : inputs) {
-    pipeline::DocumentOutcome r = pipeline::extract_file(in.path, in.id, grammar, po);
-    if (!r) {
-      std::fprintf(stderr, "%s: error: %s [%s]\n", in.path.c_str(), r.error().message.c_str(),
-                   std::string(source::error_name(r.error().code)).c_str());
-      ++failed;
-      continue;
-    }
-    ++documents;
-    sections += r->sections.size();
-    tables += r->tables.size();
-    quantities += r->quantities.size();
-    for (const QuantityRecord& q : r->quantities) money += q.kind == "money";
-    (*sink)->add(*r);
-  }
+  Progress progress(inputs.size(), !options.quiet && Progress::stderr_is_terminal());
+  run_batch(
+      inputs.size(), options.jobs > 0 ? options.jobs : default_jobs(),
+      [&](size_t i) { return pipeline::extract_file(inputs[i].path, inputs[i].id, grammar, po); },
+      [&](size_t i, pipeline::DocumentOutcome& r) {
+        if (!r) {
+          std::string line = inputs[i].path + ": error: " + r.error().message + " [" +
+                             std::string(source::error_name(r.error().code)) + "]\n";
+          progress.message(line.c_str());
+          progress.document_done(0);
+          ++failed;
+          return;
+        }
+        ++documents;
+        sections += r->sections.size();
+        tables += r->tables.size();
+        quantities += r->quantities.size();
+        for (const QuantityRecord& q : r->quantities) money += q.kind == "money";
+        (*sink)->add(*r);
+        progress.document_done(r->document.bytes);
+      },
+      [&] { progress.tick(); });
+  progress.finish();
   if (std::optional<std::string> error = (*sink)->finish()) {
     std::fprintf(stderr, "budgetlens: %s\n", error->c_str());
     return kExitOutput;

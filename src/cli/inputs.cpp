@@ -7,6 +7,8 @@
 #include <cctype>
 #include <string_view>
 #include <cerrno>
+#include <cstdint>
+#include <cstdio>
 #include <cstring>
 #include <set>
 #include <utility>
@@ -85,6 +87,45 @@ std::vector<Input> expand_inputs(const std::vector<std::string>& paths, bool all
     }
   }
   return out;
+}
+
+std::vector<std::string> read_path_list(const std::string& list_file, std::vector<InputProblem>& problems) {
+  std::vector<std::string> paths;
+  FILE* f = list_file == "-" ? stdin : std::fopen(list_file.c_str(), "r");
+  if (!f) {
+    problems.push_back({list_file, std::string("cannot read the list of files: ") + std::strerror(errno)});
+    return paths;
+  }
+  std::string line;
+  for (int c; (c = std::fgetc(f)) != EOF;) {
+    if (c != '\n') {
+      line.push_back(static_cast<char>(c));
+      continue;
+    }
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (!line.empty()) paths.push_back(line);
+    line.clear();
+  }
+  if (!line.empty() && line.back() == '\r') line.pop_back();
+  if (!line.empty()) paths.push_back(line);
+  if (std::ferror(f)) problems.push_back({list_file, std::string("read error: ") + std::strerror(errno)});
+  if (f != stdin) std::fclose(f);
+  return paths;
+}
+
+int shard_of(const std::string& id, int count) {
+  uint64_t h = 0xcbf29ce484222325ull;
+  for (unsigned char c : id) {
+    h ^= c;
+    h *= 0x100000001b3ull;
+  }
+  // MurmurHash3's finaliser: ids differ in a digit or two, and FNV alone leaves that in its low bits.
+  h ^= h >> 33;
+  h *= 0xff51afd7ed558ccdull;
+  h ^= h >> 33;
+  h *= 0xc4ceb9fe1a85ec53ull;
+  h ^= h >> 33;
+  return static_cast<int>(h % static_cast<uint64_t>(count)) + 1;
 }
 
 }  // namespace budgetlens::cli

@@ -23,4 +23,13 @@ struct InputProblem {
 std::vector<Input> expand_inputs(const std::vector<std::string>& paths, bool all_files,
                                  std::vector<InputProblem>& problems);
 
+// The paths listed in `list_file` ("-" for standard input), one per line; blank lines are skipped
+// and a trailing carriage return is dropped. A list that cannot be read is one problem.
+std::vector<std::string> read_path_list(const std::string& list_file, std::vector<InputProblem>& problems);
+
+// The shard (1 .. count) a document belongs to: a hash of its id (64-bit FNV-1a, mixed by
+// MurmurHash3's finaliser), so that every machine splits a batch the same way whatever folder it
+// is mounted in.
+int shard_of(const std::string& id, int count);
+
 }  // namespace budgetlens::cli

@@ -9,6 +9,7 @@ int main(int argc, char** argv) {
   int exit_code = cli::kExitOk;
   std::optional<cli::Options> options = cli::parse_options(argc, argv, exit_code);
   if (!options) return exit_code;
+  if (options->command == "merge") return cli::run_merge(*options);  // reads records, not documents
   grammar::GrammarResult grammar = grammar::load_grammar(options->grammars);
   if (!grammar) {
     std::fprintf(stderr, "budgetlens: grammar: %s\n", grammar.error().message.c_str());

@@ -15,6 +15,8 @@ usage:
   budgetlens check PATH... [options]            every total, score, rate and change recomputed; failures
                                                 as file:line:col: error[rule]: message
   budgetlens inspect FILE [options]             how a document was read: blocks, sections, grids
+  budgetlens merge JSONL... -o OUT [options]    join the outputs of shards (extract --shard) into what
+                                                one run over all the documents would have written
   budgetlens --help | --version
 
 PATH is a file or a folder (read recursively, in sorted order, disclosure files only). OUT is a .jsonl file, a .xlsx
@@ -22,16 +24,22 @@ workbook, or a folder (ending in /) that receives one CSV file per record type; 
 Lines to standard output.
 
 options:
-  -o, --output OUT        where to write (extract)
+  -o, --output OUT        where to write (extract, merge)
+  --jobs N                documents processed in parallel (default: one per core); the output is the
+                          same whatever N is
+  --files-from FILE       also read the files and folders named in FILE, one per line ("-": standard
+                          input)
+  --shard K/N             process only shard K of N (1 <= K <= N): the documents whose id (path in the
+                          folder given) hashes to K; the N shards of a batch are disjoint and cover it
   --grammars DIR          grammar files in DIR replace the built-in ones of the same name
   --encoding NAME         read inputs in this encoding (an ICU converter name such as GB18030)
                           instead of detecting it
   --max-bytes N           refuse inputs larger than N bytes (default 67108864)
-  --jobs N                documents processed in parallel (default: one per core)
   --all-files             in folders, read every file (default: .txt .text .htm .html .shtml .xhtml)
   --no-table-sheets       workbook: leave out the sheet per table (for very large batches)
   --lang zh|en            workbook: sheet names and column headers in Chinese (default) or English
-  -q, --quiet             no summary on standard error
+  -q, --quiet             no progress line or summary on standard error (the progress line is shown
+                          only when standard error is a terminal)
   --severity LEVEL        check: print failures of at least this level: error, warning (default) or
                           info (also rounding differences and checks that could not be made)
   --format text|json      check: diagnostics (default), or the check records as JSON Lines
@@ -41,6 +49,7 @@ exit status:
   1  check: a check failed at severity error
   2  the command line is wrong
   3  some inputs could not be read (each is named on standard error); all others were written
+     (merge: an input is unreadable, malformed or repeats a document; nothing was written)
   4  the output or the grammar files could not be used; nothing was written
 )";
 
@@ -53,6 +62,21 @@ bool take_value(int argc, char** argv, int& i, std::string& out) {
   }
   if (i + 1 >= argc) return false;
   out = argv[++i];
+  return true;
+}
+
+// "K/N" with 1 <= K <= N.
+bool parse_shard(const std::string& value, int& index, int& count) {
+  size_t slash = value.find('/');
+  if (slash == std::string::npos) return false;
+  std::string k = value.substr(0, slash), n = value.substr(slash + 1);
+  char* end = nullptr;
+  long kv = std::strtol(k.c_str(), &end, 10);
+  if (k.empty() || *end != '\0') return false;
+  long nv = std::strtol(n.c_str(), &end, 10);
+  if (n.empty() || *end != '\0' || nv < 1 || nv > 1000000 || kv < 1 || kv > nv) return false;
+  index = static_cast<int>(kv);
+  count = static_cast<int>(nv);
   return true;
 }
 
@@ -94,6 +118,11 @@ std::optional<Options> parse_options(int argc, char** argv, int& exit_code) {
       long n = std::strtol(value.c_str(), &end, 10);
       if (value.empty() || *end != '\0' || n < 1 || n > 256) return usage_error("--jobs needs a number from 1 to 256");
       o.jobs = static_cast<int>(n);
+    } else if (name == "--files-from") {
+      if (!take_value(argc, argv, i, o.files_from)) return usage_error("--files-from needs a file (or - for standard input)");
+    } else if (name == "--shard") {
+      if (!take_value(argc, argv, i, value)) return usage_error("--shard needs K/N");
+      if (!parse_shard(value, o.shard_index, o.shard_count)) return usage_error("--shard needs K/N with 1 <= K <= N, e.g. 2/8");
     } else if (a == "--all-files") {
       o.all_files = true;
     } else if (a == "--no-table-sheets") {
@@ -114,7 +143,7 @@ std::optional<Options> parse_options(int argc, char** argv, int& exit_code) {
       return usage_error("unknown option " + std::string(a));
     } else if (o.command.empty()) {
       o.command = std::string(a);
-      if (o.command != "extract" && o.command != "inspect" && o.command != "check") {
+      if (o.command != "extract" && o.command != "inspect" && o.command != "check" && o.command != "merge") {
         return usage_error("unknown command " + o.command);
       }
     } else {
@@ -122,8 +151,15 @@ std::optional<Options> parse_options(int argc, char** argv, int& exit_code) {
     }
   }
   if (o.command.empty()) return usage_error("no command given");
-  if (o.inputs.empty()) return usage_error(o.command + " needs at least one file or folder");
-  if (o.command == "extract" && o.output.empty()) return usage_error("extract needs -o OUT (.jsonl, .xlsx or a folder/)");
+  if (o.inputs.empty() && !(o.command == "extract" && !o.files_from.empty())) {
+    return usage_error(o.command + (o.command == "merge" ? " needs at least one JSON Lines file" : " needs at least one file or folder"));
+  }
+  if ((o.command == "extract" || o.command == "merge") && o.output.empty()) {
+    return usage_error(o.command + " needs -o OUT (.jsonl, .xlsx or a folder/)");
+  }
+  if (o.command != "extract" && (!o.files_from.empty() || o.shard_count > 0)) {
+    return usage_error("--files-from and --shard are options of extract");
+  }
   if (o.command == "inspect" && o.inputs.size() != 1) return usage_error("inspect takes one file");
   return o;
 }

@@ -18,12 +18,15 @@ enum ExitCode {
 };
 
 struct Options {
-  std::string command;              // extract | check | inspect
-  std::vector<std::string> inputs;  // files and folders
+  std::string command;              // extract | inspect | merge
+  std::vector<std::string> inputs;  // files and folders (merge: JSON Lines files)
   std::string output;               // -o: .jsonl, .xlsx, or a folder for CSV
   std::string grammars;             // --grammars DIR: overlay of grammar files
   std::string encoding;             // --encoding NAME: force a converter
   uint64_t max_bytes = 64ull << 20;  // --max-bytes N: larger files are refused
+  std::string files_from;           // --files-from FILE: more inputs, one per line ("-": standard input)
+  int shard_index = 0;              // --shard K/N: only the documents of shard K (1-based) of N;
+  int shard_count = 0;              //   0/0 = every document
   int jobs = 0;                     // --jobs N: 0 = one per core
   bool quiet = false;               // --quiet: no progress or summary on stderr
   bool table_sheets = true;         // --no-table-sheets

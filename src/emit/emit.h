@@ -24,6 +24,7 @@ enum class ErrorCode {
   kUnknownFormat,  // the output name ends in neither .jsonl, .xlsx nor a folder separator
   kCannotCreate,   // the file or folder cannot be created (missing parent, permissions)
   kWriteFailed,    // writing or renaming failed (a full device, an I/O error)
+  kMalformedRecord,  // reading JSON Lines back: not records as budgetlens writes them
 };
 
 struct Options {
@@ -49,5 +50,12 @@ SinkResult open_sink(const std::string& path, const Options& options);
 void append_jsonl(const DocumentResult& document, std::string& out);
 // Only its check records.
 void append_checks_jsonl(const DocumentResult& document, std::string& out);
+
+// The reverse of append_jsonl: the records of one document read back from its JSON Lines (its
+// document record first, every line ending in a line break). Strict: fields by name, order and
+// type as the contract writes them, and the records read must write back to exactly `lines`; an
+// error's offset is the 1-based line within `lines`, its message says what is wrong there.
+using ReadResult = Result<DocumentResult, ErrorCode>;
+ReadResult read_jsonl_document(std::string_view lines);
 
 }  // namespace budgetlens::emit

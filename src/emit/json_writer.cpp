@@ -1,11 +1,46 @@
 #include "emit/json_writer.h"
 
+#include <charconv>
+#include <cstdint>
+#include <cstring>
+
 namespace budgetlens::emit::detail {
+
+namespace {
+
+bool needs_escape(unsigned char c) { return c < 0x20 || c == '"' || c == '\\'; }
+
+// Whether any of eight bytes needs an escape, all at once (the SWAR "has a byte less than" and
+// "has a zero byte" tests): most of the text written is Chinese, and none of its bytes ever does.
+bool any_needs_escape(const char* p) {
+  uint64_t w;
+  std::memcpy(&w, p, 8);
+  constexpr uint64_t kOnes = 0x0101010101010101ull, kHighs = 0x8080808080808080ull;
+  uint64_t control = (w - kOnes * 0x20) & ~w & kHighs;
+  uint64_t quote = w ^ (kOnes * '"'), backslash = w ^ (kOnes * '\\');
+  uint64_t special = ((quote - kOnes) & ~quote) | ((backslash - kOnes) & ~backslash);
+  return (control | (special & kHighs)) != 0;
+}
+
+void append_int(std::string& out, int64_t value) {
+  char buf[24];
+  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, value);
+  out.append(buf, end);
+}
+
+}  // namespace
 
 void append_json_string(std::string& out, std::string_view s) {
   static constexpr char kHex[] = "0123456789abcdef";
   out.push_back('"');
-  for (unsigned char c : s) {
+  size_t run = 0;  // start of the characters not yet written, which need no escape
+  for (size_t i = 0; i < s.size(); ++i) {
+    while (i + 8 <= s.size() && !any_needs_escape(s.data() + i)) i += 8;
+    if (i >= s.size()) break;
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (!needs_escape(c)) continue;
+    out.append(s.data() + run, i - run);
+    run = i + 1;
     switch (c) {
       case '"': out += "\\\""; break;
       case '\\': out += "\\\\"; break;
@@ -13,23 +48,22 @@ void append_json_string(std::string& out, std::string_view s) {
       case '\r': out += "\\r"; break;
       case '\t': out += "\\t"; break;
       default:
-        if (c < 0x20) {
-          out += "\\u00";
-          out.push_back(kHex[c >> 4]);
-          out.push_back(kHex[c & 0xF]);
-        } else {
-          out.push_back(static_cast<char>(c));
-        }
+        out += "\\u00";
+        out.push_back(kHex[c >> 4]);
+        out.push_back(kHex[c & 0xF]);
     }
   }
+  out.append(s.data() + run, s.size() - run);
   out.push_back('"');
 }
 
 void JsonObject::name(std::string_view n) {
   if (!first_) out_.push_back(',');
   first_ = false;
-  append_json_string(out_, n);
-  out_.push_back(':');
+  // Field names are the record contract's snake_case words: nothing in them needs escaping.
+  out_.push_back('"');
+  out_.append(n);
+  out_.append("\":");
 }
 
 JsonObject& JsonObject::field(std::string_view n, std::string_view value) {
@@ -40,7 +74,7 @@ JsonObject& JsonObject::field(std::string_view n, std::string_view value) {
 
 JsonObject& JsonObject::field(std::string_view n, int64_t value) {
   name(n);
-  out_ += std::to_string(value);
+  append_int(out_, value);
   return *this;
 }
 
@@ -59,7 +93,8 @@ JsonObject& JsonObject::optional_string(std::string_view n, std::string_view val
 
 JsonObject& JsonObject::optional_int(std::string_view n, std::optional<int> value) {
   name(n);
-  out_ += value ? std::to_string(*value) : "null";
+  if (value) append_int(out_, *value);
+  else out_ += "null";
   return *this;
 }
 
@@ -72,8 +107,15 @@ JsonObject& JsonObject::decimal(std::string_view n, const std::optional<Decimal>
 
 JsonObject& JsonObject::span(std::string_view n, const Span& s) {
   name(n);
-  out_ += "{\"line\":" + std::to_string(s.line) + ",\"col\":" + std::to_string(s.col) +
-          ",\"offset\":" + std::to_string(s.offset) + ",\"length\":" + std::to_string(s.length) + "}";
+  out_ += "{\"line\":";
+  append_int(out_, s.line);
+  out_ += ",\"col\":";
+  append_int(out_, s.col);
+  out_ += ",\"offset\":";
+  append_int(out_, static_cast<int64_t>(s.offset));
+  out_ += ",\"length\":";
+  append_int(out_, s.length);
+  out_ += '}';
   return *this;
 }
 

@@ -31,21 +31,18 @@ namespace {
 
 // The money unit of a document: stated in a unit line (单位：万元) when there is one, else the unit
 // most of its printed amounts carry, else the grammar's default, marked assumed.
-void decide_default_unit(const source::SourceText& source, const grammar::Grammar& grammar, Extraction& out) {
+void decide_default_unit(const layout::Layout& layout, const grammar::Grammar& grammar, Extraction& out) {
   std::map<std::string, int> printed;
   std::string stated;
-  for (uint32_t i = 0; i < source.line_count(); ++i) {
-    std::string key = text::match_key(source.line(i), source.traditional);
-    for (const grammar::Pattern& p : grammar.tables.unit_statements) {
-      auto m = p.find(key);
-      if (!m) continue;
+  for (const std::string& key : layout.line_keys) {
+    if (int u = grammar.tables.unit_statements.first_matching(grammar::Anchor::kAnywhere, key); u >= 0) {
+      std::string_view unit = grammar.tables.unit_statements[u].find(key)->key;
       // "单位：万元" states it; "部门预算总额(万元)" is a vote like a printed amount.
       if (key.find("单位") != std::string::npos) {
-        if (stated.empty()) stated = std::string(m->key);
+        if (stated.empty()) stated = std::string(unit);
       } else {
-        ++printed[std::string(m->key)];
+        ++printed[std::string(unit)];
       }
-      break;
     }
     for (size_t k = 0; k < key.size(); ++k) {
       if (key[k] < '0' || key[k] > '9') continue;
@@ -78,27 +75,27 @@ Extraction extract_quantities(const source::SourceText& source, const layout::La
                               const sections::Outline& outline, const std::vector<tables::Grid>& grids,
                               const grammar::Grammar& grammar) {
   Extraction out;
-  decide_default_unit(source, grammar, out);
+  decide_default_unit(layout, grammar, out);
   detail::DocumentContext ctx{source, grammar, outline, out.default_unit};
-  detail::read_tables(ctx, grids, out.quantities);
-  out.contexts.resize(out.quantities.size());
-  detail::read_paragraphs(ctx, layout, out.quantities, out.contexts);
+  detail::QuantityList found;
+  detail::read_tables(ctx, grids, found);
+  std::deque<FigureContext> contexts(found.size());  // table figures need none
+  detail::read_paragraphs(ctx, layout, found, contexts);
   detail::read_indicators(ctx, grids, out.indicators, out.table_totals);
-  // Records in document order, numbered in that order; their contexts follow them.
-  std::vector<size_t> order(out.quantities.size());
-  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
-    return out.quantities[a].span.offset < out.quantities[b].span.offset;
-  });
-  std::vector<QuantityRecord> quantities;
-  std::vector<FigureContext> contexts;
-  for (size_t i : order) {
-    quantities.push_back(std::move(out.quantities[i]));
-    contexts.push_back(std::move(out.contexts[i]));
+  // Records in document order (stable: tables before text at the same offset), numbered in that
+  // order; their contexts follow them. The records are large, so their order is worked out on
+  // indices and each moved once.
+  std::vector<uint32_t> order(found.size());
+  for (uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(),
+                   [&](uint32_t a, uint32_t b) { return found[a].span.offset < found[b].span.offset; });
+  out.quantities.reserve(found.size());
+  out.contexts.reserve(found.size());
+  for (uint32_t i : order) {
+    out.quantities.push_back(std::move(found[i]));
+    out.quantities.back().id = quantity_id(static_cast<int>(out.quantities.size() - 1));
+    out.contexts.push_back(std::move(contexts[i]));
   }
-  out.quantities = std::move(quantities);
-  out.contexts = std::move(contexts);
-  for (size_t i = 0; i < out.quantities.size(); ++i) out.quantities[i].id = quantity_id(static_cast<int>(i));
   return out;
 }
 

@@ -1,6 +1,7 @@
 // Internal to extract/: shared context of one document's extraction.
 #pragma once
 
+#include <deque>
 #include <string>
 #include <vector>
 
@@ -25,15 +26,18 @@ struct DocumentContext {
 void set_value(QuantityRecord& q, const units::Figure& figure, const grammar::UnitWord* unit,
                std::string unit_source);
 
+// Records are collected in a deque: they are large, and a deque never moves those it holds.
+using QuantityList = std::deque<QuantityRecord>;
+
 // Quantities from running text (paragraphs).
-void read_paragraphs(const DocumentContext& ctx, const layout::Layout& layout, std::vector<QuantityRecord>& out,
-                     std::vector<FigureContext>& contexts);
+void read_paragraphs(const DocumentContext& ctx, const layout::Layout& layout, QuantityList& out,
+                     std::deque<FigureContext>& contexts);
 
 // Indicator records from indicator and score tables, and each table's stated total.
 void read_indicators(const DocumentContext& ctx, const std::vector<tables::Grid>& grids,
                      std::vector<IndicatorRecord>& out, std::vector<std::optional<StatedTotal>>& totals);
 
 // Quantities from table cells.
-void read_tables(const DocumentContext& ctx, const std::vector<tables::Grid>& grids, std::vector<QuantityRecord>& out);
+void read_tables(const DocumentContext& ctx, const std::vector<tables::Grid>& grids, QuantityList& out);
 
 }  // namespace budgetlens::extract::detail

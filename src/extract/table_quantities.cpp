@@ -13,50 +13,97 @@ using grammar::ColumnRole;
 // Longest label cell kept in a row's label path; longer cells are explanations, not names.
 constexpr size_t kMaxLabelChars = 40;
 
-bool is_figure_text(const DocumentContext& ctx, std::string_view text) {
-  return units::cell_figure(text::match_key(text, ctx.source.traditional), ctx.grammar.units).has_value();
-}
+// The labels of a grid's figures are made of its cells' display forms; every figure of a row asks
+// for the same cells, so each cell's part is worked out once.
+class GridLabels {
+ public:
+  GridLabels(const DocumentContext& ctx, const tables::Grid& g)
+      : ctx_(ctx), g_(g), shown_(g.cells.size()), name_(g.cells.size()), figure_(g.cells.size()),
+        body_headers_(g.n_cols) {
+    // Header cells below the table's header rows, column by column in row order, so that the
+    // header over a figure is found by a binary search rather than a walk up a long table.
+    for (size_t i = 0; i < g.cells.size(); ++i) {
+      const tables::Cell& cell = g.cells[i];
+      if (!cell.header || cell.row < g.header_rows) continue;
+      for (int c = cell.col; c < cell.col + cell.colspan && c < g.n_cols; ++c) body_headers_[c].push_back(i);
+    }
+    for (std::vector<size_t>& heads : body_headers_) {
+      std::sort(heads.begin(), heads.end(), [&](size_t a, size_t b) { return g.cells[a].row < g.cells[b].row; });
+    }
+  }
 
-// The names of a row, left of column `col`: its label cells, merged ones included.
-std::string row_label(const DocumentContext& ctx, const tables::Grid& g, int row, int col) {
-  // A row whose only cell of its own is in a text column is named by it ("1、资金来源:(1)财政性资金"
-  // under 主要内容); a row with a label of its own is not named by its explanations.
-  bool own_label = g.kind == "indicators" || g.kind == "scores";  // criteria are not names there
-  for (int c = 0; c < col; ++c) {
-    const tables::Cell* cell = g.cell(row, c);
-    own_label |= cell && cell->row == row && !cell->header && g.columns[c].role != ColumnRole::kText &&
-                 !cell->text.empty() && !is_figure_text(ctx, cell->text);
+  // The names of a row, left of column `col`: its label cells, merged ones included.
+  std::string row_label(int row, int col) {
+    // A row whose only cell of its own is in a text column is named by it ("1、资金来源:(1)财政性资金"
+    // under 主要内容); a row with a label of its own is not named by its explanations.
+    bool own_label = g_.kind == "indicators" || g_.kind == "scores";  // criteria are not names there
+    for (int c = 0; c < col && !own_label; ++c) {
+      const tables::Cell* cell = g_.cell(row, c);
+      own_label = cell && cell->row == row && !cell->header && g_.columns[c].role != ColumnRole::kText &&
+                  !cell->text.empty() && !figure(index_of(cell));
+    }
+    std::string path;
+    const std::string* last = nullptr;
+    for (int c = 0; c < col; ++c) {
+      const tables::Cell* cell = g_.cell(row, c);
+      if (!cell || cell->header || cell->col != c) continue;
+      ColumnRole role = g_.columns[c].role;
+      bool own_text = role == ColumnRole::kText && cell->row == row && !own_label;
+      // A code column names a row when it holds no code: "合计" printed under 科目编码.
+      bool code = role == ColumnRole::kCode &&
+                  std::any_of(cell->text.begin(), cell->text.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
+      if ((role == ColumnRole::kText && !own_text) || role == ColumnRole::kRownum || code ||
+          role == ColumnRole::kComparator || role == ColumnRole::kUnit)
+        continue;
+      const std::string& t = name(index_of(cell));
+      if (t.empty() || (last && t == *last)) continue;
+      path += (path.empty() ? "" : " / ") + t;
+      last = &t;
+    }
+    return path;
   }
-  std::string path, last;
-  for (int c = 0; c < col; ++c) {
-    const tables::Cell* cell = g.cell(row, c);
-    if (!cell || cell->header || cell->col != c) continue;
-    ColumnRole role = g.columns[c].role;
-    bool own_text = role == ColumnRole::kText && cell->row == row && !own_label;
-    // A code column names a row when it holds no code: "合计" printed under 科目编码.
-    bool code = role == ColumnRole::kCode &&
-                std::any_of(cell->text.begin(), cell->text.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
-    if ((role == ColumnRole::kText && !own_text) || role == ColumnRole::kRownum || code ||
-        role == ColumnRole::kComparator || role == ColumnRole::kUnit)
-      continue;
-    if (is_figure_text(ctx, cell->text) || text::char_count(cell->text) > kMaxLabelChars) continue;
-    std::string t = text::display(cell->text);
-    if (t.empty() || t == last) continue;
-    path += (path.empty() ? "" : " / ") + t;
-    last = t;
-  }
-  return path;
-}
 
-// The header over a cell: the table's header path, or the nearest header row above it when the
-// table repeats headers row group by row group.
-std::string column_label(const tables::Grid& g, int row, int col) {
-  for (int r = row - 1; r >= g.header_rows; --r) {
-    const tables::Cell* cell = g.cell(r, col);
-    if (cell && cell->header) return text::display(cell->text);
+  // The header over a cell: the table's header path, or the nearest header row above it when the
+  // table repeats headers row group by row group.
+  std::string column_label(int row, int col) {
+    const std::vector<size_t>& heads = body_headers_[col];
+    auto above = std::partition_point(heads.begin(), heads.end(), [&](size_t i) { return g_.cells[i].row < row; });
+    if (above != heads.begin()) return shown(*(above - 1));
+    return g_.columns[col].header;
   }
-  return g.columns[col].header;
-}
+
+ private:
+  size_t index_of(const tables::Cell* cell) const { return static_cast<size_t>(cell - g_.cells.data()); }
+
+  const std::string& shown(size_t i) {
+    if (!shown_[i]) shown_[i] = text::display(g_.cells[i].text);
+    return *shown_[i];
+  }
+
+  // The cell as part of a row's name: its display form, or "" when it cannot name a row — a figure,
+  // or a text longer than names are (an explanation).
+  const std::string& name(size_t i) {
+    if (!name_[i]) {
+      const std::string& text = g_.cells[i].text;
+      name_[i] = figure(i) || text::char_count(text) > kMaxLabelChars ? std::string() : shown(i);
+    }
+    return *name_[i];
+  }
+
+  bool figure(size_t i) {
+    if (!figure_[i]) {
+      figure_[i] = units::cell_figure(text::match_key(g_.cells[i].text, ctx_.source.traditional), ctx_.grammar.units)
+                       .has_value();
+    }
+    return *figure_[i];
+  }
+
+  const DocumentContext& ctx_;
+  const tables::Grid& g_;
+  std::vector<std::optional<std::string>> shown_, name_;
+  std::vector<std::optional<bool>> figure_;
+  std::vector<std::vector<size_t>> body_headers_;  // per column, header cells below the header rows
+};
 
 std::string code_of_row(const tables::Grid& g, int row) {
   for (int c = 0; c < g.n_cols; ++c) {
@@ -87,10 +134,11 @@ const grammar::UnitWord* score_unit(const grammar::UnitGrammar& units) {
 
 }  // namespace
 
-void read_tables(const DocumentContext& ctx, const std::vector<tables::Grid>& grids, std::vector<QuantityRecord>& out) {
+void read_tables(const DocumentContext& ctx, const std::vector<tables::Grid>& grids, QuantityList& out) {
   const grammar::UnitGrammar& units = ctx.grammar.units;
   for (size_t t = 0; t < grids.size(); ++t) {
     const tables::Grid& g = grids[t];
+    GridLabels labels(ctx, g);
     // Columns that print amounts with decimals or separators: a whole number there is an amount too.
     std::vector<bool> amount_like(g.n_cols, false);
     for (const tables::Cell& cell : g.cells) {
@@ -145,8 +193,8 @@ void read_tables(const DocumentContext& ctx, const std::vector<tables::Grid>& gr
       q.row = cell.row;
       q.col = cell.col;
       q.context = "table";
-      q.label = row_label(ctx, g, cell.row, cell.col);
-      q.column = column_label(g, cell.row, cell.col);
+      q.label = labels.row_label(cell.row, cell.col);
+      q.column = labels.column_label(cell.row, cell.col);
       q.code = code_of_row(g, cell.row);
       TextRange r = f.source_range(fig->begin, fig->end);
       q.raw = std::string(ctx.slice(r));

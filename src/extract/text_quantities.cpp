@@ -31,7 +31,7 @@ class ParagraphReader {
       : ctx_(ctx), g_(ctx.grammar), section_(section),
         f_(text::fold(ctx.slice(range), range.begin, text::FoldMode::kMatch, ctx.source.traditional)) {}
 
-  void run(std::vector<QuantityRecord>& out, std::vector<FigureContext>& contexts, int block) {
+  void run(QuantityList& out, std::deque<FigureContext>& contexts, int block) {
     const std::string& s = f_.text;
     masked_.assign(s.size(), false);
     apply_masks();
@@ -57,9 +57,12 @@ class ParagraphReader {
 
   void apply_masks() {
     const std::string& s = f_.text;
-    for (const grammar::Mask& m : g_.figures.masks) {
+    std::vector<int> masks;
+    g_.figures.mask_patterns.matching(grammar::Anchor::kAnywhere, s, masks, /*often=*/true);
+    for (int k : masks) {
+      const grammar::Pattern& pattern = g_.figures.masks[k].pattern;
       for (size_t from = 0; from <= s.size();) {
-        std::optional<grammar::Match> hit = m.pattern.find(s, from);
+        std::optional<grammar::Match> hit = pattern.find(s, from);
         if (!hit) break;
         mask(hit->key_begin, hit->key_end);
         from = std::max(hit->end, hit->begin + 1);
@@ -145,10 +148,9 @@ class ParagraphReader {
   bool looks_like_amount(const units::Figure& f) const { return f.decimals > 0 || f.separators; }
 
   std::string unit_statement() const {
-    for (const grammar::Pattern& p : g_.tables.unit_statements) {
-      if (auto m = p.find(f_.text); m && f_.text.find("单位") != std::string::npos) return std::string(m->key);
-    }
-    return {};
+    if (f_.text.find("单位") == std::string::npos) return {};
+    int u = g_.tables.unit_statements.first_matching(grammar::Anchor::kAnywhere, f_.text);
+    return u < 0 ? std::string() : std::string(g_.tables.unit_statements[u].find(f_.text)->key);
   }
 
   // A figure printed without a unit takes one only from evidence close by.
@@ -224,11 +226,17 @@ class ParagraphReader {
     for (int round = 0; round < 6; ++round) {
       bool changed = false;
       while (b < e && f_.text[b] == ' ') ++b, changed = true;
-      for (const grammar::Pattern& p : g_.labels.strip_prefix) {
-        if (auto m = p.match_prefix(view(b, e)); m && m->key_end > 0) {
+      // Each prefix pattern in turn, on what the ones before it left.
+      const grammar::PatternSet& prefixes = g_.labels.strip_prefix;
+      for (size_t next = 0; next < prefixes.size();) {
+        prefixes.matching(grammar::Anchor::kPrefix, view(b, e), hits_);
+        auto hit = std::lower_bound(hits_.begin(), hits_.end(), static_cast<int>(next));
+        if (hit == hits_.end()) break;
+        if (auto m = prefixes[*hit].match_prefix(view(b, e)); m && m->key_end > 0) {
           b += m->key_end;
           changed = true;
         }
+        next = *hit + 1;
       }
       for (const grammar::Pattern& p : g_.labels.strip_suffix) {
         if (auto m = p.match_suffix(view(b, e)); m && m->end > m->begin && m->begin > 0) {
@@ -241,11 +249,8 @@ class ParagraphReader {
     }
   }
 
-  bool matches_full(const std::vector<grammar::Pattern>& patterns, size_t b, size_t e) const {
-    for (const grammar::Pattern& p : patterns) {
-      if (p.match_full(view(b, e))) return true;
-    }
-    return false;
+  bool matches_full(const grammar::PatternSet& patterns, size_t b, size_t e) const {
+    return patterns.any(grammar::Anchor::kFull, view(b, e));
   }
 
   // The subject named by the figureless clause that ends just before `b` (grammar: subject-clause),
@@ -277,9 +282,11 @@ class ParagraphReader {
   // Where the subject of a label ends: before a trailing relation or attribute.
   size_t subject_end(size_t b, size_t e) const {
     size_t best = e;
-    for (const auto* list : {&g_.labels.relations, &g_.labels.attributes}) {
-      for (const grammar::Pattern& p : *list) {
-        if (auto m = p.match_suffix(view(b, e)); m && m->begin > 0 && m->end > m->begin) best = std::min(best, b + m->begin);
+    for (const grammar::PatternSet* list : {&g_.labels.relations, &g_.labels.attributes}) {
+      list->matching(grammar::Anchor::kSuffix, view(b, e), hits_);
+      for (int k : hits_) {
+        auto m = (*list)[k].match_suffix(view(b, e));
+        if (m && m->begin > 0 && m->end > m->begin) best = std::min(best, b + m->begin);
       }
     }
     return best;
@@ -501,15 +508,32 @@ class ParagraphReader {
   std::vector<bool> masked_;
   std::vector<std::pair<size_t, size_t>> codes_;
   std::vector<Found> found_;
+  mutable std::vector<int> hits_;  // patterns of a set that match, reused by every query
 };
+
+// Whether folded text of s can hold an ASCII digit: s has one, or a full-width one (０-９, which
+// folding writes as ASCII). Every figure starts at a digit, so a paragraph without one has none —
+// and needs neither folding nor masking.
+bool may_hold_digits(std::string_view s) {
+  for (size_t i = 0; i < s.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c >= '0' && c <= '9') return true;
+    if (c == 0xEF && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xBC &&
+        static_cast<unsigned char>(s[i + 2]) >= 0x90 && static_cast<unsigned char>(s[i + 2]) <= 0x99) {
+      return true;
+    }
+  }
+  return false;
+}
 
 }  // namespace
 
-void read_paragraphs(const DocumentContext& ctx, const layout::Layout& layout, std::vector<QuantityRecord>& out,
-                     std::vector<FigureContext>& contexts) {
+void read_paragraphs(const DocumentContext& ctx, const layout::Layout& layout, QuantityList& out,
+                     std::deque<FigureContext>& contexts) {
   for (size_t b = 0; b < layout.blocks.size(); ++b) {
     const layout::Block& block = layout.blocks[b];
     if (block.kind != layout::BlockKind::kParagraph || ctx.outline.in_toc[b]) continue;
+    if (!may_hold_digits(ctx.slice(block.range))) continue;
     ParagraphReader(ctx, block.range, ctx.outline.section_of_block[b]).run(out, contexts, static_cast<int>(b));
   }
 }

@@ -9,9 +9,13 @@
 //   if (!g) die(g.error().message);                   // names the file, line and problem
 //   const grammar::Grammar& grammar = **g;
 //
-// A Grammar is immutable once loaded and shared by all workers.
+// A Grammar is immutable once loaded and shared by all workers. Lists of rules tried in turn on the
+// same text are PatternSets (one pass answers for all of them); where rules carry more than a
+// pattern, a PatternSet beside them holds their patterns in the same order.
 #pragma once
 
+#include <array>
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -31,6 +35,7 @@ struct HeadingStyle {
 
 struct SectionGrammar {
   std::vector<HeadingStyle> styles;
+  PatternSet style_patterns;  // the patterns of `styles`, in order
   int title_max_chars = 36;
   std::u32string sentence_marks;
   int title_max_commas = 1;
@@ -108,10 +113,11 @@ struct Agreement {
 
 struct TableGrammar {
   std::vector<ColumnRule> columns;
-  std::vector<Pattern> captions;
+  PatternSet column_patterns;  // the patterns of `columns`, in order
+  PatternSet captions;
   int caption_max_chars = 60;
   int caption_distance = 5;
-  std::vector<Pattern> unit_statements;  // group 1 is the unit word
+  PatternSet unit_statements;  // group 1 is the unit word
   Pattern total_row;
   Pattern header_join_suffix;
   int header_join_max_chars = 10;
@@ -140,6 +146,8 @@ struct ApproxWord {
 struct UnitGrammar {
   std::vector<UnitWord> words;  // longest first
   std::vector<ApproxWord> approx;
+  // For each first byte, the indices into `words` of the words starting with it, longest first.
+  std::array<std::vector<uint16_t>, 256> words_by_first_byte;
 
   // The unit word that s starts with (the longest), or nullptr.
   const UnitWord* unit_at(std::string_view s) const;
@@ -154,16 +162,17 @@ struct Mask {
 
 struct FigureGrammar {
   std::vector<Mask> masks;
+  PatternSet mask_patterns;  // the patterns of `masks`, in order
   Pattern code;
 };
 
 struct LabelGrammar {
   std::u32string boundaries;
-  std::vector<Pattern> strip_prefix;
-  std::vector<Pattern> strip_suffix;
-  std::vector<Pattern> relations;
-  std::vector<Pattern> attributes;
-  std::vector<Pattern> postfix;
+  PatternSet strip_prefix;
+  PatternSet strip_suffix;
+  PatternSet relations;
+  PatternSet attributes;
+  PatternSet postfix;
   Pattern distribute;
   Pattern share_base;
   Pattern explanation;
@@ -180,10 +189,11 @@ struct DocumentKindRule {
 
 struct DocumentGrammar {
   std::vector<DocumentKindRule> kinds;
+  PatternSet kind_patterns;  // the patterns of `kinds`, in order
   Pattern title;
   Pattern not_title;
   int title_lines = 8;
-  std::vector<Pattern> org;
+  PatternSet org;
   Pattern org_in_title;
   std::string default_unit = "万元";
 };

@@ -41,6 +41,13 @@ class Reader {
     return *p;
   }
 
+  // The patterns of every <tag> child of `root`, in order.
+  PatternSet patterns(const pugi::xml_node& root, const char* tag) {
+    std::vector<Pattern> out;
+    for (pugi::xml_node n : root.children(tag)) out.push_back(pattern(n));
+    return PatternSet(std::move(out));
+  }
+
   int integer(const pugi::xml_node& node, const char* attribute, int fallback) {
     pugi::xml_attribute a = node.attribute(attribute);
     if (!a) return fallback;
@@ -79,6 +86,14 @@ class Reader {
   std::optional<LoadError> error_;
 };
 
+// The patterns of rules that carry one, in the rules' order.
+template <typename Rule>
+PatternSet patterns_of(const std::vector<Rule>& rules, Pattern Rule::*pattern) {
+  std::vector<Pattern> out;
+  for (const Rule& rule : rules) out.push_back(rule.*pattern);
+  return PatternSet(std::move(out));
+}
+
 std::u32string to_u32(std::string_view s) {
   std::u32string out;
   for (size_t i = 0; i < s.size();) out.push_back(text::next_char(s, i));
@@ -94,6 +109,7 @@ void read_sections(Reader& r, const pugi::xml_node& root, SectionGrammar& g) {
     s.top = n.attribute("top").as_bool(false);
     g.styles.push_back(std::move(s));
   }
+  g.style_patterns = patterns_of(g.styles, &HeadingStyle::pattern);
   if (pugi::xml_node t = root.child("title")) {
     g.title_max_chars = r.integer(t, "max-chars", g.title_max_chars);
     g.sentence_marks = to_u32(t.attribute("sentence-marks").value());
@@ -130,10 +146,11 @@ void read_tables(Reader& r, const pugi::xml_node& root, TableGrammar& g) {
     rule.pattern = r.pattern(n);
     g.columns.push_back(std::move(rule));
   }
-  for (pugi::xml_node n : root.children("caption")) g.captions.push_back(r.pattern(n));
+  g.column_patterns = patterns_of(g.columns, &ColumnRule::pattern);
+  g.captions = r.patterns(root, "caption");
   if (pugi::xml_node n = root.child("caption-max-chars")) g.caption_max_chars = r.integer(n, "value", 60);
   if (pugi::xml_node n = root.child("caption-distance")) g.caption_distance = r.integer(n, "value", 5);
-  for (pugi::xml_node n : root.children("unit-statement")) g.unit_statements.push_back(r.pattern(n));
+  g.unit_statements = r.patterns(root, "unit-statement");
   if (pugi::xml_node n = root.child("total-row")) g.total_row = r.pattern(n);
   if (pugi::xml_node n = root.child("header-join")) {
     g.header_join_suffix = r.pattern(n, "suffix");
@@ -168,6 +185,7 @@ void read_units(Reader& r, const pugi::xml_node& root, UnitGrammar& g) {
     for (pugi::xml_node n : root.children(tag)) {
       UnitWord w;
       w.word = text::match_key(r.required(n, "word"));
+      if (w.word.empty()) r.fail(ErrorCode::kBadValue, n.offset_debug(), "a unit word must have a visible character");
       w.kind = kind;
       w.power = r.integer(n, "power", 0);
       w.only_after_number = n.attribute("only-after-number").as_bool(false);
@@ -176,6 +194,10 @@ void read_units(Reader& r, const pugi::xml_node& root, UnitGrammar& g) {
   }
   std::stable_sort(g.words.begin(), g.words.end(),
                    [](const UnitWord& a, const UnitWord& b) { return a.word.size() > b.word.size(); });
+  for (size_t i = 0; i < g.words.size(); ++i) {
+    if (g.words[i].word.empty()) continue;
+    g.words_by_first_byte[static_cast<unsigned char>(g.words[i].word[0])].push_back(static_cast<uint16_t>(i));
+  }
   for (pugi::xml_node n : root.children("approx")) {
     ApproxWord a;
     a.word = text::match_key(r.required(n, "word"));
@@ -189,16 +211,17 @@ void read_units(Reader& r, const pugi::xml_node& root, UnitGrammar& g) {
 
 void read_figures(Reader& r, const pugi::xml_node& root, FigureGrammar& g) {
   for (pugi::xml_node n : root.children("mask")) g.masks.push_back({r.required(n, "kind"), r.pattern(n)});
+  g.mask_patterns = patterns_of(g.masks, &Mask::pattern);
   if (pugi::xml_node n = root.child("code")) g.code = r.pattern(n);
 }
 
 void read_labels(Reader& r, const pugi::xml_node& root, LabelGrammar& g) {
   if (pugi::xml_node n = root.child("boundary")) g.boundaries = to_u32(n.attribute("chars").value());
-  for (pugi::xml_node n : root.children("strip-prefix")) g.strip_prefix.push_back(r.pattern(n));
-  for (pugi::xml_node n : root.children("strip-suffix")) g.strip_suffix.push_back(r.pattern(n));
-  for (pugi::xml_node n : root.children("relation")) g.relations.push_back(r.pattern(n));
-  for (pugi::xml_node n : root.children("attribute")) g.attributes.push_back(r.pattern(n));
-  for (pugi::xml_node n : root.children("postfix")) g.postfix.push_back(r.pattern(n));
+  g.strip_prefix = r.patterns(root, "strip-prefix");
+  g.strip_suffix = r.patterns(root, "strip-suffix");
+  g.relations = r.patterns(root, "relation");
+  g.attributes = r.patterns(root, "attribute");
+  g.postfix = r.patterns(root, "postfix");
   if (pugi::xml_node n = root.child("distribute")) g.distribute = r.pattern(n);
   if (pugi::xml_node n = root.child("subject-clause")) g.subject_clause = r.pattern(n);
   if (pugi::xml_node n = root.child("share-base")) g.share_base = r.pattern(n);
@@ -210,10 +233,11 @@ void read_labels(Reader& r, const pugi::xml_node& root, LabelGrammar& g) {
 
 void read_documents(Reader& r, const pugi::xml_node& root, DocumentGrammar& g) {
   for (pugi::xml_node n : root.children("kind")) g.kinds.push_back({r.required(n, "id"), r.pattern(n)});
+  g.kind_patterns = patterns_of(g.kinds, &DocumentKindRule::pattern);
   if (pugi::xml_node n = root.child("title")) g.title = r.pattern(n);
   if (pugi::xml_node n = root.child("not-title")) g.not_title = r.pattern(n);
   if (pugi::xml_node n = root.child("title-lines")) g.title_lines = r.integer(n, "value", 8);
-  for (pugi::xml_node n : root.children("org")) g.org.push_back(r.pattern(n));
+  g.org = r.patterns(root, "org");
   if (pugi::xml_node n = root.child("org-in-title")) g.org_in_title = r.pattern(n);
   if (pugi::xml_node n = root.child("default-unit")) g.default_unit = r.required(n, "value");
 }
@@ -302,10 +326,8 @@ std::string_view role_name(ColumnRole role) {
 }
 
 const ColumnRule* TableGrammar::column_rule(std::string_view header) const {
-  for (const ColumnRule& rule : columns) {
-    if (rule.pattern.match_full(header)) return &rule;
-  }
-  return nullptr;
+  int i = column_patterns.first_matching(Anchor::kFull, header);
+  return i < 0 ? nullptr : &columns[i];
 }
 
 const Pattern& CheckRule::pattern(std::string_view name) const {
@@ -339,8 +361,9 @@ std::pair<std::string, size_t> IndicatorGrammar::comparator_at(std::string_view 
 }
 
 const UnitWord* UnitGrammar::unit_at(std::string_view s) const {
-  for (const UnitWord& w : words) {
-    if (s.substr(0, w.word.size()) == w.word) return &w;
+  if (s.empty()) return nullptr;
+  for (uint16_t i : words_by_first_byte[static_cast<unsigned char>(s[0])]) {
+    if (s.substr(0, words[i].word.size()) == words[i].word) return &words[i];
   }
   return nullptr;
 }

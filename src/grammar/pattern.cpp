@@ -1,6 +1,9 @@
 #include "grammar/pattern.h"
 
 #include <re2/re2.h>
+#include <re2/set.h>
+
+#include <algorithm>
 
 namespace budgetlens::grammar {
 namespace {
@@ -27,6 +30,33 @@ std::optional<Match> run(const RE2& re, std::string_view s, size_t from, RE2::An
   return m;
 }
 
+// Whether RE2 source text has an assertion outside character classes: ^ $ or \A \z \b \B.
+bool has_assertion(std::string_view re) {
+  bool in_class = false;
+  for (size_t i = 0; i < re.size(); ++i) {
+    char c = re[i];
+    if (c == '\\') {
+      if (i + 1 < re.size() && !in_class && std::string_view("AzbB").find(re[i + 1]) != std::string_view::npos) {
+        return true;
+      }
+      ++i;  // the escaped character is a literal (or a class such as \d)
+    } else if (in_class) {
+      if (c == ']') in_class = false;
+    } else if (c == '[') {
+      in_class = true;
+      if (i + 1 < re.size() && re[i + 1] == '^') ++i;         // negation, not an anchor
+      if (i + 1 < re.size() && re[i + 1] == ']') ++i;         // a leading ] is a literal
+      if (re.compare(i + 1, 2, "[:") == 0) {                  // [[:alpha:]] and friends
+        size_t end = re.find(":]", i + 3);
+        if (end != std::string_view::npos) i = end + 1;
+      }
+    } else if (c == '^' || c == '$') {
+      return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 std::optional<Pattern> Pattern::compile(std::string_view source, std::string* error) {
@@ -38,6 +68,7 @@ std::optional<Pattern> Pattern::compile(std::string_view source, std::string* er
     return std::nullopt;
   }
   p.re_ = std::move(re);
+  p.context_free_ = !has_assertion(p.source_);
   p.suffix_re_ = std::make_shared<RE2>("(?:" + p.source_ + ")$", options());
   return p;
 }
@@ -50,9 +81,7 @@ std::optional<Match> Pattern::match_suffix(std::string_view s) const {
   return suffix_re_ ? run(*suffix_re_, s, 0, RE2::UNANCHORED) : std::nullopt;
 }
 
-bool Pattern::match_full(std::string_view s) const {
-  return re_ && run(*re_, s, 0, RE2::ANCHOR_BOTH).has_value();
-}
+bool Pattern::match_full(std::string_view s) const { return matches(Anchor::kFull, s); }
 
 std::optional<Match> Pattern::find(std::string_view s, size_t from) const {
   if (!re_ || from > s.size()) return std::nullopt;
@@ -60,7 +89,9 @@ std::optional<Match> Pattern::find(std::string_view s, size_t from) const {
 }
 
 std::optional<std::vector<std::string_view>> Pattern::full_groups(std::string_view s) const {
-  if (!re_) return std::nullopt;
+  // Most texts do not match; telling so takes one DFA pass, where asking for the groups straight
+  // away backtracks through the whole text.
+  if (!matches(Anchor::kFull, s)) return std::nullopt;
   int n = re_->NumberOfCapturingGroups();
   std::vector<re2::StringPiece> pieces(n + 1);
   if (!re_->Match(re2::StringPiece(s.data(), s.size()), 0, s.size(), RE2::ANCHOR_BOTH, pieces.data(), n + 1)) {
@@ -71,6 +102,87 @@ std::optional<std::vector<std::string_view>> Pattern::full_groups(std::string_vi
     out.push_back(pieces[i].data() ? std::string_view(pieces[i].data(), pieces[i].size()) : std::string_view());
   }
   return out;
+}
+
+bool Pattern::matches(Anchor anchor, std::string_view s) const {
+  if (!re_) return false;
+  re2::StringPiece text(s.data(), s.size());
+  switch (anchor) {
+    case Anchor::kFull: return re_->Match(text, 0, s.size(), RE2::ANCHOR_BOTH, nullptr, 0);
+    case Anchor::kPrefix: return re_->Match(text, 0, s.size(), RE2::ANCHOR_START, nullptr, 0);
+    case Anchor::kSuffix: return suffix_re_->Match(text, 0, s.size(), RE2::UNANCHORED, nullptr, 0);
+    case Anchor::kAnywhere: return re_->Match(text, 0, s.size(), RE2::UNANCHORED, nullptr, 0);
+  }
+  return false;
+}
+
+// One RE2::Set per anchor. A suffix set holds each pattern followed by $, as Pattern's own suffix
+// expression does.
+struct PatternSet::Compiled {
+  RE2::Set full{options(), RE2::ANCHOR_BOTH};
+  RE2::Set prefix{options(), RE2::ANCHOR_START};
+  RE2::Set suffix{options(), RE2::UNANCHORED};
+  RE2::Set anywhere{options(), RE2::UNANCHORED};
+
+  const RE2::Set& of(Anchor anchor) const {
+    switch (anchor) {
+      case Anchor::kFull: return full;
+      case Anchor::kPrefix: return prefix;
+      case Anchor::kSuffix: return suffix;
+      case Anchor::kAnywhere: return anywhere;
+    }
+    return anywhere;
+  }
+};
+
+PatternSet::PatternSet(std::vector<Pattern> patterns) : patterns_(std::move(patterns)) {
+  // One pattern gains nothing from a set: Pattern::matches is one pass already.
+  if (patterns_.size() < 2) return;
+  auto compiled = std::make_shared<Compiled>();
+  for (const Pattern& p : patterns_) {
+    if (!p.valid()) return;
+    const std::string& source = p.source();
+    if (compiled->full.Add(source, nullptr) < 0 || compiled->prefix.Add(source, nullptr) < 0 ||
+        compiled->suffix.Add("(?:" + source + ")$", nullptr) < 0 || compiled->anywhere.Add(source, nullptr) < 0) {
+      return;
+    }
+  }
+  if (compiled->full.Compile() && compiled->prefix.Compile() && compiled->suffix.Compile() &&
+      compiled->anywhere.Compile()) {
+    sets_ = std::move(compiled);
+  }
+}
+
+void PatternSet::matching(Anchor anchor, std::string_view s, std::vector<int>& out, bool often) const {
+  out.clear();
+  if (sets_) {
+    const RE2::Set& set = sets_->of(anchor);
+    re2::StringPiece text(s.data(), s.size());
+    RE2::Set::ErrorInfo error{RE2::Set::kNoError};
+    // Most texts match none of the patterns; saying so is cheaper than listing which match.
+    if (!often && !set.Match(text, nullptr, &error) && error.kind == RE2::Set::kNoError) return;
+    if (set.Match(text, &out, &error)) {
+      std::sort(out.begin(), out.end());
+      return;
+    }
+    out.clear();
+    if (error.kind == RE2::Set::kNoError) return;
+  }
+  for (size_t i = 0; i < patterns_.size(); ++i) {
+    if (patterns_[i].matches(anchor, s)) out.push_back(static_cast<int>(i));
+  }
+}
+
+int PatternSet::first_matching(Anchor anchor, std::string_view s) const {
+  if (!sets_) {
+    for (size_t i = 0; i < patterns_.size(); ++i) {
+      if (patterns_[i].matches(anchor, s)) return static_cast<int>(i);
+    }
+    return -1;
+  }
+  thread_local std::vector<int> hits;
+  matching(anchor, s, hits);
+  return hits.empty() ? -1 : hits.front();
 }
 
 }  // namespace budgetlens::grammar

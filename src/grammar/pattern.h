@@ -17,6 +17,10 @@ class RE2;
 
 namespace budgetlens::grammar {
 
+// Where a pattern has to match in a text: the whole of it, from its start, up to its end, or
+// anywhere — as Pattern::match_full, match_prefix, match_suffix and find ask.
+enum class Anchor { kFull, kPrefix, kSuffix, kAnywhere };
+
 struct Match {
   size_t begin = 0;  // of the whole match
   size_t end = 0;
@@ -33,6 +37,10 @@ class Pattern {
 
   bool valid() const { return re_ != nullptr; }
   const std::string& source() const { return source_; }
+  // True iff the pattern has no anchor or word-boundary assertion (^ $ \A \z \b \B): then whether
+  // it matches a span of text does not depend on the text around it, so a text with no match has
+  // none in any part of it either.
+  bool context_free() const { return context_free_; }
 
   // A match starting at s[0].
   std::optional<Match> match_prefix(std::string_view s) const;
@@ -40,6 +48,8 @@ class Pattern {
   std::optional<Match> match_suffix(std::string_view s) const;
   // True iff the whole of s matches.
   bool match_full(std::string_view s) const;
+  // True iff s matches as `anchor` says (no positions: the cheapest question to ask).
+  bool matches(Anchor anchor, std::string_view s) const;
   // The first match at or after `from`.
   std::optional<Match> find(std::string_view s, size_t from = 0) const;
   // The capturing groups of a match of the whole of s (an absent group is empty).
@@ -47,8 +57,43 @@ class Pattern {
 
  private:
   std::string source_;
+  bool context_free_ = false;
   std::shared_ptr<const re2::RE2> re_;         // as written
   std::shared_ptr<const re2::RE2> suffix_re_;  // (?:source)$
+};
+
+// Patterns a grammar tries in turn on the same text. Iterating gives the patterns in order; the
+// queries say which of them match, in one pass over the text for all of them (RE2::Set), where
+// trying them one by one costs a pass each. The answers are those of trying each pattern: when
+// RE2 cannot build or run a set (its memory budget), the patterns are tried one by one.
+//
+//   std::vector<int> hits;
+//   grammar.labels.strip_prefix.matching(Anchor::kPrefix, label, hits);
+//   for (int i : hits) use(grammar.labels.strip_prefix[i].match_prefix(label));
+class PatternSet {
+ public:
+  PatternSet() = default;
+  explicit PatternSet(std::vector<Pattern> patterns);
+
+  size_t size() const { return patterns_.size(); }
+  bool empty() const { return patterns_.empty(); }
+  const Pattern& operator[](size_t i) const { return patterns_[i]; }
+  std::vector<Pattern>::const_iterator begin() const { return patterns_.begin(); }
+  std::vector<Pattern>::const_iterator end() const { return patterns_.end(); }
+
+  // The indices, in increasing order, of the patterns that match s as `anchor` says. The answer is
+  // the same either way; `often` says that some pattern usually matches (the masks of a paragraph
+  // with figures), where first asking whether any does would be a wasted pass.
+  void matching(Anchor anchor, std::string_view s, std::vector<int>& out, bool often = false) const;
+  // The index of the first pattern that matches s as `anchor` says, or -1.
+  int first_matching(Anchor anchor, std::string_view s) const;
+  // True iff some pattern matches s as `anchor` says.
+  bool any(Anchor anchor, std::string_view s) const { return first_matching(anchor, s) >= 0; }
+
+ private:
+  struct Compiled;
+  std::vector<Pattern> patterns_;
+  std::shared_ptr<const Compiled> sets_;  // null when the patterns are tried one by one
 };
 
 }  // namespace budgetlens::grammar

@@ -89,7 +89,7 @@ class Builder {
           next = take_tab_table(i);
           break;
         case LineKind::kText:
-          next = detail::is_header_word(grammar_, line) ? take_bare_table(i) : i;
+          next = line.header_word ? take_bare_table(i) : i;
           if (next == i) next = take_text(i);
           break;
         case LineKind::kHtmlTable:
@@ -98,6 +98,8 @@ class Builder {
       }
       i = next;
     }
+    layout_.line_keys.reserve(lines_.size());
+    for (Line& line : lines_) layout_.line_keys.push_back(std::move(line.key));
     return std::move(layout_);
   }
 
@@ -312,7 +314,7 @@ class Builder {
       const Line& l = lines_[j];
       if (l.kind == LineKind::kBlank || l.kind == LineKind::kBlankCell) continue;
       if (l.figure || !is_cell_candidate(l)) break;
-      if (detail::is_header_word(grammar_, l)) {
+      if (l.header_word) {
         ++words;
       } else if (j != k || words > 0) {
         break;
@@ -331,7 +333,7 @@ class Builder {
       if (l.kind == LineKind::kBlank || l.kind == LineKind::kBlankCell) continue;
       if (l.figure || !is_cell_candidate(l)) break;
       ++run;
-      header_words += detail::is_header_word(grammar_, l);
+      header_words += l.header_word;
     }
     if (header_words < 2) return i;
     bool figures_follow = false;
@@ -355,7 +357,7 @@ class Builder {
       const grammar::ColumnRule* alone = grammar_.tables.column_rule(lines_[i].key);
       bool caption = std::any_of(grammar_.tables.captions.begin(), grammar_.tables.captions.end(),
                                  [&](const grammar::Pattern& p) { return p.find(l.key).has_value(); });
-      if (is_cell_candidate(l) && l.chars <= 7 && !caption && !detail::is_header_word(grammar_, l) && joined &&
+      if (is_cell_candidate(l) && l.chars <= 7 && !caption && !l.header_word && joined &&
           (!alone || alone->role != joined->role || alone->level != joined->level)) {
         i = k;
       }
@@ -415,7 +417,7 @@ class Builder {
     const Line& la = lines_[a];
     const Line& lb = lines_[b];
     if (lb.kind != LineKind::kText || !lb.style.empty() || ends_sentence(la.key) || page_furniture(b)) return false;
-    if (detail::is_header_word(grammar_, lb)) return false;
+    if (lb.header_word) return false;
     // A line that stops mid-sentence goes on in the next, unless it is short (a title, a name).
     return la.chars >= (wrap_ ? std::min<uint32_t>(wrap_ - 5, 20) : 20);
   }

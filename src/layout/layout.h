@@ -88,6 +88,9 @@ struct Block {
 
 struct Layout {
   std::vector<Block> blocks;
+  // Every line of the document folded for matching (text::match_key with the document's script),
+  // "" for a blank line: later stages that look at lines read them here rather than fold again.
+  std::vector<std::string> line_keys;
 };
 
 Layout build_layout(const source::SourceText& source, const grammar::Grammar& grammar);

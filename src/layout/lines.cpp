@@ -72,6 +72,11 @@ bool reads_as_title(const grammar::Grammar& grammar, std::string_view body) {
   return !states_amount(grammar, b);
 }
 
+bool is_header_word(const grammar::Grammar& grammar, const Line& line) {
+  if (line.chars == 0 || line.chars > 14 || !line.style.empty() || line.figure) return false;
+  return grammar.tables.column_rule(line.key) != nullptr;
+}
+
 }  // namespace
 
 bool states_amount(const grammar::Grammar& grammar, std::string_view key) {
@@ -87,15 +92,10 @@ bool states_amount(const grammar::Grammar& grammar, std::string_view key) {
   return false;
 }
 
-bool is_header_word(const grammar::Grammar& grammar, const Line& line) {
-  if (line.chars == 0 || line.chars > 14 || !line.style.empty() || line.figure) return false;
-  const grammar::ColumnRule* rule = grammar.tables.column_rule(line.key);
-  return rule != nullptr;
-}
-
 std::vector<Line> classify_lines(const source::SourceText& source, const grammar::Grammar& grammar, bool traditional) {
   std::vector<Line> lines(source.line_count());
   std::string_view all(source.text);
+  std::vector<int> styles;  // the heading styles a line starts with
   for (uint32_t index = 0; index < source.line_count(); ++index) {
     Line& line = lines[index];
     line.range = source.line_range(index);
@@ -111,8 +111,7 @@ std::vector<Line> classify_lines(const source::SourceText& source, const grammar
                       : LineKind::kBlank;
       continue;
     }
-    text::FoldedText folded = text::fold(trimmed, line.trimmed.begin, text::FoldMode::kMatch, traditional);
-    line.key = folded.text;
+    line.key = text::match_key(trimmed, traditional);
     line.chars = static_cast<uint32_t>(text::char_count(line.key));
     line.figure = looks_like_figure(line.key);
     if (only(trimmed, is_bar_or_space)) {
@@ -127,9 +126,13 @@ std::vector<Line> classify_lines(const source::SourceText& source, const grammar
       line.kind = LineKind::kText;
     }
     if (line.kind != LineKind::kText && line.kind != LineKind::kCell) continue;
-    for (const grammar::HeadingStyle& style : grammar.sections.styles) {
+    grammar.sections.style_patterns.matching(grammar::Anchor::kPrefix, line.key, styles);
+    for (int s : styles) {
+      const grammar::HeadingStyle& style = grammar.sections.styles[s];
       std::optional<grammar::Match> m = style.pattern.match_prefix(line.key);
       if (!m || m->key_end == 0) continue;
+      // Where the marker ends in the source: only numbered lines need the fold's map.
+      text::FoldedText folded = text::fold(trimmed, line.trimmed.begin, text::FoldMode::kMatch, traditional);
       line.style = style.id;
       line.heading_only = style.heading_only;
       line.marker_end = folded.source_range(0, m->key_end).end;
@@ -162,6 +165,7 @@ std::vector<Line> classify_lines(const source::SourceText& source, const grammar
       l.title_like = false;
     }
   }
+  for (Line& l : lines) l.header_word = is_header_word(grammar, l);
   return lines;
 }
 

@@ -39,12 +39,11 @@ struct Line {
   // A numbered line that is a title and then its text ("1.政治部。研究…", "1、前期准备:我单位…"):
   // the source offset just past the title's closing mark, 0 otherwise.
   uint32_t inline_title_end = 0;
+  // A short, unnumbered line that names a table column (grammars/tables.xml): a header word.
+  bool header_word = false;
 };
 
 std::vector<Line> classify_lines(const source::SourceText& source, const grammar::Grammar& grammar, bool traditional);
-
-// True iff folded text `key` is a header word of a table column (see grammars/tables.xml).
-bool is_header_word(const grammar::Grammar& grammar, const Line& line);
 
 // True iff folded text contains a number followed by a money unit or a percent sign.
 bool states_amount(const grammar::Grammar& grammar, std::string_view key);

@@ -35,19 +35,20 @@ std::optional<int> year_in(std::string_view key) {
 
 void describe_document(const source::SourceText& source, const grammar::Grammar& grammar, Outline& outline) {
   const grammar::DocumentGrammar& g = grammar.documents;
+  // The first lines with text, folded; those that may be the title also as shown.
   std::vector<std::string> shown, keys;
-  for (uint32_t i = 0; i < source.line_count() && shown.size() < kHeadLines; ++i) {
+  for (uint32_t i = 0; i < source.line_count() && keys.size() < kHeadLines; ++i) {
     std::string line = clean_line(source.line(i));
     if (line.empty()) continue;
     keys.push_back(text::match_key(line, source.traditional));
-    shown.push_back(text::display(line));
+    if (static_cast<int>(shown.size()) < g.title_lines) shown.push_back(text::display(line));
   }
 
   std::string previous;
-  for (size_t i = 0; i < shown.size() && static_cast<int>(i) < g.title_lines; ++i) {
+  for (size_t i = 0; i < shown.size(); ++i) {
     const std::string& key = keys[i];
-    if (g.not_title.valid() && g.not_title.find(key)) continue;
-    if (text::char_count(key) > 60 || !g.title.find(key)) {
+    if (g.not_title.matches(grammar::Anchor::kAnywhere, key)) continue;
+    if (text::char_count(key) > 60 || !g.title.matches(grammar::Anchor::kAnywhere, key)) {
       previous = text::char_count(key) <= 20 ? shown[i] : "";
       continue;
     }
@@ -60,29 +61,27 @@ void describe_document(const source::SourceText& source, const grammar::Grammar&
   }
 
   std::string title_key = text::match_key(outline.title, source.traditional);
-  for (const grammar::DocumentKindRule& rule : g.kinds) {
-    if (!title_key.empty() && rule.pattern.find(title_key)) {
-      outline.kind = rule.id;
-      break;
-    }
+  // The first kind whose pattern is found in the title, else in the first line that has one.
+  int kind = title_key.empty() ? -1 : g.kind_patterns.first_matching(grammar::Anchor::kAnywhere, title_key);
+  for (size_t i = 0; i < keys.size() && kind < 0; ++i) {
+    kind = g.kind_patterns.first_matching(grammar::Anchor::kAnywhere, keys[i]);
   }
-  if (outline.kind == "unknown") {
-    for (size_t i = 0; i < keys.size() && outline.kind == "unknown"; ++i) {
-      for (const grammar::DocumentKindRule& rule : g.kinds) {
-        if (rule.pattern.find(keys[i])) {
-          outline.kind = rule.id;
-          break;
-        }
-      }
-    }
-  }
+  if (kind >= 0) outline.kind = g.kinds[kind].id;
 
   outline.year = year_in(title_key);
   for (size_t i = 0; i < keys.size() && !outline.year; ++i) outline.year = year_in(keys[i]);
 
   // The organisation: a labelled line (填报单位：…, or the label on one line and the name on the
-  // next), else the name that opens the title.
-  for (size_t i = 0; i < keys.size() && outline.org.empty(); ++i) {
+  // next), else the name that opens the title. Most documents have no such line: when no pattern
+  // matches anywhere in the head, joined as the pairs below are, no pair can match either.
+  std::string head;
+  bool may_name_org = false;
+  for (const grammar::Pattern& p : g.org) may_name_org |= !p.context_free();
+  if (!may_name_org && !g.org.empty()) {
+    for (size_t i = 0; i < keys.size(); ++i) head += (i ? ":" : "") + keys[i];
+    may_name_org = g.org.any(grammar::Anchor::kAnywhere, head);
+  }
+  for (size_t i = 0; i < keys.size() && outline.org.empty() && may_name_org; ++i) {
     std::string joined = i + 1 < keys.size() ? keys[i] + ":" + keys[i + 1] : keys[i];
     for (const grammar::Pattern& p : g.org) {
       if (auto m = p.find(joined); m && !m->key.empty() && m->key_begin < keys[i].size() + 1) {

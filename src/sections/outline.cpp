@@ -32,17 +32,17 @@ std::string clean_title(std::string title) {
   return std::string(text::trim(title));
 }
 
-// The text of a heading without its marker, folded for comparison ("第一部分市委政法委概况").
-std::string heading_key(const source::SourceText& s, const Block& b) {
-  return text::match_key(slice(s, b.range), s.traditional);
-}
-
 // Marks the blocks of a table of contents: a 目录 line and the run of headings after it, up to the
 // first heading that repeats one of them. Also catches a contents list without its 目录 line: three
 // or more headings in a row whose first reappears later.
 void mark_toc(const layout::Layout& layout, const source::SourceText& source, const grammar::Grammar& grammar,
               std::vector<bool>& in_toc) {
   const auto& blocks = layout.blocks;
+  // Each heading folded for comparison ("第一部分市委政法委概况").
+  std::vector<std::string> heading_key(blocks.size());
+  for (size_t b = 0; b < blocks.size(); ++b) {
+    if (blocks[b].kind == BlockKind::kHeading) heading_key[b] = text::match_key(slice(source, blocks[b].range), source.traditional);
+  }
   for (size_t i = 0; i < blocks.size(); ++i) {
     bool titled = blocks[i].kind == BlockKind::kParagraph &&
                   grammar.sections.toc.match_full(text::match_key(slice(source, blocks[i].range), source.traditional));
@@ -50,13 +50,13 @@ void mark_toc(const layout::Layout& layout, const source::SourceText& source, co
     size_t j = first;
     std::set<std::string> entries;
     while (j < blocks.size() && blocks[j].kind == BlockKind::kHeading) {
-      std::string key = heading_key(source, blocks[j]);
+      const std::string& key = heading_key[j];
       if (entries.count(key)) break;
       entries.insert(key);
       ++j;
     }
     size_t run = j - first;
-    bool repeats = j < blocks.size() && blocks[j].kind == BlockKind::kHeading && entries.count(heading_key(source, blocks[j]));
+    bool repeats = j < blocks.size() && blocks[j].kind == BlockKind::kHeading && entries.count(heading_key[j]);
     if ((titled && run >= 1) || (run >= 3 && repeats)) {
       for (size_t k = i; k < j; ++k) in_toc[k] = true;
       i = j - 1;

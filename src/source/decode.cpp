@@ -102,6 +102,39 @@ class Normalizer {
   size_t nul_count_ = 0;
 };
 
+// Well-formed UTF-8 starting at `skip` (past a BOM), normalised as Normalizer does it character by
+// character, but copying the runs between line ends and NULs whole: in valid UTF-8 only those
+// change the text or its relation to the original offsets.
+void normalize_valid_utf8(std::string_view bytes, size_t skip, SourceText& out) {
+  std::string& text = out.text;
+  text.reserve(bytes.size() - skip);
+  out.line_starts.push_back(0);
+  if (skip > 0) out.map.add(0, skip);
+  size_t nuls = 0;
+  for (size_t i = skip; i < bytes.size();) {
+    size_t j = i;
+    while (j < bytes.size() && bytes[j] != '\n' && bytes[j] != '\r' && bytes[j] != '\0') ++j;
+    text.append(bytes.data() + i, j - i);
+    if (j == bytes.size()) break;
+    if (bytes[j] == '\0') {
+      text.push_back(' ');
+      ++nuls;
+      i = j + 1;
+      continue;
+    }
+    text.push_back('\n');
+    out.line_starts.push_back(static_cast<uint32_t>(text.size()));
+    i = j + 1;
+    if (bytes[j] == '\r' && i < bytes.size() && bytes[i] == '\n') {
+      ++i;  // the LF of a CRLF: the CR ended the line, and the original runs one byte ahead from here
+      out.map.add(static_cast<uint32_t>(text.size()), i);
+    }
+  }
+  // A final line break ends the last line rather than starting an empty one.
+  if (out.line_starts.size() > 1 && out.line_starts.back() == text.size()) out.line_starts.pop_back();
+  if (nuls > 0) out.warnings.push_back(std::to_string(nuls) + " NUL byte(s) read as spaces");
+}
+
 // UTF-8 input (valid or not) starting at `skip` (past a BOM). Invalid sequences become U+FFFD;
 // returns how many there were.
 size_t normalize_utf8(std::string_view bytes, size_t skip, SourceText& out) {
@@ -205,7 +238,7 @@ size_t first_invalid_utf8(std::string_view bytes) {
 SourceResult detect(std::string_view bytes, SourceText out) {
   bool bom = bytes.substr(0, 3) == "\xef\xbb\xbf";
   if (text::is_valid_utf8(bytes)) {
-    normalize_utf8(bytes, bom ? 3 : 0, out);
+    normalize_valid_utf8(bytes, bom ? 3 : 0, out);
     out.encoding = "UTF-8";
     out.encoding_source = bom ? "bom" : "valid";
     return out;
@@ -248,7 +281,7 @@ std::optional<SourceText> read_declared(std::string_view bytes, const DeclaredCh
       return std::nullopt;
     }
     SourceText out = base;
-    normalize_utf8(bytes, 0, out);
+    normalize_valid_utf8(bytes, 0, out);
     out.encoding = "UTF-8";
     out.encoding_source = "meta";
     return out;

@@ -1,8 +1,16 @@
-// FIPS 180-4, written out so that budgetlens needs no crypto library for one fingerprint.
+// FIPS 180-4, written out so that budgetlens needs no crypto library for one fingerprint. Every
+// byte of every input is hashed, so on processors with the SHA extensions (most x86-64 made since
+// 2017) the blocks go through those instructions, several times faster than the portable rounds.
 #include "source/sha256.h"
 
 #include <array>
 #include <cstdint>
+
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#include <cpuid.h>
+#include <immintrin.h>
+#define BUDGETLENS_SHA_NI 1
+#endif
 
 namespace budgetlens::source {
 namespace {
@@ -50,14 +58,74 @@ void compress(std::array<uint32_t, 8>& h, const unsigned char* block) {
   h[0] += a, h[1] += b, h[2] += c, h[3] += d, h[4] += e, h[5] += f, h[6] += g, h[7] += hh;
 }
 
+void compress_blocks(std::array<uint32_t, 8>& h, const unsigned char* blocks, size_t count) {
+  for (size_t i = 0; i < count; ++i) compress(h, blocks + 64 * i);
+}
+
+#ifdef BUDGETLENS_SHA_NI
+bool has_sha_extensions() {
+  unsigned eax, ebx, ecx, edx;
+  if (!__get_cpuid(1, &eax, &ebx, &ecx, &edx) || !(ecx & bit_SSE4_1) || !(ecx & bit_SSSE3)) return false;
+  if (!__get_cpuid_count(7, 0, &eax, &ebx, &ecx, &edx)) return false;
+  return (ebx & (1u << 29)) != 0;  // SHA
+}
+
+// The same rounds with SHA-NI: the state is held as ABEF and CDGH, four rounds per constant load,
+// the message schedule extended four words at a time.
+__attribute__((target("sha,sse4.1,ssse3"))) void compress_blocks_sha_ni(std::array<uint32_t, 8>& h,
+                                                                        const unsigned char* blocks, size_t count) {
+  const __m128i byte_swap = _mm_set_epi64x(0x0c0d0e0f08090a0bULL, 0x0405060700010203ULL);
+  __m128i tmp = _mm_shuffle_epi32(_mm_loadu_si128(reinterpret_cast<const __m128i*>(&h[0])), 0xB1);  // CDAB
+  __m128i state1 = _mm_shuffle_epi32(_mm_loadu_si128(reinterpret_cast<const __m128i*>(&h[4])), 0x1B);  // EFGH
+  __m128i state0 = _mm_alignr_epi8(tmp, state1, 8);  // ABEF
+  state1 = _mm_blend_epi16(state1, tmp, 0xF0);       // CDGH
+  for (size_t b = 0; b < count; ++b) {
+    const unsigned char* block = blocks + 64 * b;
+    __m128i abef = state0, cdgh = state1;
+    __m128i w[4];  // w[r % 4] holds message words 4r .. 4r+3
+    for (int k = 0; k < 4; ++k) {
+      w[k] = _mm_shuffle_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(block + 16 * k)), byte_swap);
+    }
+    for (int r = 0; r < 16; ++r) {
+      __m128i wk = _mm_add_epi32(w[r % 4], _mm_loadu_si128(reinterpret_cast<const __m128i*>(&kRound[4 * r])));
+      state1 = _mm_sha256rnds2_epu32(state1, state0, wk);
+      state0 = _mm_sha256rnds2_epu32(state0, state1, _mm_shuffle_epi32(wk, 0x0E));
+      if (r < 12) {  // words 4(r+4) .. 4(r+4)+3, from the sixteen before them
+        __m128i next = _mm_sha256msg1_epu32(w[r % 4], w[(r + 1) % 4]);
+        next = _mm_add_epi32(next, _mm_alignr_epi8(w[(r + 3) % 4], w[(r + 2) % 4], 4));
+        w[r % 4] = _mm_sha256msg2_epu32(next, w[(r + 3) % 4]);
+      }
+    }
+    state0 = _mm_add_epi32(state0, abef);
+    state1 = _mm_add_epi32(state1, cdgh);
+  }
+  tmp = _mm_shuffle_epi32(state0, 0x1B);        // FEBA
+  state1 = _mm_shuffle_epi32(state1, 0xB1);     // DCHG
+  state0 = _mm_blend_epi16(tmp, state1, 0xF0);  // DCBA
+  state1 = _mm_alignr_epi8(state1, tmp, 8);     // HGFE
+  _mm_storeu_si128(reinterpret_cast<__m128i*>(&h[0]), state0);
+  _mm_storeu_si128(reinterpret_cast<__m128i*>(&h[4]), state1);
+}
+#endif
+
+using CompressBlocks = void (*)(std::array<uint32_t, 8>&, const unsigned char*, size_t);
+
+CompressBlocks best_compress() {
+#ifdef BUDGETLENS_SHA_NI
+  if (has_sha_extensions()) return compress_blocks_sha_ni;
+#endif
+  return compress_blocks;
+}
+
 }  // namespace
 
 std::string sha256_hex(std::string_view bytes) {
+  static const CompressBlocks compress_all = best_compress();
   std::array<uint32_t, 8> h = {0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,
                                0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19};
   const auto* p = reinterpret_cast<const unsigned char*>(bytes.data());
   size_t n = bytes.size(), full = n / 64 * 64;
-  for (size_t i = 0; i < full; i += 64) compress(h, p + i);
+  compress_all(h, p, full / 64);
   unsigned char tail[128] = {};
   size_t rest = n - full;
   for (size_t i = 0; i < rest; ++i) tail[i] = p[full + i];
@@ -65,7 +133,7 @@ std::string sha256_hex(std::string_view bytes) {
   size_t tail_len = rest + 9 <= 64 ? 64 : 128;
   uint64_t bits = static_cast<uint64_t>(n) * 8;
   for (int i = 0; i < 8; ++i) tail[tail_len - 1 - i] = static_cast<unsigned char>(bits >> (8 * i));
-  for (size_t i = 0; i < tail_len; i += 64) compress(h, tail + i);
+  compress_all(h, tail, tail_len / 64);
   static constexpr char kHex[] = "0123456789abcdef";
   std::string out;
   for (uint32_t word : h) {

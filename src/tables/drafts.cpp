@@ -17,13 +17,17 @@ using layout::RawRow;
 
 std::string Context::key(std::string_view s) const { return text::match_key(s, source.traditional); }
 
-bool Context::is_header_word(const RawCell& cell) const {
-  if (cell.blank) return false;
-  std::string k = key(cell.text);
-  if (k.empty() || text::char_count(k) > 16) return false;
-  if (grammar.tables.total_row.valid() && grammar.tables.total_row.match_full(k)) return false;
-  if (units::cell_figure(k, grammar.units)) return false;
-  return grammar.tables.column_rule(k) != nullptr;
+const CellFacts& Context::facts(std::string_view cell_text) const {
+  if (auto it = facts_.find(cell_text); it != facts_.end()) return it->second;
+  CellFacts f;
+  f.key = key(cell_text);
+  std::optional<units::Figure> figure = units::cell_figure(f.key, grammar.units);
+  f.figure = figure.has_value();
+  f.total = grammar.tables.total_row.match_full(f.key);
+  f.kind = classify_cell(f.key, grammar, f.total, figure);
+  f.rule = grammar.tables.column_rule(f.key);
+  f.header_word = !f.key.empty() && text::char_count(f.key) <= 16 && !f.total && !f.figure && f.rule;
+  return facts_.emplace(std::string(cell_text), std::move(f)).first->second;
 }
 
 bool is_header_row(const std::vector<RawCell>& cells, const Context& ctx) {
@@ -32,8 +36,9 @@ bool is_header_row(const std::vector<RawCell>& cells, const Context& ctx) {
     if (c.blank) continue;
     ++nonblank;
     words += ctx.is_header_word(c);
-    figures += units::cell_figure(ctx.key(c.text), ctx.grammar.units).has_value();
-    totals += ctx.grammar.tables.total_row.valid() && ctx.grammar.tables.total_row.match_full(ctx.key(c.text));
+    const CellFacts& f = ctx.facts(c.text);
+    figures += f.figure;
+    totals += f.total;
   }
   // "科目名称 | 本年支出合计": a total's name heads a column beside a header word.
   if (words >= 1 && figures == 0) words += totals;
@@ -47,8 +52,8 @@ bool is_group_header_row(const std::vector<RawCell>& cells, const Context& ctx) 
   int named = 0;
   for (const RawCell& c : cells) {
     if (c.blank) continue;
-    std::string k = ctx.key(c.text);
-    if (text::char_count(k) > 16 || k.back() == ':' || units::cell_figure(k, ctx.grammar.units)) return false;
+    const CellFacts& f = ctx.facts(c.text);
+    if (text::char_count(f.key) > 16 || f.key.back() == ':' || f.figure) return false;
     ++named;
   }
   return named >= 2;
@@ -57,7 +62,7 @@ bool is_group_header_row(const std::vector<RawCell>& cells, const Context& ctx) 
 std::string signature(const std::vector<RawCell>& cells, const Context& ctx) {
   std::string s;
   for (const RawCell& c : cells) {
-    if (!c.blank) s += ctx.key(c.text) + "|";
+    if (!c.blank) s += ctx.facts(c.text).key + "|";
   }
   s.erase(std::remove(s.begin(), s.end(), ' '), s.end());
   return s;
@@ -85,8 +90,7 @@ class RowPlacer {
     for (const DraftRow& row : header_rows) {
       for (const DraftCell& cell : row.cells) {
         if (cell.col >= model_.size()) continue;
-        std::string k = ctx_.key(cell.parts.front().text);
-        if (const grammar::ColumnRule* rule = ctx_.grammar.tables.column_rule(k)) model_.roles[cell.col] = rule->role;
+        if (const grammar::ColumnRule* rule = ctx_.facts(cell.parts.front().text).rule) model_.roles[cell.col] = rule->role;
       }
     }
     model_.roles_set();
@@ -94,7 +98,7 @@ class RowPlacer {
 
   std::vector<CellKind> kinds(const std::vector<RawCell>& cells) const {
     std::vector<CellKind> out;
-    for (const RawCell& c : cells) out.push_back(c.blank ? CellKind::kEmpty : classify_cell(ctx_.key(c.text), ctx_.grammar));
+    for (const RawCell& c : cells) out.push_back(c.blank ? CellKind::kEmpty : ctx_.facts(c.text).kind);
     return out;
   }
 
@@ -139,7 +143,7 @@ class RowPlacer {
       row.cells.push_back({c, {cells[i]}});
       if (!teaches) continue;
       if (kinds[i] != CellKind::kEmpty) ++counts_[c][static_cast<int>(kinds[i])];
-      if (is_text_kind(kinds[i])) names_[c].insert(label_name(ctx_.key(cells[i].text)));
+      if (is_text_kind(kinds[i])) names_[c].insert(label_name(ctx_.facts(cells[i].text).key));
     }
     model_.learn(counts_);
     return row;
@@ -148,7 +152,7 @@ class RowPlacer {
   // The column in which a label with this name was seen, or -1: a row restating its level-1
   // label ("实施过程 (12分)") belongs under the other rows that print it there.
   int column_of_name(const RawCell& cell) const {
-    std::string name = label_name(ctx_.key(cell.text));
+    std::string name = label_name(ctx_.facts(cell.text).key);
     if (name.empty()) return -1;
     for (int c = 0; c < model_.size(); ++c) {
       if (names_[c].count(name)) return c;
@@ -282,12 +286,11 @@ float header_fit(const std::vector<RawCell>& header, int offset, const std::vect
       ++col;
       continue;
     }
-    const grammar::ColumnRule* rule = ctx.grammar.tables.column_rule(ctx.key(h.text));
+    const grammar::ColumnRule* rule = ctx.facts(h.text).rule;
     for (const DraftRow& row : body) {
       for (const DraftCell& c : row.cells) {
         if (c.col != col || c.parts.front().blank) continue;
-        total += role_fit(rule ? rule->role : grammar::ColumnRole::kUnknown,
-                          classify_cell(ctx.key(c.parts.front().text), ctx.grammar));
+        total += role_fit(rule ? rule->role : grammar::ColumnRole::kUnknown, ctx.facts(c.parts.front().text).kind);
       }
     }
     ++col;
@@ -389,17 +392,18 @@ std::vector<RawCell> join_fragments(std::vector<RawCell> cells, const Context& c
   for (size_t i = 0; i < cells.size(); ++i) {
     RawCell c = cells[i];
     while (i + 1 < cells.size() && !c.blank && !cells[i + 1].blank) {
-      std::string a = ctx.key(c.text), b = ctx.key(cells[i + 1].text);
-      if (units::cell_figure(a, ctx.grammar.units) || units::cell_figure(b, ctx.grammar.units)) break;
+      const CellFacts& fa = ctx.facts(c.text);
+      const CellFacts& fb = ctx.facts(cells[i + 1].text);
+      const std::string &a = fa.key, &b = fb.key;
+      if (fa.figure || fb.figure) break;
       bool year_only = a.size() >= 7 && a.size() <= 10 && a.substr(4, 3) == "年" &&
                        std::all_of(a.begin(), a.begin() + 4, [](char ch) { return ch >= '0' && ch <= '9'; });
-      bool fragment = !ctx.is_header_word(c) && text::char_count(a) <= 7 &&
-                      classify_cell(a, ctx.grammar) != CellKind::kWeightLabel;
+      bool fragment = !ctx.is_header_word(c) && text::char_count(a) <= 7 && fa.kind != CellKind::kWeightLabel;
       RawCell joined = c;
       joined.text += cells[i + 1].text;
       // The pieces make a header word that the second piece alone is not ("一级"+"指标").
-      const grammar::ColumnRule* whole = g.column_rule(ctx.key(joined.text));
-      const grammar::ColumnRule* tail = ctx.is_header_word(cells[i + 1]) ? g.column_rule(b) : nullptr;
+      const grammar::ColumnRule* whole = ctx.facts(joined.text).rule;
+      const grammar::ColumnRule* tail = ctx.is_header_word(cells[i + 1]) ? fb.rule : nullptr;
       bool makes_word = fragment && whole && (!tail || tail->role != whole->role || tail->level != whole->level);
       bool broken_word = fragment && g.header_join_suffix.valid() && !g.header_join_suffix.match_suffix(a) &&
                          g.header_join_suffix.match_suffix(b) &&
@@ -504,9 +508,7 @@ Stream stream_of(const layout::Block& block, bool closers, const Context& ctx) {
     }
     // Fewer figures follow than the header has cells: the last word is the first row's name.
     size_t figures = 0;
-    for (size_t k = j; k < st.cells.size() && (st.cells[k].blank || units::cell_figure(ctx.key(st.cells[k].text),
-                                                                                        ctx.grammar.units));
-         ++k) {
+    for (size_t k = j; k < st.cells.size() && (st.cells[k].blank || ctx.facts(st.cells[k].text).figure); ++k) {
       figures += !st.cells[k].blank;
     }
     if (figures > 0 && figures + 1 < j - i && words > 2) --j, --words;
@@ -543,7 +545,7 @@ float fit_per_cell(const Draft& d, const Context& ctx) {
     for (const DraftCell& c : r.cells) {
       for (const RawCell& part : c.parts) {
         if (part.blank) continue;
-        total += placer.model().score(classify_cell(ctx.key(part.text), ctx.grammar), c.col);
+        total += placer.model().score(ctx.facts(part.text).kind, c.col);
         ++cells;
       }
     }

@@ -52,7 +52,7 @@ void assign_roles(Grid& g, const Context& ctx) {
     for (int c = 0; c < n; ++c) {
       int a = g.at[r * n + c];
       if (a < 0 || g.cells[a].row != r) continue;
-      if (const grammar::ColumnRule* rule = ctx.grammar.tables.column_rule(ctx.key(g.cells[a].text))) {
+      if (const grammar::ColumnRule* rule = ctx.facts(g.cells[a].text).rule) {
         g.columns[c].role = rule->role;
         g.columns[c].level = rule->level;
         g.columns[c].kind = rule->kind;
@@ -70,8 +70,7 @@ void mark_total_rows(Grid& g, const Context& ctx) {
     }
     if (first < 0) continue;
     const Cell& lead = g.cells[g.at[r * n + first]];
-    g.total_row[r] = !lead.header && ctx.grammar.tables.total_row.valid() &&
-                     ctx.grammar.tables.total_row.match_full(ctx.key(lead.text));
+    g.total_row[r] = !lead.header && ctx.facts(lead.text).total;
   }
 }
 
@@ -100,7 +99,7 @@ void set_kind(Grid& g, const Context& ctx) {
   }
   for (const Cell& cell : g.cells) {
     if (cell.header) continue;
-    CellKind k = classify_cell(ctx.key(cell.text), ctx.grammar);
+    CellKind k = ctx.facts(cell.text).kind;
     if (!is_figure_kind(k)) continue;
     ColumnRole role = g.columns[cell.col].role;
     if (role == ColumnRole::kWeight || role == ColumnRole::kScore) ++scores;
@@ -122,7 +121,7 @@ std::string header_signature(const Draft& draft, const Context& ctx) {
       if (!s.empty()) break;
       continue;
     }
-    for (const DraftCell& c : row.cells) s += ctx.key(joined_text(c)) + "|";
+    for (const DraftCell& c : row.cells) s += ctx.facts(joined_text(c)).key + "|";
   }
   s.erase(std::remove(s.begin(), s.end(), ' '), s.end());
   return s;

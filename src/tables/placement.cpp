@@ -117,6 +117,13 @@ bool is_date(std::string_view k) {
          });
 }
 
+// A short total row ("合计 | 90") spans its label to the figures at the right: the cell after a
+// total label skips columns for free when at most three cells, itself included, remain in a row
+// of m cells.
+bool short_total_before(const CellKind* kinds, int i, int m) {
+  return i > 0 && kinds[i - 1] == CellKind::kTotal && m - i <= 3;
+}
+
 }  // namespace
 
 bool is_figure_kind(CellKind k) {
@@ -127,18 +134,19 @@ bool is_text_kind(CellKind k) {
   return k == CellKind::kShortText || k == CellKind::kLongText || k == CellKind::kEnumerated;
 }
 
-CellKind classify_cell(std::string_view key, const grammar::Grammar& grammar) {
+CellKind classify_cell(std::string_view key, const grammar::Grammar& grammar, bool total,
+                       const std::optional<units::Figure>& figure) {
   std::string_view k = text::trim(key);
   if (k.empty()) return CellKind::kEmpty;
   if (is_dash(k)) return CellKind::kDash;
-  if (grammar.tables.total_row.valid() && grammar.tables.total_row.match_full(k)) return CellKind::kTotal;
+  if (total) return CellKind::kTotal;
   if (is_comparator(k)) return CellKind::kComparator;
   if (is_weight_label(k)) return CellKind::kWeightLabel;
   if (const grammar::UnitWord* u = grammar.units.unit_at(k); u && u->word.size() == k.size()) return CellKind::kUnit;
   if (is_date(k)) return CellKind::kDate;
-  if (std::optional<units::Figure> f = units::cell_figure(k, grammar.units)) {
-    if (!f->unit) return CellKind::kNumber;
-    switch (f->unit->kind) {
+  if (figure) {
+    if (!figure->unit) return CellKind::kNumber;
+    switch (figure->unit->kind) {
       case grammar::UnitKind::kPercent: return CellKind::kPercent;
       case grammar::UnitKind::kMoney: return CellKind::kMoney;
       case grammar::UnitKind::kCount: return CellKind::kCountValue;
@@ -184,105 +192,191 @@ void ColumnModel::learn(const std::vector<std::array<int, kKindCount>>& counts) 
   }
 }
 
-Placement place_row(const std::vector<CellKind>& kinds, const ColumnModel& model, const RowHints& hints) {
-  const int n = model.size(), m = static_cast<int>(kinds.size());
-  Placement best;
-  if (m == 0 || n == 0) return best;
-  // dp[i][j]: best score with cells [0, i) placed and cell i-1 in column j-1. Buffers are reused:
-  // segmentation places thousands of candidate rows.
-  const int w = n + 1;
-  thread_local std::vector<float> dp, fit;
-  thread_local std::vector<int> from;
-  dp.assign(static_cast<size_t>(m + 1) * w, kMinusInf);
-  from.assign(static_cast<size_t>(m + 1) * w, -1);
-  fit.resize(static_cast<size_t>(m) * n);
-  for (int i = 0; i < m; ++i) {
-    for (int c = 0; c < n; ++c) {
-      float b = model.score(kinds[i], c);
-      if (!hints.cols.empty() && hints.cols[i] == c) b += kPositionHintBonus;
-      if (!hints.named.empty() && hints.named[i] == c) b += kNameBonus;
-      fit[i * n + c] = b;
-    }
+RowScorer::RowScorer(const ColumnModel& model, const RowHints& hints) : model_(model), hints_(hints) {
+  const int n = model_.size();
+  kind_fit_.resize(static_cast<size_t>(kKindCount) * n);
+  for (int k = 0; k < kKindCount; ++k) {
+    for (int c = 0; c < n; ++c) kind_fit_[k * n + c] = model_.score(static_cast<CellKind>(k), c);
   }
-  auto leading_cost = [&](int c) {
-    int merged = hints.mergeable < 0 ? c : std::min(c, hints.mergeable);
-    return hints.leading_cost * merged + hints.gap_cost * (c - merged);
-  };
-  for (int c = 0; c < n; ++c) {
-    float s = fit[c] - leading_cost(c);
-    if (hints.leading >= 0 && c == hints.leading) s += kLeadingHintBonus;
-    dp[w + c + 1] = s;
-  }
-  for (int i = 1; i < m; ++i) {
-    const float* row = &dp[static_cast<size_t>(i) * w];
-    float* next = &dp[static_cast<size_t>(i + 1) * w];
-    int* back = &from[static_cast<size_t>(i + 1) * w];
-    // A short total row ("合计 | 90") spans its label to the figures at the right.
-    bool short_total = kinds[i - 1] == CellKind::kTotal && m - i <= 3;
-    float gap_cost = short_total ? 0.0f : hints.gap_cost;
-    for (int j = 1; j <= n; ++j) {
-      if (row[j] == kMinusInf) continue;
-      // The same column again: the cell continues the one before it.
-      if (hints.continuation && continues(kinds[i - 1], kinds[i], model.roles[j - 1])) {
-        float s = row[j] - kContinuation + 0.5f * model.score(kinds[i], j - 1);
-        if (s > next[j]) next[j] = s, back[j] = j;
-      }
-      for (int c = j; c < n; ++c) {
-        float s = row[j] - gap_cost * (c - j) + fit[i * n + c];
-        if (s > next[c + 1]) next[c + 1] = s, back[c + 1] = j;
-      }
-    }
-  }
-  int best_j = -1;
-  best.score = kMinusInf;
+  trail_.assign(n + 1, 0);
   float trailing = 0;  // cost of leaving columns [j, n) empty, built from the right
-  std::vector<float> trail(n + 1, 0);
   for (int c = n - 1; c >= 0; --c) {
-    trailing += is_value_column(model.roles[c]) ? kTrailingValuePenalty : kTrailingPenalty;
-    trail[c] = trailing;
+    trailing += is_value_column(model_.roles[c]) ? kTrailingValuePenalty : kTrailingPenalty;
+    trail_[c] = trailing;
   }
+  gaps_.resize(n);
+  no_gaps_.assign(n, 0.0f);
+  for (int k = 0; k < n; ++k) gaps_[k] = hints_.gap_cost * k;
+  leading_ = hints_.leading;
+}
+
+void RowScorer::start_row(int leading) {
+  kinds_.clear();
+  dp_.clear();
+  from_.clear();
+  leading_ = leading;
+}
+
+Placement RowScorer::place(const CellKind* kinds, int m, int leading) {
+  start_row(leading);
+  for (int i = 0; i < m; ++i) add(kinds[i], short_total_before(kinds, i, m));
+  return placement();
+}
+
+float RowScorer::fit(int i, CellKind kind, int c) const {
+  float b = kind_fit_[static_cast<int>(kind) * model_.size() + c];
+  if (!hints_.cols.empty() && hints_.cols[i] == c) b += kPositionHintBonus;
+  if (!hints_.named.empty() && hints_.named[i] == c) b += kNameBonus;
+  return b;
+}
+
+void RowScorer::add(CellKind kind, bool short_total) {
+  const int n = model_.size(), w = n + 1;
+  const int i = static_cast<int>(kinds_.size());
+  kinds_.push_back(kind);
+  // dp_ row i holds, for each column j (1-based), the best score with cells [0, i] placed and cell
+  // i in column j - 1; from_ the column of cell i - 1 on that best path.
+  dp_.resize(static_cast<size_t>(i + 1) * w, kMinusInf);
+  from_.resize(static_cast<size_t>(i + 1) * w, -1);
+  float* next = &dp_[static_cast<size_t>(i) * w];
+  if (i == 0) {
+    for (int c = 0; c < n; ++c) {
+      int merged = hints_.mergeable < 0 ? c : std::min(c, hints_.mergeable);
+      float s = fit(0, kind, c) - (hints_.leading_cost * merged + hints_.gap_cost * (c - merged));
+      if (leading_ >= 0 && c == leading_) s += kLeadingHintBonus;
+      next[c + 1] = s;
+    }
+    return;
+  }
+  const float* row = &dp_[static_cast<size_t>(i - 1) * w];
+  int* back = &from_[static_cast<size_t>(i) * w];
+  const CellKind previous = kinds_[i - 1];
+  // This cell's fit in each column (the kind's alone unless the hints place cells), and the cost
+  // of skipping k columns to get there.
+  const float* kind_fits = &kind_fit_[static_cast<size_t>(kind) * n];
+  if (!hints_.cols.empty() || !hints_.named.empty()) {
+    fits_.resize(n);
+    for (int c = 0; c < n; ++c) fits_[c] = fit(i, kind, c);
+    kind_fits = fits_.data();
+  }
+  // Columns are 1-based in the dp rows; the arrays below are 0-based views that do not overlap,
+  // which lets the compiler run the inner loop over several columns at once.
+  float* __restrict best = next + 1;
+  int* __restrict from = back + 1;
+  const float* __restrict fit_at = kind_fits;
+  const float* __restrict gap = short_total ? no_gaps_.data() : gaps_.data();
   for (int j = 1; j <= n; ++j) {
-    float v = dp[static_cast<size_t>(m) * w + j];
-    if (v == kMinusInf) continue;
-    float s = v - trail[j];
-    if (s > best.score) best.score = s, best_j = j;
+    if (row[j] == kMinusInf) continue;
+    // The same column again: the cell continues the one before it.
+    if (hints_.continuation && continues(previous, kind, model_.roles[j - 1])) {
+      float s = row[j] - kContinuation + 0.5f * kind_fit_[static_cast<int>(kind) * n + j - 1];
+      if (s > next[j]) next[j] = s, back[j] = j;
+    }
+    const float base = row[j];
+    for (int c = j; c < n; ++c) {
+      const float s = base - gap[c - j] + fit_at[c];
+      const float was = best[c];
+      const int better = -(s > was);  // all ones when s is better: a mask, so the loop has no branch
+      best[c] = better ? s : was;
+      from[c] = (from[c] & ~better) | (j & better);
+    }
   }
-  if (best_j < 0) return best;
+}
+
+int RowScorer::best_column(float& score) const {
+  score = kMinusInf;
+  const int n = model_.size(), m = static_cast<int>(kinds_.size());
+  if (m == 0 || n == 0) return -1;
+  const float* last = &dp_[static_cast<size_t>(m - 1) * (n + 1)];
+  int best_j = -1;
+  for (int j = 1; j <= n; ++j) {
+    if (last[j] == kMinusInf) continue;
+    float s = last[j] - trail_[j];
+    if (s > score) score = s, best_j = j;
+  }
+  return best_j;
+}
+
+float RowScorer::score() const {
+  float s;
+  best_column(s);
+  return s;
+}
+
+Placement RowScorer::placement() const {
+  Placement best;
+  int j = best_column(best.score);
+  if (j < 0) return best;
+  const int m = static_cast<int>(kinds_.size()), w = model_.size() + 1;
   best.col.assign(m, 0);
-  for (int i = m, j = best_j; i >= 1; --i) {
-    best.col[i - 1] = j - 1;
-    j = i > 1 ? from[static_cast<size_t>(i) * w + j] : j;
+  for (int i = m - 1; i >= 0; --i) {
+    best.col[i] = j - 1;
+    if (i > 0) j = from_[static_cast<size_t>(i) * w + j];
   }
   return best;
+}
+
+Placement place_row(const std::vector<CellKind>& kinds, const ColumnModel& model, const RowHints& hints) {
+  const int m = static_cast<int>(kinds.size());
+  if (m == 0 || model.size() == 0) return {};
+  return RowScorer(model, hints).place(kinds.data(), m, hints.leading);
 }
 
 std::vector<Segment> segment_stream(const std::vector<CellKind>& kinds, const ColumnModel& model,
                                     const std::vector<int>& row_end_leading, bool continuation) {
   const size_t total = kinds.size();
   const size_t max_len = static_cast<size_t>(model.size()) + 6;
+  RowHints stream_hints;
+  stream_hints.continuation = continuation;
+  stream_hints.leading_cost = kStreamLeadingPenalty;
+  // The leading hint of the row ending after cell q - 1: a forced end says how many cells it merges.
+  auto leading_ending_at = [&](size_t q) { return std::max(row_end_leading[q - 1], -1); };
+  // row_score[p * max_len + len - 1]: the best placement score of cells [p, p + len) as one row, -inf
+  // when that is not a row. Each start is scored by extending one row a cell at a time; a row
+  // whose score depends on where it ends in a way extension does not follow (a leading count forced
+  // at its end, a short total row) is placed on its own.
+  std::vector<float> row_score(total * max_len, kMinusInf);
+  RowScorer scorer(model, stream_hints), alone(model, stream_hints);
+  auto score_rows_from = [&](size_t p) {
+    scorer.start_row(-1);
+    for (size_t len = 1; len <= max_len && p + len <= total; ++len) {
+      const size_t q = p + len;
+      // A row must end after a cell with a forced end, so no row may run on past one.
+      if (len > 1 && row_end_leading[q - 2] >= -1) break;
+      scorer.add(kinds[q - 1], false);
+      const int m = static_cast<int>(len);
+      bool ends_like_extension = row_end_leading[q - 1] < 0;
+      for (int i = std::max(1, m - 3); i < m && ends_like_extension; ++i) {
+        ends_like_extension = !short_total_before(&kinds[p], i, m);
+      }
+      if (ends_like_extension) {
+        row_score[p * max_len + len - 1] = scorer.score();
+      } else {
+        Placement pl = alone.place(&kinds[p], m, leading_ending_at(q));
+        if (!pl.col.empty()) row_score[p * max_len + len - 1] = pl.score;
+      }
+    }
+  };
+
   std::vector<float> best(total + 1, kMinusInf);
   std::vector<size_t> start(total + 1, 0);
-  std::vector<Placement> placement(total + 1);
   best[0] = 0;
   for (size_t q = 1; q <= total; ++q) {
-    RowHints hints;
-    hints.continuation = continuation;
-    hints.leading_cost = kStreamLeadingPenalty;
-    if (row_end_leading[q - 1] >= -1) hints.leading = row_end_leading[q - 1];
+    if (best[q - 1] != kMinusInf) score_rows_from(q - 1);
     for (size_t len = 1; len <= std::min(max_len, q); ++len) {
       size_t p = q - len;
-      // A row must end after a cell with a forced end, so no row may run on past one.
       if (len > 1 && row_end_leading[p] >= -1) break;
       if (best[p] == kMinusInf) continue;
-      std::vector<CellKind> row(kinds.begin() + p, kinds.begin() + q);
-      Placement pl = place_row(row, model, hints);
-      if (pl.col.empty()) continue;
-      float s = best[p] + pl.score - kRowPenalty;
-      if (s > best[q]) best[q] = s, start[q] = p, placement[q] = std::move(pl);
+      float row = row_score[p * max_len + len - 1];
+      if (row == kMinusInf) continue;
+      float s = best[p] + row - kRowPenalty;
+      if (s > best[q]) best[q] = s, start[q] = p;
     }
   }
   std::vector<Segment> segments;
-  for (size_t q = total; q > 0; q = start[q]) segments.push_back({start[q], q, placement[q]});
+  for (size_t q = total; q > 0; q = start[q]) {
+    segments.push_back({start[q], q, alone.place(&kinds[start[q]], static_cast<int>(q - start[q]), leading_ending_at(q))});
+  }
   std::reverse(segments.begin(), segments.end());
   return segments;
 }

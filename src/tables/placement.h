@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "grammar/grammar.h"
+#include "units/units.h"
 
 namespace budgetlens::tables::detail {
 
@@ -27,7 +28,11 @@ enum class CellKind {
 };
 constexpr int kKindCount = 14;
 
-CellKind classify_cell(std::string_view key, const grammar::Grammar& grammar);
+// What a cell looks like, from its folded text. `total` (the text is a total row's label, see
+// tables.xml) and `figure` (units::cell_figure of the text) are worked out by the caller, which
+// needs them too.
+CellKind classify_cell(std::string_view key, const grammar::Grammar& grammar, bool total,
+                       const std::optional<units::Figure>& figure);
 // How well a cell of this kind fits a column of this role: positive fits, negative does not.
 float role_fit(grammar::ColumnRole role, CellKind kind);
 bool is_figure_kind(CellKind k);
@@ -74,6 +79,40 @@ struct Placement {
 
 // The best placement of a row's cells (in order) into n columns.
 Placement place_row(const std::vector<CellKind>& kinds, const ColumnModel& model, const RowHints& hints);
+
+// The dynamic programme behind place_row, fed one cell at a time: after each add(), score() is the
+// best placement score of the cells added so far, so that every row starting at one cell of a
+// stream is scored by extending the row before it by a cell rather than placing it afresh.
+class RowScorer {
+ public:
+  // `model` and `hints` must outlive the scorer.
+  RowScorer(const ColumnModel& model, const RowHints& hints);
+  // Starts a new row; `leading` stands for hints.leading in it (a stream's forced end says it).
+  void start_row(int leading);
+  // Adds the next cell; `short_total` waives the gap cost before it (a short total row).
+  void add(CellKind kind, bool short_total);
+  // The best placement of the row kinds[0, m): what place_row() returns for it.
+  Placement place(const CellKind* kinds, int m, int leading);
+  // The best score of a placement of the cells added so far, -inf when there is none.
+  float score() const;
+  Placement placement() const;
+
+ private:
+  float fit(int i, CellKind kind, int c) const;
+  int best_column(float& score) const;
+
+  const ColumnModel& model_;
+  const RowHints& hints_;
+  std::vector<float> trail_;     // cost of leaving columns [j, n) empty at a row's end
+  std::vector<float> kind_fit_;  // model_.score(kind, c) at [kind * n + c]
+  std::vector<float> gaps_;      // cost of skipping k columns, and nothing (a short total row)
+  std::vector<float> no_gaps_;
+  int leading_ = -1;
+  std::vector<CellKind> kinds_;
+  std::vector<float> dp_;
+  std::vector<int> from_;
+  std::vector<float> fits_;
+};
 
 struct Segment {
   size_t begin = 0;  // cells [begin, end) of the stream

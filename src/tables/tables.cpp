@@ -69,10 +69,8 @@ std::vector<Draft> join_continued(std::vector<Draft> drafts, const layout::Layou
 }
 
 std::string unit_in(std::string_view key, const grammar::TableGrammar& g) {
-  for (const grammar::Pattern& p : g.unit_statements) {
-    if (auto m = p.find(key)) return std::string(m->key);
-  }
-  return {};
+  int u = g.unit_statements.first_matching(grammar::Anchor::kAnywhere, key);
+  return u < 0 ? std::string() : std::string(g.unit_statements[u].find(key)->key);
 }
 
 void find_caption_and_unit(Grid& grid, const layout::Layout& layout, const Context& ctx) {
@@ -89,27 +87,20 @@ void find_caption_and_unit(Grid& grid, const layout::Layout& layout, const Conte
     if (grid.unit.empty()) {
       if (std::string u = unit_in(k, g); !u.empty()) grid.unit = u, grid.unit_source = "caption";
     }
-    if (grid.caption.empty() && static_cast<int>(text::char_count(k)) <= g.caption_max_chars) {
-      for (const grammar::Pattern& p : g.captions) {
-        if (p.find(k)) {
-          grid.caption = text::display(raw);
-          grid.caption_range = block.range;
-          break;
-        }
-      }
+    if (grid.caption.empty() && static_cast<int>(text::char_count(k)) <= g.caption_max_chars &&
+        g.captions.any(grammar::Anchor::kAnywhere, k)) {
+      grid.caption = text::display(raw);
+      grid.caption_range = block.range;
     }
   }
   // A title row inside the table names it better than a line above.
   if (grid.n_rows > 0) {
     const Cell* top = grid.cell(0, 0);
     if (top && top->colspan == grid.n_cols && grid.n_cols > 1) {
-      std::string k = ctx.key(top->text);
-      for (const grammar::Pattern& p : g.captions) {
-        if (p.find(k)) {
-          grid.caption = text::display(top->text);
-          grid.caption_range = top->range;
-          break;
-        }
+      const std::string& k = ctx.facts(top->text).key;
+      if (g.captions.any(grammar::Anchor::kAnywhere, k)) {
+        grid.caption = text::display(top->text);
+        grid.caption_range = top->range;
       }
       if (grid.unit.empty()) {
         if (std::string u = unit_in(k, g); !u.empty()) grid.unit = u, grid.unit_source = "caption";
@@ -118,7 +109,7 @@ void find_caption_and_unit(Grid& grid, const layout::Layout& layout, const Conte
   }
   // A unit in a header cell applies to its column, and to the table when nothing else states one.
   for (const Cell& cell : grid.cells) {
-    std::string u = unit_in(ctx.key(cell.text), g);
+    std::string u = unit_in(ctx.facts(cell.text).key, g);
     if (u.empty()) continue;
     if (cell.header) {
       for (int c = cell.col; c < cell.col + cell.colspan && c < grid.n_cols; ++c) grid.columns[c].unit = u;

@@ -4,6 +4,7 @@
 #include <unicode/unistr.h>
 
 #include <algorithm>
+#include <bitset>
 #include <memory>
 #include <mutex>
 
@@ -106,8 +107,18 @@ class Folder {
       : base_(base), mode_(mode), traditional_(traditional), keep_map_(keep_map) {}
 
   void run(std::string_view input) {
+    result_.text.reserve(input.size());
+    if (keep_map_) {
+      result_.source.reserve(input.size() + 1);
+      result_.ends.reserve(input.size());
+    }
     size_t i = 0;
     while (i < input.size()) {
+      if (size_t end = plain_run_end(input, i); end > i) {
+        copy_plain_run(input, i, end);
+        i = end;
+        continue;
+      }
       size_t start = i;
       char32_t c = next_char(input, i);
       if (is_blank(c)) {
@@ -136,11 +147,56 @@ class Folder {
   FoldedText take() { return std::move(result_); }
 
  private:
-  void emit(char32_t c, size_t begin, size_t end) {
-    size_t before = result_.text.size();
-    append_utf8(result_.text, c);
+  // Most text is visible ASCII and common Han characters that fold to themselves: runs of them
+  // are copied whole. A run stops at anything else — a space, a bracket that may open pinyin, a
+  // full-width form, a Han character when traditional ones are being simplified — which goes
+  // through the character-by-character path below. Returns i when no run starts there.
+  size_t plain_run_end(std::string_view s, size_t i) const {
+    const bool han_folds = mode_ == FoldMode::kMatch && traditional_;
+    size_t j = i;
+    while (j < s.size()) {
+      unsigned char b = static_cast<unsigned char>(s[j]);
+      if (b > 0x20 && b < 0x7F && b != '(') {
+        ++j;
+      } else if (b >= 0xE4 && b <= 0xE9 && !han_folds && j + 2 < s.size() &&
+                 (static_cast<unsigned char>(s[j + 1]) & 0xC0) == 0x80 &&
+                 (static_cast<unsigned char>(s[j + 2]) & 0xC0) == 0x80) {
+        j += 3;  // U+4000..U+9FFF
+      } else {
+        break;
+      }
+    }
+    return j;
+  }
+
+  void copy_plain_run(std::string_view s, size_t i, size_t end) {
+    size_t first_end = i;
+    char32_t first = next_char(s, first_end);
+    if (pending_space_) {
+      if (is_ascii_visible(last_) && is_ascii_visible(first)) emit(' ', pending_at_, pending_at_ + 1);
+      pending_space_ = false;
+    }
+    result_.text.append(s.data() + i, end - i);
     if (keep_map_) {
-      for (size_t k = before; k < result_.text.size(); ++k) {
+      for (size_t k = i; k < end;) {
+        size_t len = static_cast<unsigned char>(s[k]) < 0x80 ? 1 : 3;
+        for (size_t b = 0; b < len; ++b) {
+          result_.source.push_back(base_ + static_cast<uint32_t>(k));
+          result_.ends.push_back(base_ + static_cast<uint32_t>(k + len));
+        }
+        k += len;
+      }
+    }
+    size_t last = static_cast<unsigned char>(s[end - 1]) < 0x80 ? end - 1 : end - 3;
+    last_ = next_char(s, last);
+  }
+
+  void emit(char32_t c, size_t begin, size_t end) {
+    char bytes[4];
+    size_t n = encode_utf8(c, bytes);
+    result_.text.append(bytes, n);
+    if (keep_map_) {
+      for (size_t k = 0; k < n; ++k) {
         result_.source.push_back(base_ + static_cast<uint32_t>(begin));
         result_.ends.push_back(base_ + static_cast<uint32_t>(end));
       }
@@ -171,6 +227,7 @@ TextRange FoldedText::source_range(size_t begin, size_t end) const {
 }
 
 char32_t fold_char(char32_t c, bool traditional) {
+  if (c < 0x80) return c;
   if (c >= 0xFF01 && c <= 0xFF5E) return c - 0xFEE0;  // full-width ASCII
   if (is_space(c)) return ' ';
   switch (c) {
@@ -191,10 +248,19 @@ char32_t fold_char(char32_t c, bool traditional) {
 }
 
 bool looks_traditional(std::string_view s) {
+  static const std::bitset<kHanLast - kHanFirst + 1> marks = [] {
+    std::bitset<kHanLast - kHanFirst + 1> m;
+    for (char32_t c : kTraditionalMarks) m.set(c - kHanFirst);
+    return m;
+  }();
   size_t i = 0;
   while (i < s.size()) {
+    if (static_cast<unsigned char>(s[i]) < 0x80) {
+      ++i;
+      continue;
+    }
     char32_t c = next_char(s, i);
-    if (c >= kHanFirst && kTraditionalMarks.find(c) != std::u32string_view::npos) return true;
+    if (c >= kHanFirst && c <= kHanLast && marks[c - kHanFirst]) return true;
   }
   return false;
 }

@@ -13,27 +13,104 @@ namespace budgetlens::text {
 
 // Decodes the code point at s[i] and advances i past it. An invalid or truncated sequence yields
 // U+FFFD and advances by one byte, so the walk always terminates.
-char32_t next_char(std::string_view s, size_t& i);
+inline char32_t next_char(std::string_view s, size_t& i);
 // The code point ending just before s[i]; moves i back to its first byte.
 char32_t prev_char(std::string_view s, size_t& i);
-void append_utf8(std::string& out, char32_t c);
+inline void append_utf8(std::string& out, char32_t c);
+// The UTF-8 bytes of c written at out (room for 4); returns how many.
+inline size_t encode_utf8(char32_t c, char* out);
 // Number of code points in s.
 size_t char_count(std::string_view s);
 // True iff s is well-formed UTF-8 (no overlongs, no surrogates, nothing above U+10FFFF).
 bool is_valid_utf8(std::string_view s);
 
-bool is_han(char32_t c);
+inline bool is_han(char32_t c);
 // CJK punctuation and full-width forms (、。，：（） and friends).
 bool is_cjk_punct(char32_t c);
 // Space, tab, no-break space, ideographic space and the other Unicode spaces.
-bool is_space(char32_t c);
+inline bool is_space(char32_t c);
 // Any space, or a line break.
-bool is_blank(char32_t c);
-bool is_ascii_digit(char32_t c);
+inline bool is_blank(char32_t c);
+inline bool is_ascii_digit(char32_t c) { return c >= '0' && c <= '9'; }
 
 // s without leading and trailing blanks (as is_blank()).
 std::string_view trim(std::string_view s);
 // True iff s has nothing but blanks.
 bool is_blank_text(std::string_view s);
+
+// Called once or more per character by every stage, so defined here to be inlined.
+
+inline char32_t next_char(std::string_view s, size_t& i) {
+  unsigned char c = static_cast<unsigned char>(s[i]);
+  if (c < 0x80) {
+    ++i;
+    return c;
+  }
+  int len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 0;
+  if (len == 0 || c > 0xF4 || i + len > s.size()) {
+    ++i;
+    return 0xFFFD;
+  }
+  char32_t cp = c & (0x7F >> len);
+  for (int k = 1; k < len; ++k) {
+    unsigned char cc = static_cast<unsigned char>(s[i + k]);
+    if ((cc & 0xC0) != 0x80) {
+      ++i;
+      return 0xFFFD;
+    }
+    cp = (cp << 6) | (cc & 0x3F);
+  }
+  static constexpr char32_t kMin[5] = {0, 0, 0x80, 0x800, 0x10000};
+  if (cp < kMin[len] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
+    ++i;
+    return 0xFFFD;
+  }
+  i += len;
+  return cp;
+}
+
+inline size_t encode_utf8(char32_t c, char* out) {
+  if (c < 0x80) {
+    out[0] = static_cast<char>(c);
+    return 1;
+  }
+  if (c < 0x800) {
+    out[0] = static_cast<char>(0xC0 | (c >> 6));
+    out[1] = static_cast<char>(0x80 | (c & 0x3F));
+    return 2;
+  }
+  if (c < 0x10000) {
+    out[0] = static_cast<char>(0xE0 | (c >> 12));
+    out[1] = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    out[2] = static_cast<char>(0x80 | (c & 0x3F));
+    return 3;
+  }
+  out[0] = static_cast<char>(0xF0 | (c >> 18));
+  out[1] = static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+  out[2] = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+  out[3] = static_cast<char>(0x80 | (c & 0x3F));
+  return 4;
+}
+
+inline void append_utf8(std::string& out, char32_t c) {
+  if (c < 0x80) {
+    out.push_back(static_cast<char>(c));
+    return;
+  }
+  char buf[4];
+  out.append(buf, encode_utf8(c, buf));
+}
+
+inline bool is_han(char32_t c) {
+  return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) || (c >= 0xF900 && c <= 0xFAFF) ||
+         (c >= 0x20000 && c <= 0x3134F) || c == 0x3007;  // 〇
+}
+
+inline bool is_space(char32_t c) {
+  if (c < 0x80) return c == ' ' || c == '\t' || c == 0x000B || c == 0x000C;
+  return c == 0x00A0 || c == 0x3000 || (c >= 0x2000 && c <= 0x200B) || c == 0x202F || c == 0x205F || c == 0xFEFF;
+}
+
+inline bool is_blank(char32_t c) { return is_space(c) || c == '\n' || c == '\r'; }
 
 }  // namespace budgetlens::text

@@ -1,0 +1,31 @@
+// A batch of documents through the pipeline on a pool of workers, handed back in input order.
+//
+// Each worker takes the next document, reads and extracts it, and parks the result; the calling
+// thread hands results on in input order as soon as each one's turn comes, so records are written
+// while the batch runs and the output is the same whatever the number of workers. A worker takes
+// a document only while fewer than 2 × jobs are taken and not yet handed on: memory stays bounded
+// by a few documents per worker, however large the batch.
+//
+//   run_batch(inputs.size(), jobs,
+//             [&](size_t i) { return pipeline::extract_file(inputs[i].path, inputs[i].id, grammar, po); },
+//             [&](size_t i, pipeline::DocumentOutcome& r) { sink.add(*r); },
+//             [&] { progress.tick(); });
+#pragma once
+
+#include <cstddef>
+#include <functional>
+
+#include "pipeline/pipeline.h"
+
+namespace budgetlens::cli {
+
+using ProcessDocument = std::function<pipeline::DocumentOutcome(size_t index)>;
+using DeliverDocument = std::function<void(size_t index, pipeline::DocumentOutcome& outcome)>;
+
+// Calls process(i) for every i in [0, count) on `jobs` worker threads (jobs <= 1: on the calling
+// thread) and deliver(i, outcome) on the calling thread in increasing order of i. `idle` is called
+// on the calling thread about four times a second while it waits for the next result.
+void run_batch(size_t count, int jobs, const ProcessDocument& process, const DeliverDocument& deliver,
+               const std::function<void()>& idle);
+
+}  // namespace budgetlens::cli

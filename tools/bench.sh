@@ -1,0 +1,127 @@
+#!/usr/bin/env bash
+# The benchmark of issue 7. Builds a corpus of at least BENCH_MB megabytes (default 200) by repeating
+# the documents of corpus/ and ../shared (seeds and corpus), then reports in one run:
+#   - the floor: reading the same files and decoding + NFKC-normalising them with ICU, nothing else
+#     (build/tools/bench/budgetlens_floor);
+#   - the full extract to JSON Lines with --jobs 1 and --jobs 2;
+#   each as MB/s and documents/s, their ratios, and the peak resident memory (/usr/bin/time -v);
+#   - the same extract on twice the corpus, to show memory does not grow with the batch;
+#   - the stage micro-benchmarks (Google Benchmark), when they were built.
+# MB is 10^6 bytes. Files are read from the page cache (each run is preceded by a read of the
+# corpus), outputs are written to real files next to the corpus and removed.
+#
+#   cmake --build build --target bench            # builds what it needs and runs this
+#   BENCH_MB=20 bash tools/bench.sh               # a quick run on a smaller corpus
+# Environment: BUILD_DIR (default build), BENCH_DIR (default $BUILD_DIR/bench-corpus, not committed),
+# BENCH_MB (default 200), BENCH_STAGES=0 to leave out the micro-benchmarks.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+build=${BUILD_DIR:-build}
+bench=${BENCH_DIR:-$build/bench-corpus}
+want_mb=${BENCH_MB:-200}
+bin=$build/budgetlens
+floor=$build/tools/bench/budgetlens_floor
+stages=$build/tools/bench/budgetlens_stage_bench
+for tool in "$bin" "$floor"; do
+  [ -x "$tool" ] || { echo "bench: $tool is missing; run: cmake --build $build --target bench" >&2; exit 1; }
+done
+[ -x /usr/bin/time ] || { echo "bench: /usr/bin/time is missing (Debian package time; tools/bootstrap.sh installs it)" >&2; exit 1; }
+
+sources=()
+for d in corpus ../shared/seeds ../shared/corpus; do
+  [ -d "$d" ] && sources+=("$d")
+done
+((${#sources[@]})) || { echo "bench: no documents (corpus/ or ../shared)" >&2; exit 1; }
+
+# x1: copies of every source document until the corpus holds want_mb; x2: x1 twice (hard links).
+x1=$bench/x1
+x2=$bench/x2
+stamp="$want_mb ${sources[*]}"
+if [ ! -f "$bench/.built" ] || [ "$(cat "$bench/.built")" != "$stamp" ]; then
+  rm -rf "$bench"
+  mkdir -p "$x1"
+  originals=()
+  while IFS= read -r -d '' f; do originals+=("$f"); done < <(
+    find "${sources[@]}" -maxdepth 1 -type f \( -name '*.txt' -o -name '*.htm' -o -name '*.html' \) -print0 | sort -z)
+  round=0 bytes=0 want=$((want_mb * 1000000))
+  while [ "$bytes" -lt "$want" ]; do
+    round=$((round + 1))
+    for f in "${originals[@]}"; do
+      tag=$(basename "$(dirname "$f")")
+      cp "$f" "$x1/$(printf 'r%04d' "$round")_${tag}_$(basename "$f")"
+    done
+    bytes=$(find "$x1" -type f -printf '%s\n' | awk '{s += $1} END {print s + 0}')
+  done
+  mkdir -p "$x2"
+  cp -al "$x1" "$x2/a"
+  cp -al "$x1" "$x2/b"
+  echo "$stamp" >"$bench/.built"
+fi
+find "$x1" -type f | sort >"$bench/x1.list"
+docs1=$(wc -l <"$bench/x1.list")
+bytes1=$(find "$x1" -type f -printf '%s\n' | awk '{s += $1} END {print s + 0}')
+docs2=$((docs1 * 2))
+bytes2=$((bytes1 * 2))
+
+warm() { find "$1" -type f -print0 | xargs -0 cat >/dev/null; }
+
+# run NAME COMMAND...: wall seconds and peak RSS (KB) of COMMAND into $seconds and $rss_kb.
+run() {
+  local name=$1
+  shift
+  /usr/bin/time -f "%e %M" -o "$bench/time.out" "$@" >"$bench/$name.stdout" 2>"$bench/$name.stderr" || {
+    local status=$?
+    # 3: some inputs (deliberately broken test documents) were refused; everything else was written.
+    [ "$status" -eq 3 ] || { echo "bench: $name failed ($status):"; cat "$bench/$name.stderr"; exit 1; } >&2
+  }
+  read -r seconds rss_kb <"$bench/time.out"
+}
+
+row() {  # name seconds docs bytes rss_kb
+  awk -v n="$1" -v s="$2" -v d="$3" -v b="$4" -v r="$5" \
+    'BEGIN { printf "  %-30s %8.2f s %8.1f MB/s %9.0f docs/s %8.1f MB\n", n, s, b / 1e6 / s, d / s, r / 1024 }'
+}
+
+echo "budgetlens benchmark: $(nproc) cores, $(uname -m), load $(cut -d' ' -f1-3 /proc/loadavg)"
+awk -v d="$docs1" -v b="$bytes1" -v d2="$docs2" -v b2="$bytes2" \
+  'BEGIN { printf "corpus: %d documents, %.1f MB (x1); %d documents, %.1f MB (x2)\n", d, b / 1e6, d2, b2 / 1e6 }'
+echo "                                   time      throughput      documents     peak RSS"
+
+warm "$x1"
+run floor "$floor" --files-from "$bench/x1.list"
+# The floor tool times its own loop (no process start-up); report that, and the process's RSS.
+floor_s=$(awk '{for (i = 1; i < NF; i++) if ($i == "seconds") print $(i + 1)}' "$bench/floor.stdout")
+row "floor (read + ICU decode+NFKC)" "$floor_s" "$docs1" "$bytes1" "$rss_kb"
+
+warm "$x1"
+run extract1 "$bin" extract "$x1" -o "$bench/out.jsonl" -q --jobs 1
+e1_s=$seconds e1_rss=$rss_kb
+row "extract -> JSONL, --jobs 1" "$e1_s" "$docs1" "$bytes1" "$e1_rss"
+out_mb=$(awk -v b="$(stat -c %s "$bench/out.jsonl")" 'BEGIN { printf "%.0f", b / 1e6 }')
+rm -f "$bench/out.jsonl"
+
+warm "$x1"
+run extract2 "$bin" extract "$x1" -o "$bench/out.jsonl" -q --jobs 2
+e2_s=$seconds e2_rss=$rss_kb
+row "extract -> JSONL, --jobs 2" "$e2_s" "$docs1" "$bytes1" "$e2_rss"
+rm -f "$bench/out.jsonl"
+
+warm "$x2"
+run extract_x2 "$bin" extract "$x2" -o "$bench/out.jsonl" -q --jobs 1
+ex2_s=$seconds ex2_rss=$rss_kb
+row "extract -> JSONL, --jobs 1, x2" "$ex2_s" "$docs2" "$bytes2" "$ex2_rss"
+rm -f "$bench/out.jsonl"
+
+awk -v f="$floor_s" -v e1="$e1_s" -v e2="$e2_s" -v r1="$e1_rss" -v r2="$ex2_rss" -v b="$bytes1" -v o="$out_mb" 'BEGIN {
+  printf "JSON Lines written: %d MB for %.0f MB of documents\n", o, b / 1e6
+  printf "extract --jobs 1:  %.1f MB/s (target >= 30)\n", b / 1e6 / e1
+  printf "extract / floor:   %.2fx the time of the floor (target <= 4)\n", e1 / f
+  printf "--jobs 2 / 1:      %.2fx the throughput (target >= 1.7)\n", e1 / e2
+  printf "peak RSS:          %.1f MB for x1, %.1f MB for x2 (target <= 150, flat)\n", r1 / 1024, r2 / 1024
+}'
+
+if [ "${BENCH_STAGES:-1}" != 0 ] && [ -x "$stages" ]; then
+  echo
+  echo "stage micro-benchmarks (MB/s of original document bytes through each stage alone):"
+  "$stages" --benchmark_min_time=0.3 2>&1 | grep -E "^(BM_|-|Benchmark)"
+fi
