@@ -52,6 +52,7 @@ int run_extract(const Options& options, const grammar::Grammar& grammar) {
   po.source.encoding = options.encoding;
   po.source.max_bytes = options.max_bytes;
   size_t documents = 0, failed = problems.size(), sections = 0, tables = 0, quantities = 0, money = 0;
+  size_t indicators = 0, checks = 0, passed = 0, rounding = 0, failing = 0;
   Progress progress(inputs.size(), !options.quiet && Progress::stderr_is_terminal());
   run_batch(
       inputs.size(), options.jobs > 0 ? options.jobs : default_jobs(),
@@ -70,6 +71,13 @@ int run_extract(const Options& options, const grammar::Grammar& grammar) {
         tables += r->tables.size();
         quantities += r->quantities.size();
         for (const QuantityRecord& q : r->quantities) money += q.kind == "money";
+        indicators += r->indicators.size();
+        checks += r->checks.size();
+        for (const CheckRecord& c : r->checks) {
+          passed += c.status == "pass";
+          rounding += c.status == "rounding";
+          failing += c.status == "fail";
+        }
         (*sink)->add(*r);
         progress.document_done(r->document.bytes);
       },
@@ -80,8 +88,11 @@ int run_extract(const Options& options, const grammar::Grammar& grammar) {
     return kExitOutput;
   }
   if (!options.quiet) {
-    std::fprintf(stderr, "%zu documents: %zu sections, %zu tables, %zu quantities (%zu amounts of money)%s -> %s\n",
-                 documents, sections, tables, quantities, money,
+    std::fprintf(stderr,
+                 "%zu documents: %zu sections, %zu tables, %zu quantities (%zu amounts of money), %zu indicators, "
+                 "%zu checks (%zu pass, %zu rounding, %zu fail, %zu skipped)%s -> %s\n",
+                 documents, sections, tables, quantities, money, indicators, checks, passed, rounding, failing,
+                 checks - passed - rounding - failing,
                  failed ? (", " + std::to_string(failed) + " input(s) not read").c_str() : "", options.output.c_str());
   }
   return failed ? kExitInputs : kExitOk;
