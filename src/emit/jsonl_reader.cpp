@@ -22,7 +22,9 @@ struct Json {
   int64_t integer = 0;
   std::string string;
   std::vector<Json> items;
-  std::vector<std::pair<std::string, Json>> fields;
+  // An object's fields in order: names and values side by side (a pair would need Json complete here).
+  std::vector<std::string> names;
+  std::vector<Json> values;
 };
 
 class Parser {
@@ -144,7 +146,8 @@ class Parser {
       if (!literal(":")) return fail("':' was expected"), false;
       Json field;
       if (!value(field, depth + 1)) return false;
-      v.fields.emplace_back(std::move(name), std::move(field));
+      v.names.push_back(std::move(name));
+      v.values.push_back(std::move(field));
       if (literal("}")) return true;
       if (!literal(",")) return fail("',' or '}' was expected"), false;
     }
@@ -175,8 +178,9 @@ class Fields {
 
   const Json* next(const char* name, Json::Kind kind, bool nullable = false) {
     if (!error_.empty()) return nullptr;
-    if (at_ >= object_.fields.size()) return fail(std::string("no field \"") + name + "\"");
-    const auto& [field, value] = object_.fields[at_];
+    if (at_ >= object_.names.size()) return fail(std::string("no field \"") + name + "\"");
+    const std::string& field = object_.names[at_];
+    const Json& value = object_.values[at_];
     if (field != name) return fail("field \"" + field + "\" where \"" + name + "\" belongs");
     ++at_;
     if (value.kind == kind || (nullable && value.kind == Json::Kind::kNull)) return &value;
@@ -226,7 +230,7 @@ class Fields {
   const Json* array(const char* name) { return next(name, Json::Kind::kArray); }
   // No field may follow the last one read.
   void end() {
-    if (error_.empty() && at_ < object_.fields.size()) fail("unknown field \"" + object_.fields[at_].first + "\"");
+    if (error_.empty() && at_ < object_.names.size()) fail("unknown field \"" + object_.names[at_] + "\"");
   }
 
  private:
