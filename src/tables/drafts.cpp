@@ -648,7 +648,13 @@ Stream substream(const Stream& st, size_t from, size_t to, const Context& ctx) {
 // One table of a stream: the reading of its bar lines and its width that fit best.
 Draft read_stream_table(const Stream& st, const Stream* blanks, bool bare, layout::TableLayout layout, size_t index,
                         const Context& ctx, bool& blanks_won) {
-  Draft best;
+  auto fresh = [&]() {
+    Draft d;
+    d.layout = layout;
+    d.blocks = {index};
+    return d;
+  };
+  Draft best = fresh();  // no rows when no reading applies; the caller drops it
   float best_fit = -1e30f;
   auto consider = [&](Draft d) {
     // A second reading must fit clearly better to be preferred.
@@ -656,12 +662,6 @@ Draft read_stream_table(const Stream& st, const Stream* blanks, bool bare, layou
     bool better = best_fit < -1e29f || f > best_fit + 0.25f;
     if (better) best_fit = f, best = std::move(d);
     return better;
-  };
-  auto fresh = [&]() {
-    Draft d;
-    d.layout = layout;
-    d.blocks = {index};
-    return d;
   };
   blanks_won = false;
   if (!bare) {
@@ -759,6 +759,8 @@ std::vector<Draft> drafts_from_block(const layout::Block& block, size_t block_in
     }
     for (DraftRow& r : d.rows) std::erase_if(r.cells, [&](const DraftCell& c) { return c.col >= d.n_cols; });
   }
+  // A reading that found no row is no table, and no table can continue it after a page break.
+  std::erase_if(drafts, [](const Draft& d) { return d.rows.empty(); });
   return drafts;
 }
 
