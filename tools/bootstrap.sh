@@ -1,11 +1,19 @@
 #!/usr/bin/env bash
 # Installs the Debian packages budgetlens needs that are not installed yet, then configures and
 # builds it in Release. Used by tools/run.sh and tools/test.sh; safe to run again.
+#
+#   tools/bootstrap.sh fuzz   # instead: the packages of a fuzzing build too (clang and its libFuzzer
+#                             # and sanitizer runtimes), and no build: tools/fuzz.sh makes its own
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 packages=(cmake make g++ pkg-config libicu-dev libre2-dev libpugixml-dev libxlsxwriter-dev
           libgtest-dev libgmock-dev libgumbo-dev python3)
+fuzz=false
+if [ "${1:-}" = fuzz ]; then
+  fuzz=true
+  packages+=(clang libclang-rt-dev)
+fi
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -18,6 +26,7 @@ if ((${#missing[@]})); then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
+$fuzz && exit 0
 build=${BUILD_DIR:-build}
 cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=Release >/dev/null
 cmake --build "$build" -j "$(nproc)" 2>&1 | grep -E "warning|error" || true
