@@ -11,6 +11,7 @@
 #include <array>
 #include <memory>
 
+#include "source/char_index.h"
 #include "source/html.h"
 #include "source/sha256.h"
 #include "source/source.h"
@@ -337,6 +338,7 @@ SourceResult decode_source(std::string_view bytes, const std::string& path, cons
     if (text::is_blank_text(r->text)) return refuse(ErrorCode::kEmpty, "web page shows no text");
   }
   r->traditional = text::looks_traditional(r->text);
+  r->text_chars = detail::chars_per_kib(r->text);
   return r;
 }
 

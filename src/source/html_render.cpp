@@ -10,6 +10,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "source/char_index.h"
 #include "source/html.h"
 #include "text/utf8.h"
 
@@ -667,12 +668,7 @@ void render_page(SourceText& source) {
   page->markup_line_starts = std::move(source.line_starts);
   page->markup_map = std::move(source.map);
   const std::string& markup = page->markup;
-  page->markup_chars.reserve(markup.size() / 1024 + 2);
-  uint32_t chars = 0;
-  for (size_t i = 0; i <= markup.size(); ++i) {
-    if ((i & 1023) == 0) page->markup_chars.push_back(chars);
-    if (i < markup.size()) chars += (static_cast<unsigned char>(markup[i]) & 0xC0) != 0x80;
-  }
+  page->markup_chars = chars_per_kib(markup);
 
   Arena arena;
   GumboOptions options = kGumboDefaultOptions;

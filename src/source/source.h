@@ -141,6 +141,7 @@ struct SourceText {
   uint64_t original_bytes = 0;
   std::vector<std::string> warnings;
   std::vector<uint32_t> line_starts;  // offset in `text` of each line's first byte
+  std::vector<uint32_t> text_chars;   // characters of `text` before each 1 KiB boundary (columns)
   OffsetMap map;
 
   uint32_t line_count() const { return static_cast<uint32_t>(line_starts.size()); }
