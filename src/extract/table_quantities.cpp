@@ -48,15 +48,33 @@ std::string row_label(const DocumentContext& ctx, const tables::Grid& g, int row
   return path;
 }
 
-// The header over a cell: the table's header path, or the nearest header row above it when the
-// table repeats headers row group by row group.
-std::string column_label(const tables::Grid& g, int row, int col) {
-  for (int r = row - 1; r >= g.header_rows; --r) {
-    const tables::Cell* cell = g.cell(r, col);
-    if (cell && cell->header) return text::display(cell->text);
+// The header over each cell: the table's header path, or the nearest header row above it when the
+// table repeats headers row group by row group. Worked out row by row for the whole grid at once:
+// looking up from every cell made a table of 100,000 rows take minutes.
+class ColumnLabels {
+ public:
+  explicit ColumnLabels(const tables::Grid& g) : g_(g), above_(static_cast<size_t>(g.n_rows) * g.n_cols, nullptr) {
+    for (int r = g.header_rows + 1; r < g.n_rows; ++r) {
+      for (int c = 0; c < g.n_cols; ++c) {
+        const tables::Cell* cell = g.cell(r - 1, c);
+        above_[index(r, c)] = cell && cell->header ? cell : above_[index(r - 1, c)];
+      }
+    }
   }
-  return g.columns[col].header;
-}
+
+  std::string of(int row, int col) const {
+    if (row >= 0 && row < g_.n_rows && col >= 0 && col < g_.n_cols) {
+      if (const tables::Cell* header = above_[index(row, col)]) return text::display(header->text);
+    }
+    return g_.columns[col].header;
+  }
+
+ private:
+  size_t index(int row, int col) const { return static_cast<size_t>(row) * g_.n_cols + col; }
+
+  const tables::Grid& g_;
+  std::vector<const tables::Cell*> above_;  // the nearest header cell above each position, below the header rows
+};
 
 std::string code_of_row(const tables::Grid& g, int row) {
   for (int c = 0; c < g.n_cols; ++c) {
@@ -93,6 +111,7 @@ void read_tables(const DocumentContext& ctx, const std::vector<tables::Grid>& gr
     const tables::Grid& g = grids[t];
     // Columns that print amounts with decimals or separators: a whole number there is an amount too.
     std::vector<bool> amount_like(g.n_cols, false);
+    const ColumnLabels column_labels(g);
     for (const tables::Cell& cell : g.cells) {
       if (cell.header) continue;
       std::optional<units::Figure> fig = units::cell_figure(text::match_key(ctx.slice(cell.range), ctx.source.traditional), units);
@@ -146,7 +165,7 @@ void read_tables(const DocumentContext& ctx, const std::vector<tables::Grid>& gr
       q.col = cell.col;
       q.context = "table";
       q.label = row_label(ctx, g, cell.row, cell.col);
-      q.column = column_label(g, cell.row, cell.col);
+      q.column = column_labels.of(cell.row, cell.col);
       q.code = code_of_row(g, cell.row);
       TextRange r = f.source_range(fig->begin, fig->end);
       q.raw = std::string(ctx.slice(r));
