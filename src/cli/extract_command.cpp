@@ -22,7 +22,7 @@ int run_extract(const Options& options, const grammar::Grammar& grammar) {
 
   pipeline::Options po;
   po.source.encoding = options.encoding;
-  po.source.max_bytes = options.max_bytes;
+  po.source.limits = options.limits;
   size_t documents = 0, failed = problems.size(), sections = 0, tables = 0, quantities = 0, money = 0;
   for (const Input& in : inputs) {
     pipeline::DocumentOutcome r = pipeline::extract_file(in.path, in.id, grammar, po);

@@ -15,6 +15,7 @@ std::string_view error_name(ErrorCode code) {
     case ErrorCode::kTooLarge: return "too-large";
     case ErrorCode::kBinary: return "binary";
     case ErrorCode::kUndecodable: return "undecodable";
+    case ErrorCode::kOverLimit: return "over-limit";
   }
   return "unknown";
 }
