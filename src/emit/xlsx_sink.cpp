@@ -22,7 +22,7 @@ constexpr double kMaxWidth = 60;
 
 class XlsxSink : public Sink {
  public:
-  XlsxSink(const std::string& path, const Options& options) : file_(path), options_(options) {
+  XlsxSink(const std::string& path, const Options& options) : path_(path), file_(path), options_(options) {
     if (!file_.ok()) return;
     file_.release_stream();
     lxw_workbook_options wo = {};
@@ -146,7 +146,7 @@ class XlsxSink : public Sink {
     lxw_error e = workbook_close(workbook_);
     workbook_ = nullptr;
     if (e != LXW_NO_ERROR) {
-      return std::string("cannot write workbook: ") + lxw_strerror(e);
+      return "cannot write " + path_ + ": " + lxw_strerror(e);
     }
     return file_.commit();
   }
@@ -241,6 +241,7 @@ class XlsxSink : public Sink {
     return name;
   }
 
+  std::string path_;
   OutputFile file_;
   Options options_;
   std::string error_;
