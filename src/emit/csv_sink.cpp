@@ -51,7 +51,8 @@ class CsvSink : public Sink {
     static constexpr std::array<std::string_view, 7> kNames = {"documents", "sections", "tables", "cells",
                                                                 "quantities", "indicators", "checks"};
     static constexpr std::array<std::string_view, 7> kHeaders = {
-        "doc,title,org,year,kind,encoding,default_unit,default_unit_source,bytes,lines,sha256,warnings",
+        "doc,title,org,year,kind,encoding,default_unit,default_unit_source,bytes,lines,sha256,warnings,chars,"
+        "unaccounted,coverage",
         "doc,id,parent,level,marker,title,line,col",
         "doc,id,section,caption,unit,unit_source,layout,n_rows,n_cols,header_rows,kind,line,col",
         "doc,table,row,col,rowspan,colspan,header,text,line,col",
@@ -87,7 +88,8 @@ class CsvSink : public Sink {
       for (const std::string& w : d.warnings) warnings += (warnings.empty() ? "" : "; ") + w;
       Row(out) << doc << d.title << d.org << (d.year ? std::to_string(*d.year) : "") << d.kind << d.encoding
                << d.default_unit << d.default_unit_source << static_cast<int64_t>(d.bytes)
-               << static_cast<int64_t>(d.lines) << d.sha256 << warnings;
+               << static_cast<int64_t>(d.lines) << d.sha256 << warnings << static_cast<int64_t>(d.coverage.chars)
+               << static_cast<int64_t>(d.coverage.unaccounted) << d.coverage.ratio().to_string();
     }
     files_[0]->write(out);
     out.clear();

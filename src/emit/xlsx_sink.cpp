@@ -61,7 +61,8 @@ class XlsxSink : public Sink {
 
     summary_ = sheet("概览", {{"文件", 28}, {"标题", 40}, {"单位", 24}, {"年度", 8}, {"类型", 14}, {"编码", 10},
                                {"金额单位", 10}, {"章节数", 8}, {"表格数", 8}, {"金额数", 8}, {"指标数", 8}, {"校验数", 8},
-                               {"通过", 6}, {"舍入", 6}, {"不符", 6}, {"未核对", 6}, {"提示", 40}});
+                               {"通过", 6}, {"舍入", 6}, {"不符", 6}, {"未核对", 6}, {"字符数", 8}, {"覆盖率", 8},
+                               {"提示", 40}});
     sections_ = sheet("章节", {{"文件", 28}, {"编号", 6}, {"上级", 6}, {"层级", 6}, {"标号", 10}, {"标题", 50},
                                 {"行", 6}});
     tables_ = sheet("表格", {{"文件", 28}, {"编号", 6}, {"工作表", 10}, {"章节", 6}, {"标题", 40}, {"金额单位", 10},
@@ -91,7 +92,8 @@ class XlsxSink : public Sink {
         .text(d.default_unit).integer(static_cast<int>(r.sections.size())).integer(static_cast<int>(r.tables.size()))
         .integer(static_cast<int>(r.quantities.size())).integer(static_cast<int>(r.indicators.size()))
         .integer(static_cast<int>(r.checks.size())).integer(count(r, "pass")).integer(count(r, "rounding"))
-        .integer(count(r, "fail")).integer(count(r, "skipped")).text(warnings);
+        .integer(count(r, "fail")).integer(count(r, "skipped")).integer(static_cast<int>(d.coverage.chars))
+        .decimal(d.coverage.ratio(), plain_).text(warnings);
     for (const SectionRecord& s : r.sections) {
       row(sections_).text(d.id).text(s.id).text(s.parent).integer(s.level).text(s.marker).text(s.title)
           .integer(static_cast<int>(s.heading_span.line));

@@ -19,6 +19,7 @@ DocumentResult after_layout(const source::SourceText& source, const std::string&
 
   DocumentResult result;
   result.document = document_record(source, id, outline, extraction);
+  result.document.coverage = account_for(source, layout, outline, grids, grammar);
   result.sections = section_records(source, outline);
   result.tables = table_records(source, grids, extraction.table_totals);
   result.quantities = std::move(extraction.quantities);

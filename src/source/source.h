@@ -25,6 +25,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -144,6 +145,10 @@ struct Page {
   std::vector<uint32_t> block_lines;         // rendered lines on which an HTML block begins, ascending
   std::vector<HtmlTable> tables;             // in the order they are rendered
   std::vector<HtmlHeading> headings;
+  // Characters (not spaces) of text the page holds but does not show, by why: script, style,
+  // head (the <title> …), hidden (hidden, display:none, Word's mso-hide and <o:p>), form (<select>,
+  // <textarea>), embedded (<svg>, <iframe>, <object> …), template.
+  std::map<std::string, uint64_t> hidden_chars;
 };
 
 struct SourceText {

@@ -30,6 +30,7 @@ struct Draft {
   std::vector<DraftRow> rows;
   std::vector<size_t> blocks;
   TextRange range;
+  std::vector<TextRange> repeated_headers;  // rows left out as the header repeated (Grid)
 };
 
 // Context shared by the steps that make drafts.
