@@ -8,12 +8,15 @@
 #include <vector>
 
 #include "emit/output_file.h"
+#include "emit/spreadsheet_text.h"
 #include "emit/sinks.h"
 
 namespace budgetlens::emit::detail {
 namespace {
 
-void cell(std::string& out, std::string_view s) {
+void cell(std::string& out, std::string_view field) {
+  std::string safe = csv_text(field);
+  std::string_view s = safe;
   bool quote = s.find_first_of(",\"\n\r") != std::string_view::npos;
   if (!quote) {
     out += s;

@@ -1,11 +1,14 @@
 // The workbook: a summary sheet, long sheets of sections, tables and amounts, and one sheet per
-// table reproducing its grid. Text is always written as a string cell, never as a formula or link.
+// table reproducing its grid. Text is always written as a string cell formatted as text, never as a
+// formula or a link; sheet names are budgetlens's own (the long sheets' and T1, T2 … for tables),
+// never a document's words.
 #include <xlsxwriter.h>
 
 #include <algorithm>
 #include <map>
 
 #include "emit/output_file.h"
+#include "emit/spreadsheet_text.h"
 #include "emit/sinks.h"
 #include "model/ids.h"
 #include "text/utf8.h"
@@ -37,6 +40,7 @@ class XlsxSink : public Sink {
     format_set_bg_color(header_, 0xDDEBF7);
     format_set_border(header_, LXW_BORDER_THIN);
     format_set_text_wrap(header_);
+    format_set_num_format(header_, "@");
     money_ = workbook_add_format(workbook_);
     format_set_num_format(money_, "#,##0.00");
     integer_ = workbook_add_format(workbook_);
@@ -51,10 +55,16 @@ class XlsxSink : public Sink {
     format_set_border(table_header_, LXW_BORDER_THIN);
     format_set_text_wrap(table_header_);
     format_set_align(table_header_, LXW_ALIGN_VERTICAL_CENTER);
+    format_set_num_format(table_header_, "@");
     table_cell_ = workbook_add_format(workbook_);
     format_set_border(table_cell_, LXW_BORDER_THIN);
     format_set_text_wrap(table_cell_);
     format_set_align(table_cell_, LXW_ALIGN_VERTICAL_TOP);
+    format_set_num_format(table_cell_, "@");
+    // Every cell of text is a string cell formatted as text ("@"): what a document prints stays
+    // text, even "=…" and even when a reader edits the cell (spreadsheet_text.h).
+    text_ = workbook_add_format(workbook_);
+    format_set_num_format(text_, "@");
     table_number_ = workbook_add_format(workbook_);
     format_set_border(table_number_, LXW_BORDER_THIN);
     format_set_num_format(table_number_, "#,##0.00");
@@ -166,9 +176,11 @@ class XlsxSink : public Sink {
 
   class Row {
    public:
-    Row(Sheet& s, uint32_t r) : s_(s), r_(r) {}
+    Row(Sheet& s, uint32_t r, lxw_format* as_text) : s_(s), r_(r), as_text_(as_text) {}
     Row& text(std::string_view v) {
-      if (!v.empty()) worksheet_write_string(s_.ws, r_, c_, std::string(v).c_str(), nullptr);
+      if (!v.empty()) {
+        worksheet_write_string(s_.ws, r_, c_, cell_text(v).c_str(), as_text_);
+      }
       ++c_;
       return *this;
     }
@@ -195,6 +207,7 @@ class XlsxSink : public Sink {
    private:
     Sheet& s_;
     uint32_t r_;
+    lxw_format* as_text_;
     uint16_t c_ = 0;
   };
 
@@ -214,7 +227,7 @@ class XlsxSink : public Sink {
   }
 
   Row& row(Sheet& s) {
-    current_ = std::make_unique<Row>(s, s.rows++);
+    current_ = std::make_unique<Row>(s, s.rows++, text_);
     return *current_;
   }
 
@@ -225,18 +238,19 @@ class XlsxSink : public Sink {
     if (!ws) return {};
     std::string title = r.document.id + " " + t.id + (t.caption.empty() ? "" : " " + t.caption) +
                         (t.unit.empty() ? "" : " (" + t.unit + ")");
-    worksheet_write_string(ws, 0, 0, title.c_str(), header_);
+    worksheet_write_string(ws, 0, 0, cell_text(title).c_str(), header_);
     std::vector<double> widths(std::max(t.n_cols, 1), 8);
     for (const CellRecord& c : t.cells) {
       lxw_row_t row = static_cast<lxw_row_t>(c.row + 2);
       lxw_col_t col = static_cast<lxw_col_t>(c.col);
       lxw_format* f = c.header ? table_header_ : table_cell_;
+      std::string shown = cell_text(c.text);
       double w = std::min(kMaxWidth, 2.0 + 2.0 * text::char_count(c.text) / std::max(1, c.colspan));
       if (c.col < static_cast<int>(widths.size())) widths[c.col] = std::max(widths[c.col], std::min(w, 30.0));
       if (c.rowspan > 1 || c.colspan > 1) {
-        worksheet_merge_range(ws, row, col, row + c.rowspan - 1, col + c.colspan - 1, c.text.c_str(), f);
+        worksheet_merge_range(ws, row, col, row + c.rowspan - 1, col + c.colspan - 1, shown.c_str(), f);
       } else {
-        worksheet_write_string(ws, row, col, c.text.c_str(), f);
+        worksheet_write_string(ws, row, col, shown.c_str(), f);
       }
     }
     for (size_t c = 0; c < widths.size(); ++c) worksheet_set_column(ws, c, c, widths[c], nullptr);
@@ -250,6 +264,7 @@ class XlsxSink : public Sink {
   lxw_workbook* workbook_ = nullptr;
   lxw_format *header_ = nullptr, *money_ = nullptr, *integer_ = nullptr, *percent_ = nullptr, *plain_ = nullptr;
   lxw_format *table_header_ = nullptr, *table_cell_ = nullptr, *table_number_ = nullptr;
+  lxw_format* text_ = nullptr;
   Sheet summary_, sections_, tables_, indicators_, amounts_, checks_;
   std::unique_ptr<Row> current_;
   int table_count_ = 0;
