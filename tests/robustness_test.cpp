@@ -200,6 +200,26 @@ TEST(Robustness, OneFiftyMegabyteLine) {
                  "--max-line-length) [over-limit]");
 }
 
+// A paragraph of ten thousand sentences on one line, under the line limit: read in seconds (each
+// figure's column, sentence and item were once counted from the start of the line).
+TEST(Robustness, ALongLineUnderTheLimitIsReadInLinearTime) {
+  Batch b;
+  std::string line;
+  for (int i = 0; i < 10000; ++i) line += "收入总计1186.81万元，比上年减少23.95万元，下降1.98%。";
+  b.write("m_paragraph.txt", line + "\n");
+  auto start = std::chrono::steady_clock::now();
+  Outcome r = b.extract();
+  double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  EXPECT_EQ(r.status, 0) << r.err;
+  std::vector<std::string> figures = lines_of(b.records(), "\"type\":\"quantity\",\"doc\":\"m_paragraph.txt\"");
+  ASSERT_EQ(figures.size(), 30000u);
+  EXPECT_NE(figures.back().find("\"span\":{\"line\":1,\"col\":" + std::to_string(9999 * 35 + 30) + ","),
+            std::string::npos)
+      << figures.back().substr(0, 400);
+  b.expect_good_documents_complete();
+  EXPECT_LT(seconds, 20.0) << "a line of 10,000 sentences took " << seconds << " s";
+}
+
 TEST(Robustness, AMillionEmptyLines) {
   Batch b;
   b.write("m_blank.txt", "收入总计1186.81万元。\n" + std::string(1000000, '\n') + "支出总计100.00万元。\n");
