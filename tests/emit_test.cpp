@@ -174,5 +174,83 @@ TEST(JsonlReader, RefusesWhatBudgetlensDoesNotWrite) {
   EXPECT_EQ(emit::read_jsonl_document(written + written).ok(), false);  // two documents
 }
 
+// Every part of a workbook, as "name\ncontent\n" (python3's zipfile reads it; the tests of the
+// project's tools need python3 too).
+std::string workbook_parts(const std::string& path) {
+  std::string command = "python3 -c \"import sys, zipfile; z = zipfile.ZipFile(sys.argv[1]); "
+                        "[sys.stdout.write(n + '\\n' + z.read(n).decode('utf-8') + '\\n') for n in z.namelist()]\" '" +
+                        path + "' 2>/dev/null";
+  std::string out;
+  FILE* p = ::popen(command.c_str(), "r");
+  if (!p) return out;
+  char buf[4096];
+  while (size_t n = std::fread(buf, 1, sizeof buf, p)) out.append(buf, n);
+  ::pclose(p);
+  return out;
+}
+
+// Document text that a spreadsheet would read as a formula or a link stays text: in the workbook a
+// string cell formatted as text, in CSV behind an apostrophe; no link, no formula, no sheet named by
+// a document.
+TEST(Sinks, DocumentTextNeverActsInTheSpreadsheet) {
+  DocumentResult d = testing::run("收入总计10万元。\n");
+  d.document.id = "=cmd|' /C calc'!A0.txt";
+  TableRecord t;
+  t.id = "t1";
+  t.caption = "@SUM(1+1)";
+  t.n_rows = 1;
+  t.n_cols = 8;
+  const std::vector<std::string> hostile = {"=HYPERLINK(\"http://example.com\",\"点击\")", "+1+1", "-2+3",
+                                            "@SUM(A1)", "\t=1+1", "\r=1+1", "http://example.com/x", "-23.95"};
+  for (int c = 0; c < 8; ++c) {
+    CellRecord cell;
+    cell.col = c;
+    cell.text = hostile[c];
+    t.cells.push_back(cell);
+  }
+  d.tables.push_back(t);
+  d.quantities[0].label = "=1+1";
+  std::string long_text(40000, 'x');
+  d.quantities[0].column = long_text;
+
+  std::string dir = temp_dir();
+  auto xlsx = emit::open_sink(dir + "/out.xlsx", {});
+  ASSERT_TRUE(xlsx);
+  (*xlsx)->add(d);
+  ASSERT_FALSE((*xlsx)->finish());
+  std::string parts = workbook_parts(dir + "/out.xlsx");
+  if (parts.empty()) GTEST_SKIP() << "python3 is needed to read the workbook";
+  EXPECT_EQ(parts.find("<f>"), std::string::npos);          // no formula
+  // Links are budgetlens's own, inside the workbook (the summary's to table sheets and checks): no
+  // link goes out of it, and none comes from a document's text.
+  EXPECT_EQ(parts.find("TargetMode=\"External\""), std::string::npos);
+  for (size_t at = parts.find("<hyperlink "); at != std::string::npos; at = parts.find("<hyperlink ", at + 1)) {
+    std::string link = parts.substr(at, parts.find("/>", at) - at);
+    EXPECT_NE(link.find("location=\"'T1'!A1\""), std::string::npos) << link;
+  }
+  EXPECT_NE(parts.find("<t>=HYPERLINK(\"http://example.com\""), std::string::npos);  // a shared string
+  EXPECT_NE(parts.find("formatCode=\"@\""), std::string::npos);  // cells formatted as text
+  for (const char* sheet : {"概览", "章节", "表格", "指标", "金额", "校验", "T1"}) {
+    EXPECT_NE(parts.find("<sheet name=\"" + std::string(sheet) + "\""), std::string::npos) << sheet;
+  }
+  EXPECT_EQ(parts.find("<sheet name=\"=cmd"), std::string::npos);
+  // A text longer than a cell holds is cut to it, not left out.
+  EXPECT_NE(parts.find(std::string(32766, 'x') + "…<"), std::string::npos);
+
+  auto csv = emit::open_sink(dir + "/csv/", {});
+  ASSERT_TRUE(csv);
+  (*csv)->add(d);
+  ASSERT_FALSE((*csv)->finish());
+  std::string cells = testing::read_file(dir + "/csv/cells.csv");
+  EXPECT_NE(cells.find("\"'=HYPERLINK(\"\"http://example.com\"\""), std::string::npos) << cells;
+  for (const char* safe : {",'+1+1,", ",'-2+3,", ",'@SUM(A1),", ",'\t=1+1,", "\"'\r=1+1\""}) {
+    EXPECT_NE(cells.find(safe), std::string::npos) << safe;
+  }
+  EXPECT_NE(cells.find(",-23.95,"), std::string::npos);  // a number stays a number
+  std::string documents = testing::read_file(dir + "/csv/documents.csv");
+  EXPECT_NE(documents.find("\n'=cmd|' /C calc'!A0.txt,"), std::string::npos) << documents;
+  EXPECT_NE(testing::read_file(dir + "/csv/quantities.csv").find(",'=1+1,"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace budgetlens

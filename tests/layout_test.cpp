@@ -151,5 +151,19 @@ TEST(Layout, HtmlFlattenedTablesInParagraphsAreStillFound) {
   EXPECT_EQ(l.blocks[0].layout, TableLayout::kPipe);
 }
 
+// Found by fuzz/layout_tables_fuzzer on corpus/selfeval_bare_lines.txt: "一级" was read as a
+// paragraph, then taken again as the first piece of the table's "一级指标", so two blocks held it.
+TEST(Layout, BrokenHeaderWordStartsTheTableAndIsNoParagraphToo) {
+  auto s = testing::source_of(
+      "全年执行情况良好。\n\n一级\n\n指标\n\n二级指标\n\n三级指标\n\n年度指标值\n\n实际完成值\n\n"
+      "产出指标\n\n数量指标\n\n道路\n\n48\n\n48\n");
+  Layout l = layout_of(s);
+  ASSERT_EQ(l.blocks.size(), 2u);
+  EXPECT_EQ(l.blocks[0].kind, BlockKind::kParagraph);
+  EXPECT_EQ(l.blocks[1].kind, BlockKind::kTable);
+  EXPECT_EQ(l.blocks[1].rows[0].cells[0].text, "一级");
+  EXPECT_GE(l.blocks[1].range.begin, l.blocks[0].range.end);
+}
+
 }  // namespace
 }  // namespace budgetlens::layout

@@ -17,8 +17,8 @@ std::string to_encoding(const std::string& utf8, const char* name) {
   return out;
 }
 
-SourceText page(const std::string& bytes) {
-  auto r = decode_source(bytes, "page.txt", {});
+SourceText page(const std::string& bytes, const Options& options = {}) {
+  auto r = decode_source(bytes, "page.txt", options);
   if (!r) ADD_FAILURE() << r.error().message;
   return r ? std::move(*r) : SourceText{};
 }
@@ -189,12 +189,25 @@ TEST(SourceHtml, BrokenMarkupGivesTheBrowsersTree) {
   EXPECT_EQ(s.page->tables[0].rows.size(), 2u);
 }
 
+// Pages nested this deep are refused by default (Limits::max_depth); a user who raises the limit
+// gets them read, in heap memory rather than on the call stack.
+Options deep_pages() {
+  Options o;
+  o.limits.max_depth = 20000;
+  return o;
+}
+
 TEST(SourceHtml, TenThousandNestedDivsDoNotOverflowTheStack) {
   std::string html;
   for (int i = 0; i < 10000; ++i) html += "<div>";
   html += "收入总计1186.81万元";
   for (int i = 0; i < 10000; ++i) html += "</div>";
-  SourceText s = page(html);
+  auto refused = decode_source(html, "deep.html", {});
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(refused.error().code, ErrorCode::kOverLimit);
+  EXPECT_EQ(refused.error().message,
+            "line 1: elements nested more than 1000 deep, over the limit of 1000 (raise it with --max-depth)");
+  SourceText s = page(html, deep_pages());
   EXPECT_EQ(s.text, "收入总计1186.81万元");
   DocumentResult d = pipeline::extract_document(s, "deep.html", testing::builtin_grammar());
   EXPECT_EQ(d.quantities.size(), 1u);
@@ -205,7 +218,7 @@ TEST(SourceHtml, FiveThousandNestedTablesDoNotOverflowTheStack) {
   for (int i = 0; i < 5000; ++i) layout += "<table><tr><td>";
   layout += "收入总计1186.81万元";
   for (int i = 0; i < 5000; ++i) layout += "</td></tr></table>";
-  SourceText a = page(layout);
+  SourceText a = page(layout, deep_pages());
   EXPECT_EQ(a.text, "收入总计1186.81万元");
   EXPECT_TRUE(a.page->tables.empty());
 
@@ -213,10 +226,21 @@ TEST(SourceHtml, FiveThousandNestedTablesDoNotOverflowTheStack) {
   for (int i = 0; i < 5000; ++i) data += "<table><tr><td>项目" + std::to_string(i) + "</td><td>1.5</td><td>";
   data += "末";
   for (int i = 0; i < 5000; ++i) data += "</td></tr></table>";
-  SourceText b = page(data);
+  SourceText b = page(data, deep_pages());
   EXPECT_EQ(b.page->tables.size(), 5000u);
   DocumentResult d = pipeline::extract_document(b, "deep.html", testing::builtin_grammar());
   EXPECT_EQ(d.tables.size(), 5000u);
+}
+
+// Unclosed paragraphs, list items and cells close at the next one, as a browser closes them: a
+// long page of them is not counted as nested.
+TEST(SourceHtml, UnclosedParagraphsItemsAndCellsAreNotCountedAsNesting) {
+  std::string html = "<body><ul>";
+  for (int i = 0; i < 3000; ++i) html += "<li><p>第" + std::to_string(i) + "项<br><img src=x>";
+  html += "</ul><table>";
+  for (int i = 0; i < 3000; ++i) html += "<tr><td>项目<td>1.5";
+  html += "</table><div><p>末<div>尾</div></div>";
+  EXPECT_TRUE(decode_source(html, "flat.html", {}).ok());
 }
 
 }  // namespace

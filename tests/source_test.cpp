@@ -75,7 +75,7 @@ TEST(Source, RefusesWhatIsNotText) {
   EXPECT_EQ(bad.error().code, ErrorCode::kUndecodable);
 
   Options small;
-  small.max_bytes = 10;
+  small.limits.max_file_size = 10;
   EXPECT_EQ(decode_source("收入总计1186.81万元", "big.txt", small).error().code, ErrorCode::kTooLarge);
 }
 
@@ -129,6 +129,41 @@ TEST(Source, LineEndsNulsAndBomMapBackToTheOriginal) {
   Span last = r->span_of({static_cast<uint32_t>(r->text.find("戊")), static_cast<uint32_t>(r->text.size())});
   EXPECT_EQ(last.line, 7u);
   EXPECT_EQ(last.offset + last.length, original.size());
+}
+
+TEST(Source, RefusesALineOrANumberBeyondItsLimit) {
+  Options o;
+  o.limits.max_line_length = 10;
+  o.limits.max_digits = 8;
+  EXPECT_TRUE(decode_source("收入总计10万元\n", "ok.txt", o).ok());
+  auto line = decode_source("标题\n收入总计1186.81万元，支出\n", "long.txt", o);
+  ASSERT_FALSE(line);
+  EXPECT_EQ(line.error().code, ErrorCode::kOverLimit);
+  EXPECT_EQ(line.error().message,
+            "line 2: 16 characters without a line break, over the limit of 10 (raise it with --max-line-length)");
+  EXPECT_EQ(line.error().offset, 7u);
+
+  o.limits.max_line_length = 1000;
+  // Digits of one number as units/ reads it: thousands groups and decimals count, a list does not.
+  EXPECT_TRUE(decode_source("合计12,345.678万元；1,2,3,4,5,6,7,8,9", "ok.txt", o).ok());
+  auto grouped = decode_source("合计123,456,789万元", "n.txt", o);
+  ASSERT_FALSE(grouped);
+  EXPECT_EQ(grouped.error().message, "line 1: a number of 9 digits, over the limit of 8 (raise it with --max-digits)");
+  auto wide = decode_source("合计１２３４５６７８９０万元", "n.txt", o);  // full-width digits
+  ASSERT_FALSE(wide);
+  EXPECT_EQ(wide.error().code, ErrorCode::kOverLimit);
+  EXPECT_NE(wide.error().message.find("a number of 10 digits"), std::string::npos);
+}
+
+TEST(Source, DefaultLimitsReadEveryRealDocument) {
+  Limits defaults;
+  EXPECT_EQ(defaults.max_file_size, 64ull << 20);
+  EXPECT_EQ(defaults.max_line_length, 1000000u);
+  EXPECT_EQ(defaults.max_depth, 1000u);
+  EXPECT_EQ(defaults.max_digits, 100u);
+  EXPECT_EQ(defaults.max_table_cells, 1000000u);
+  // A bank account of 19 digits is no figure, and no reason to refuse the document.
+  EXPECT_TRUE(decode_source("开户账号6222021234567890123，收入总计10万元。", "ok.txt", {}).ok());
 }
 
 }  // namespace

@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # Installs the Debian packages budgetlens needs that are not installed yet, then configures and
 # builds it in Release. Used by tools/run.sh and tools/test.sh; safe to run again.
+#
+#   tools/bootstrap.sh fuzz   # instead: the packages of a fuzzing build too (clang and its libFuzzer
+#                             # and sanitizer runtimes), and no build: tools/fuzz.sh makes its own
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -10,6 +13,11 @@ packages=(cmake make g++ pkg-config libicu-dev libre2-dev libpugixml-dev libxlsx
 # The tests also open the workbook in a real spreadsheet program.
 if [ "${BUDGETLENS_TESTS:-0}" = 1 ]; then
   packages+=(libreoffice-calc-nogui python3-openpyxl)
+fi
+fuzz=false
+if [ "${1:-}" = fuzz ]; then
+  fuzz=true
+  packages+=(clang libclang-rt-dev)
 fi
 missing=()
 for p in "${packages[@]}"; do
@@ -23,6 +31,7 @@ if ((${#missing[@]})); then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
+$fuzz && exit 0
 build=${BUILD_DIR:-build}
 cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=Release >/dev/null
 cmake --build "$build" -j "$(nproc)" 2>&1 | grep -E "warning|error" || true

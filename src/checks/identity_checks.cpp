@@ -82,37 +82,59 @@ class Identities {
   }
 
   // The figure named by `p` that goes with total `t`: in the same table column, or in the running
-  // text of the same section; of the same dimension, phase and year; the nearest one.
-  int nearest(const grammar::Pattern& p, int t, const std::vector<int>& taken) const {
+  // text of the same section; of the same dimension, phase and year; the nearest one. Found by
+  // walking out from the total through the figures of its place that `p` names, nearest first, so
+  // that a section of ten thousand figures of one name is not searched once for each of them.
+  int nearest(const grammar::Pattern& p, int t, const std::vector<int>& taken) {
     const QuantityRecord& total = w_.q(t);
-    int best = -1;
-    uint64_t best_distance = 0;
-    auto place = places_.find(total.table.empty() ? "s:" + total.section : "t:" + total.table);
-    if (place == places_.end()) return -1;
-    for (int i : place->second) {
-      if (i == t || !named(p, i) || !w_.same_dimension(t, i)) continue;
-      if (std::find(taken.begin(), taken.end(), i) != taken.end()) continue;
-      const QuantityRecord& q = w_.q(i);
-      if (total.table != q.table) continue;
-      if (!total.table.empty() ? q.col != total.col : q.section != total.section) continue;
-      if (!phases_agree(w_.phase(t), w_.phase(i))) continue;
-      // From another paragraph, a figure that is a part of another total's list belongs to that
-      // total, and one that heads a list of its own is that paragraph's subject, not a part.
-      if (w_.in_text(i) && w_.context(i).block != w_.context(t).block) {
-        int head = head_of_[i];
-        if ((head >= 0 && head != t) || heads_[i]) continue;
-      }
-      if (w_.in_text(t)) {
-        int ty = w_.context(t).year, y = w_.context(i).year;
-        if (ty && y && ty != y) continue;
-      }
-      uint64_t distance = q.span.offset > total.span.offset ? q.span.offset - total.span.offset : total.span.offset - q.span.offset;
-      if (best < 0 || distance < best_distance) {
-        best = i;
-        best_distance = distance;
-      }
+    const std::vector<int>& named_here = named_in(p, total.table.empty() ? "s:" + total.section : "t:" + total.table);
+    auto offset = [&](int i) { return w_.q(i).span.offset; };
+    size_t right = std::lower_bound(named_here.begin(), named_here.end(), total.span.offset,
+                                    [&](int i, uint64_t o) { return offset(i) < o; }) -
+                   named_here.begin();
+    size_t left = right;  // named_here[left - 1] and named_here[right] are the next candidates
+    while (left > 0 || right < named_here.size()) {
+      bool take_left = left > 0 && (right == named_here.size() ||
+                                    total.span.offset - offset(named_here[left - 1]) <= offset(named_here[right]) - total.span.offset);
+      int i = take_left ? named_here[--left] : named_here[right++];
+      if (goes_with(t, i, taken)) return i;
     }
-    return best;
+    return -1;
+  }
+
+  bool goes_with(int t, int i, const std::vector<int>& taken) const {
+    const QuantityRecord& total = w_.q(t);
+    if (i == t || !w_.same_dimension(t, i)) return false;
+    if (std::find(taken.begin(), taken.end(), i) != taken.end()) return false;
+    const QuantityRecord& q = w_.q(i);
+    if (total.table != q.table) return false;
+    if (!total.table.empty() ? q.col != total.col : q.section != total.section) return false;
+    if (!phases_agree(w_.phase(t), w_.phase(i))) return false;
+    // From another paragraph, a figure that is a part of another total's list belongs to that
+    // total, and one that heads a list of its own is that paragraph's subject, not a part.
+    if (w_.in_text(i) && w_.context(i).block != w_.context(t).block) {
+      int head = head_of_[i];
+      if ((head >= 0 && head != t) || heads_[i]) return false;
+    }
+    if (w_.in_text(t)) {
+      int ty = w_.context(t).year, y = w_.context(i).year;
+      if (ty && y && ty != y) return false;
+    }
+    return true;
+  }
+
+  // The candidates of a place that `p` names, by their offset in the file; worked out once.
+  const std::vector<int>& named_in(const grammar::Pattern& p, const std::string& place) {
+    auto [it, added] = named_.try_emplace({&p, place});
+    if (!added) return it->second;
+    auto figures = places_.find(place);
+    if (figures == places_.end()) return it->second;
+    for (int i : figures->second) {
+      if (named(p, i)) it->second.push_back(i);
+    }
+    std::stable_sort(it->second.begin(), it->second.end(),
+                     [&](int a, int b) { return w_.q(a).span.offset < w_.q(b).span.offset; });
+    return it->second;
   }
 
   // "q12" -> 11
@@ -125,6 +147,7 @@ class Identities {
   Workspace& w_;
   Phase natural_ = Phase::kNone;
   std::map<std::string, std::vector<int>> places_;
+  std::map<std::pair<const grammar::Pattern*, std::string>, std::vector<int>> named_;
   std::vector<int> head_of_;
   std::vector<bool> heads_;
 };

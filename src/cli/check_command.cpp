@@ -31,7 +31,7 @@ int run_check(const Options& options, const grammar::Grammar& grammar) {
 
   pipeline::Options po;
   po.source.encoding = options.encoding;
-  po.source.max_bytes = options.max_bytes;
+  po.source.limits = options.limits;
   const int threshold = rank(options.severity);
   size_t failed_inputs = problems.size();
   bool any_error = false;

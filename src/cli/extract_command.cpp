@@ -50,7 +50,7 @@ int run_extract(const Options& options, const grammar::Grammar& grammar) {
 
   pipeline::Options po;
   po.source.encoding = options.encoding;
-  po.source.max_bytes = options.max_bytes;
+  po.source.limits = options.limits;
   size_t documents = 0, failed = problems.size(), sections = 0, tables = 0, quantities = 0, money = 0;
   size_t indicators = 0, checks = 0, passed = 0, rounding = 0, failing = 0;
   Progress progress(inputs.size(), !options.quiet && Progress::stderr_is_terminal());

@@ -5,6 +5,7 @@
 #include "cli/commands.h"
 #include "extract/extract.h"
 #include "layout/layout.h"
+#include "pipeline/pipeline.h"
 #include "sections/sections.h"
 #include "source/source.h"
 #include "tables/tables.h"
@@ -26,7 +27,7 @@ std::string shorten(std::string_view s, size_t max_bytes) {
 int run_inspect(const Options& options, const grammar::Grammar& grammar) {
   source::Options so;
   so.encoding = options.encoding;
-  so.max_bytes = options.max_bytes;
+  so.limits = options.limits;
   source::SourceResult src = source::read_source(options.inputs[0], so);
   if (!src) {
     std::fprintf(stderr, "%s: error: %s [%s]\n", options.inputs[0].c_str(), src.error().message.c_str(),
@@ -34,6 +35,11 @@ int run_inspect(const Options& options, const grammar::Grammar& grammar) {
     return kExitInputs;
   }
   layout::Layout layout = layout::build_layout(*src, grammar);
+  if (std::optional<Error<source::ErrorCode>> e = pipeline::beyond_table_limit(*src, layout, options.limits)) {
+    std::fprintf(stderr, "%s: error: %s [%s]\n", options.inputs[0].c_str(), e->message.c_str(),
+                 std::string(source::error_name(e->code)).c_str());
+    return kExitInputs;
+  }
   sections::Outline outline = sections::build_outline(layout, *src, grammar);
   std::vector<tables::Grid> grids = tables::build_tables(layout, outline, *src, grammar);
   std::printf("%s, encoding %s (%s)%s, %u lines; title \"%s\", org \"%s\", kind %s\n", src->format.c_str(),

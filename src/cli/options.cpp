@@ -1,5 +1,7 @@
 #include "cli/options.h"
 
+#include <cerrno>
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -34,7 +36,12 @@ options:
   --grammars DIR          grammar files in DIR replace the built-in ones of the same name
   --encoding NAME         read inputs in this encoding (an ICU converter name such as GB18030)
                           instead of detecting it
-  --max-bytes N           refuse inputs larger than N bytes (default 67108864)
+  --max-file-size N       refuse files larger than N bytes (default 67108864; K, M and G may follow N)
+  --max-line-length N     refuse documents with a line of more than N characters (default 1000000)
+  --max-digits N          refuse documents with a number of more than N digits (default 100)
+  --max-depth N           refuse web pages whose elements nest more than N deep (default 1000)
+  --max-table-cells N     refuse documents with a table of more than N cells, rows times columns
+                          (default 1000000)
   --all-files             in folders, read every file (default: .txt .text .htm .html .shtml .xhtml)
   --no-table-sheets       workbook: leave out the sheet per table (for very large batches)
   --lang zh|en            workbook: sheet names and column headers in Chinese (default) or English
@@ -48,8 +55,9 @@ exit status:
   0  everything was read and written (check: and no check failed at severity error)
   1  check: a check failed at severity error
   2  the command line is wrong
-  3  some inputs could not be read (each is named on standard error); all others were written
-     (merge: an input is unreadable, malformed or repeats a document; nothing was written)
+  3  some inputs could not be read or were over a limit (each is named on standard error); all
+     others were written (merge: an input is unreadable, malformed or repeats a document; nothing
+     was written)
   4  the output or the grammar files could not be used; nothing was written
 )";
 
@@ -80,6 +88,20 @@ bool parse_shard(const std::string& value, int& index, int& count) {
   return true;
 }
 
+// A positive count, optionally followed by K, M or G (powers of 1024), at most `max`.
+bool parse_count(const std::string& value, uint64_t max, uint64_t& out) {
+  if (value.empty() || value[0] < '0' || value[0] > '9') return false;
+  char* end = nullptr;
+  errno = 0;
+  unsigned long long n = std::strtoull(value.c_str(), &end, 10);
+  if (errno == ERANGE) return false;
+  std::string_view suffix(end);
+  int shift = suffix.empty() ? 0 : suffix == "K" || suffix == "k" ? 10 : suffix == "M" ? 20 : suffix == "G" ? 30 : -1;
+  if (shift < 0 || n == 0 || n > (max >> shift)) return false;
+  out = static_cast<uint64_t>(n) << shift;
+  return true;
+}
+
 }  // namespace
 
 std::optional<Options> parse_options(int argc, char** argv, int& exit_code) {
@@ -107,11 +129,20 @@ std::optional<Options> parse_options(int argc, char** argv, int& exit_code) {
       if (!take_value(argc, argv, i, o.grammars)) return usage_error("--grammars needs a folder");
     } else if (name == "--encoding") {
       if (!take_value(argc, argv, i, o.encoding)) return usage_error("--encoding needs a name");
-    } else if (name == "--max-bytes") {
-      if (!take_value(argc, argv, i, value)) return usage_error("--max-bytes needs a number");
-      char* end = nullptr;
-      o.max_bytes = std::strtoull(value.c_str(), &end, 10);
-      if (value.empty() || *end != '\0' || o.max_bytes == 0) return usage_error("--max-bytes needs a positive number");
+    } else if (name == "--max-file-size" || name == "--max-bytes" || name == "--max-line-length" ||
+               name == "--max-digits" || name == "--max-depth" || name == "--max-table-cells") {
+      uint64_t n = 0;
+      uint64_t max = name == "--max-file-size" || name == "--max-bytes" || name == "--max-table-cells"
+                         ? uint64_t{1} << 40
+                         : UINT32_MAX;
+      if (!take_value(argc, argv, i, value) || !parse_count(value, max, n)) {
+        return usage_error(name + " needs a positive number");
+      }
+      if (name == "--max-file-size" || name == "--max-bytes") o.limits.max_file_size = n;
+      else if (name == "--max-line-length") o.limits.max_line_length = static_cast<uint32_t>(n);
+      else if (name == "--max-digits") o.limits.max_digits = static_cast<uint32_t>(n);
+      else if (name == "--max-depth") o.limits.max_depth = static_cast<uint32_t>(n);
+      else o.limits.max_table_cells = n;
     } else if (name == "--jobs" || a == "-j") {
       if (!take_value(argc, argv, i, value)) return usage_error("--jobs needs a number");
       char* end = nullptr;

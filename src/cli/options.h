@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "source/source.h"
+
 namespace budgetlens::cli {
 
 // Exit statuses, documented in --help.
@@ -23,7 +25,8 @@ struct Options {
   std::string output;               // -o: .jsonl, .xlsx, or a folder for CSV
   std::string grammars;             // --grammars DIR: overlay of grammar files
   std::string encoding;             // --encoding NAME: force a converter
-  uint64_t max_bytes = 64ull << 20;  // --max-bytes N: larger files are refused
+  source::Limits limits;            // --max-file-size, --max-line-length, --max-depth, --max-digits,
+                                    // --max-table-cells: documents beyond one are refused
   std::string files_from;           // --files-from FILE: more inputs, one per line ("-": standard input)
   int shard_index = 0;              // --shard K/N: only the documents of shard K (1-based) of N;
   int shard_count = 0;              //   0/0 = every document

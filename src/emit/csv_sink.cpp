@@ -1,5 +1,6 @@
 // One CSV file per record type, UTF-8 with a byte-order mark so that Excel reads Chinese correctly.
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <array>
 #include <cerrno>
@@ -7,12 +8,15 @@
 #include <vector>
 
 #include "emit/output_file.h"
+#include "emit/spreadsheet_text.h"
 #include "emit/sinks.h"
 
 namespace budgetlens::emit::detail {
 namespace {
 
-void cell(std::string& out, std::string_view s) {
+void cell(std::string& out, std::string_view field) {
+  std::string safe = csv_text(field);
+  std::string_view s = safe;
   bool quote = s.find_first_of(",\"\n\r") != std::string_view::npos;
   if (!quote) {
     out += s;
@@ -45,11 +49,13 @@ class Row {
 
 class CsvSink : public Sink {
  public:
-  explicit CsvSink(const std::string& folder) {
+  // `created`: the folder was made for this output, and is removed again when it is not written.
+  CsvSink(const std::string& folder, bool created) : folder_(folder), created_(created) {
     static constexpr std::array<std::string_view, 7> kNames = {"documents", "sections", "tables", "cells",
                                                                 "quantities", "indicators", "checks"};
     static constexpr std::array<std::string_view, 7> kHeaders = {
-        "doc,title,org,year,kind,encoding,default_unit,default_unit_source,bytes,lines,sha256,warnings",
+        "doc,title,org,year,kind,encoding,default_unit,default_unit_source,bytes,lines,sha256,warnings,chars,"
+        "unaccounted,coverage",
         "doc,id,parent,level,marker,title,line,col",
         "doc,id,section,caption,unit,unit_source,layout,n_rows,n_cols,header_rows,kind,line,col",
         "doc,table,row,col,rowspan,colspan,header,text,line,col",
@@ -85,7 +91,8 @@ class CsvSink : public Sink {
       for (const std::string& w : d.warnings) warnings += (warnings.empty() ? "" : "; ") + w;
       Row(out) << doc << d.title << d.org << (d.year ? std::to_string(*d.year) : "") << d.kind << d.encoding
                << d.default_unit << d.default_unit_source << static_cast<int64_t>(d.bytes)
-               << static_cast<int64_t>(d.lines) << d.sha256 << warnings;
+               << static_cast<int64_t>(d.lines) << d.sha256 << warnings << static_cast<int64_t>(d.coverage.chars)
+               << static_cast<int64_t>(d.coverage.unaccounted) << d.coverage.ratio().to_string();
     }
     files_[0]->write(out);
     out.clear();
@@ -148,26 +155,39 @@ class CsvSink : public Sink {
     files_[6]->write(out);
   }
 
+  ~CsvSink() override {
+    files_.clear();  // their temporary files are removed first
+    if (created_ && !written_) ::rmdir(folder_.c_str());
+  }
+
+  // Every file is complete before any is renamed into place: a failure leaves none of them.
   std::optional<std::string> finish() override {
-    std::optional<std::string> first_error;
     for (auto& f : files_) {
-      if (auto e = f->commit(); e && !first_error) first_error = e;
+      if (std::optional<std::string> e = f->prepare()) return e;
     }
-    return first_error;
+    for (auto& f : files_) {
+      if (std::optional<std::string> e = f->commit()) return e;
+    }
+    written_ = true;
+    return std::nullopt;
   }
 
  private:
+  std::string folder_;
+  bool created_ = false;
+  bool written_ = false;
   std::vector<std::unique_ptr<OutputFile>> files_;
 };
 
 }  // namespace
 
 SinkResult open_csv_sink(const std::string& folder) {
-  if (::mkdir(folder.c_str(), 0777) != 0 && errno != EEXIST) {
+  bool created = ::mkdir(folder.c_str(), 0777) == 0;
+  if (!created && errno != EEXIST) {
     return Error<ErrorCode>{ErrorCode::kCannotCreate,
                             "cannot create folder " + folder + ": " + std::strerror(errno)};
   }
-  auto sink = std::make_unique<CsvSink>(folder);
+  auto sink = std::make_unique<CsvSink>(folder, created);
   if (std::string e = sink->error(); !e.empty()) return Error<ErrorCode>{ErrorCode::kCannotCreate, e};
   return std::unique_ptr<Sink>(std::move(sink));
 }

@@ -7,6 +7,18 @@ namespace {
 
 using detail::JsonObject;
 
+void coverage_field(JsonObject& o, const Coverage& c) {
+  JsonObject co(o.raw("coverage"));
+  co.field("chars", static_cast<int64_t>(c.chars)).field("heading", static_cast<int64_t>(c.heading));
+  co.field("paragraph", static_cast<int64_t>(c.paragraph)).field("cell", static_cast<int64_t>(c.cell));
+  JsonObject ignored(co.raw("ignored"));
+  for (const auto& [reason, n] : c.ignored) ignored.field(reason, static_cast<int64_t>(n));
+  ignored.close();
+  co.field("unaccounted", static_cast<int64_t>(c.unaccounted)).field("overlapping", static_cast<int64_t>(c.overlapping));
+  co.decimal("ratio", c.ratio(), false);
+  co.close();
+}
+
 void document_line(const DocumentRecord& d, std::string& out) {
   JsonObject o(out);
   o.field("type", "document").field("doc", d.id).field("id", d.id).field("path", d.path).field("sha256", d.sha256);
@@ -21,6 +33,7 @@ void document_line(const DocumentRecord& d, std::string& out) {
     detail::append_json_string(w, d.warnings[i]);
   }
   w.push_back(']');
+  coverage_field(o, d.coverage);
   o.span("span", d.span);
   o.close();
   out.push_back('\n');

@@ -228,6 +228,7 @@ class Fields {
     return s;
   }
   const Json* array(const char* name) { return next(name, Json::Kind::kArray); }
+  std::string& error() { return error_; }
   // No field may follow the last one read.
   void end() {
     if (error_.empty() && at_ < object_.names.size()) fail("unknown field \"" + object_.names[at_] + "\"");
@@ -265,6 +266,28 @@ void read_document(Fields& f, DocumentRecord& d) {
       }
       d.warnings.push_back(item.string);
     }
+  }
+  if (const Json* coverage = f.next("coverage", Json::Kind::kObject)) {
+    std::string& error = f.error();
+    Fields cf(*coverage, error);
+    Coverage& c = d.coverage;
+    c.chars = static_cast<uint64_t>(cf.integer("chars"));
+    c.heading = static_cast<uint64_t>(cf.integer("heading"));
+    c.paragraph = static_cast<uint64_t>(cf.integer("paragraph"));
+    c.cell = static_cast<uint64_t>(cf.integer("cell"));
+    if (const Json* ignored = cf.next("ignored", Json::Kind::kObject)) {
+      for (size_t k = 0; k < ignored->names.size(); ++k) {
+        if (ignored->values[k].kind != Json::Kind::kInt) {
+          if (error.empty()) error = "an ignored count is not a whole number";
+          break;
+        }
+        c.ignored[ignored->names[k]] = static_cast<uint64_t>(ignored->values[k].integer);
+      }
+    }
+    c.unaccounted = static_cast<uint64_t>(cf.integer("unaccounted"));
+    c.overlapping = static_cast<uint64_t>(cf.integer("overlapping"));
+    cf.decimal("ratio", false);  // worked out from the counts; writing back proves it agrees
+    cf.end();
   }
   d.span = f.span("span");
 }

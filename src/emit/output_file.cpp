@@ -28,6 +28,10 @@ OutputFile::OutputFile(std::string target) : target_(std::move(target)) {
     temp_.clear();
     return;
   }
+  // mkstemp makes the file readable by its owner only; the output gets the mode any new file gets.
+  mode_t mask = ::umask(0);
+  ::umask(mask);
+  ::fchmod(fd, 0666 & ~mask);
   file_ = ::fdopen(fd, "wb");
   if (!file_) {
     ::close(fd);
@@ -54,20 +58,18 @@ void OutputFile::release_stream() {
   file_ = nullptr;
 }
 
-std::optional<std::string> OutputFile::commit() {
-  if (direct_) {
-    if (file_ && std::fflush(file_) != 0) fail(std::strerror(errno));
-    if (file_ && file_ != stdout && std::fclose(file_) != 0) fail(std::strerror(errno));
-    file_ = nullptr;
-    committed_ = true;
-    return ok() ? std::nullopt : std::optional<std::string>(error_);
-  }
+std::optional<std::string> OutputFile::prepare() {
   if (file_) {
-    if (std::fflush(file_) != 0 || ::fsync(::fileno(file_)) != 0) fail(std::strerror(errno));
-    if (std::fclose(file_) != 0) fail(std::strerror(errno));
+    if (std::fflush(file_) != 0 || (!direct_ && ::fsync(::fileno(file_)) != 0)) fail(std::strerror(errno));
+    if (file_ != stdout && std::fclose(file_) != 0) fail(std::strerror(errno));
     file_ = nullptr;
   }
-  if (ok() && std::rename(temp_.c_str(), target_.c_str()) != 0) fail(std::string("rename: ") + std::strerror(errno));
+  return ok() ? std::nullopt : std::optional<std::string>(error_);
+}
+
+std::optional<std::string> OutputFile::commit() {
+  if (std::optional<std::string> e = prepare()) return e;
+  if (!direct_ && std::rename(temp_.c_str(), target_.c_str()) != 0) fail(std::string("rename: ") + std::strerror(errno));
   if (!ok()) return error_;
   committed_ = true;
   return std::nullopt;

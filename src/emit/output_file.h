@@ -23,7 +23,11 @@ class OutputFile {
   FILE* stream() { return file_; }
 
   void write(std::string_view bytes);
-  // Flushes, closes and renames the file over the target; on failure removes it and says why.
+  // Flushes and closes the file, and says why when that fails (a full device): after it only the
+  // rename of commit() is left, so that several files can be renamed only once all are complete.
+  std::optional<std::string> prepare();
+  // Prepares the file and renames it over the target; on failure it is removed (by the destructor)
+  // and the message says why.
   std::optional<std::string> commit();
   // Closes the stream so that another writer (libxlsxwriter) can write to temp_path().
   void release_stream();

@@ -19,6 +19,7 @@
 #include <set>
 
 #include "emit/output_file.h"
+#include "emit/spreadsheet_text.h"
 #include "emit/sinks.h"
 #include "model/ids.h"
 #include "text/fold.h"
@@ -63,7 +64,8 @@ std::string cell_ref(const std::string& sheet, int row, int col) {
 
 class XlsxSink : public Sink {
  public:
-  XlsxSink(const std::string& path, const Options& options) : file_(path), options_(options), en_(options.lang == "en") {
+  XlsxSink(const std::string& path, const Options& options)
+      : path_(path), file_(path), options_(options), en_(options.lang == "en") {
     if (!file_.ok()) return;
     file_.release_stream();
     lxw_workbook_options wo = {};
@@ -78,7 +80,8 @@ class XlsxSink : public Sink {
                      {{"文件", "file"}, {"标题", "title"}, {"单位", "organisation"}, {"年度", "year"}, {"类型", "kind"},
                       {"编码", "encoding"}, {"金额单位", "unit"}, {"章节数", "sections"}, {"表格数", "tables"},
                       {"金额数", "quantities"}, {"指标数", "indicators"}, {"校验数", "checks"}, {"通过", "pass"},
-                      {"舍入", "rounding"}, {"不符", "fail"}, {"未核对", "skipped"}, {"表格", "table sheets"},
+                      {"舍入", "rounding"}, {"不符", "fail"}, {"未核对", "skipped"}, {"字符数", "characters"},
+                      {"覆盖率", "coverage"}, {"表格", "table sheets"},
                       {"不符的校验", "failing checks"}, {"提示", "warnings"}});
     sections_ = sheet("章节", "Sections",
                       {{"文件", "file"}, {"编号", "id"}, {"上级", "parent"}, {"层级", "level"}, {"标号", "marker"},
@@ -162,7 +165,7 @@ class XlsxSink : public Sink {
     }
     lxw_error e = workbook_close(workbook_);
     workbook_ = nullptr;
-    if (e != LXW_NO_ERROR) return std::string("cannot write workbook: ") + lxw_strerror(e);
+    if (e != LXW_NO_ERROR) return "cannot write " + path_ + ": " + lxw_strerror(e);
     return file_.commit();
   }
 
@@ -187,11 +190,12 @@ class XlsxSink : public Sink {
 
   class Row {
    public:
-    Row(Sheet& s, uint32_t r) : s_(s), r_(r) {}
-    // Document text: always a string, never a formula or a link.
+    Row(Sheet& s, uint32_t r, lxw_format* as_text) : s_(s), r_(r), as_text_(as_text) {}
+    // Document text: always a string cell formatted as text, never a formula or a link, even when
+    // it starts with = + - @ (spreadsheet_text.h).
     Row& text(std::string_view v, lxw_format* f = nullptr) {
       if (!v.empty()) {
-        worksheet_write_string(s_.ws, r_, c_, std::string(v).c_str(), f);
+        worksheet_write_string(s_.ws, r_, c_, detail::cell_text(v).c_str(), f ? f : as_text_);
         fit(display_width(v));
       }
       ++c_;
@@ -244,6 +248,7 @@ class XlsxSink : public Sink {
     }
     Sheet& s_;
     uint32_t r_;
+    lxw_format* as_text_;
     uint16_t c_ = 0;
   };
 
@@ -253,19 +258,24 @@ class XlsxSink : public Sink {
     format_set_bg_color(header_, 0xDDEBF7);
     format_set_border(header_, LXW_BORDER_THIN);
     format_set_text_wrap(header_);
+    format_set_num_format(header_, "@");
     alert_ = workbook_add_format(workbook_);
     format_set_bg_color(alert_, 0xF4B6B6);
     format_set_bold(alert_);
+    text_ = workbook_add_format(workbook_);
+    format_set_num_format(text_, "@");
     table_header_ = workbook_add_format(workbook_);
     format_set_bold(table_header_);
     format_set_bg_color(table_header_, 0xF2F2F2);
     format_set_border(table_header_, LXW_BORDER_THIN);
     format_set_text_wrap(table_header_);
     format_set_align(table_header_, LXW_ALIGN_VERTICAL_CENTER);
+    format_set_num_format(table_header_, "@");
     table_cell_ = workbook_add_format(workbook_);
     format_set_border(table_cell_, LXW_BORDER_THIN);
     format_set_text_wrap(table_cell_);
     format_set_align(table_cell_, LXW_ALIGN_VERTICAL_TOP);
+    format_set_num_format(table_cell_, "@");
   }
 
   // #,##0.00 for amounts printed with two decimals; 0 for counts; 0.00% for rates (value / 100).
@@ -309,7 +319,7 @@ class XlsxSink : public Sink {
   }
 
   Row& row(Sheet& s) {
-    current_ = std::make_unique<Row>(s, s.rows++);
+    current_ = std::make_unique<Row>(s, s.rows++, text_);
     return *current_;
   }
 
@@ -331,7 +341,8 @@ class XlsxSink : public Sink {
                    .integer(static_cast<int>(r.tables.size())).integer(static_cast<int>(r.quantities.size()))
                    .integer(static_cast<int>(r.indicators.size())).integer(static_cast<int>(r.checks.size()))
                    .integer(count(r, "pass")).integer(count(r, "rounding"))
-                   .integer(fails, fails ? alert_ : nullptr).integer(count(r, "skipped"));
+                   .integer(fails, fails ? alert_ : nullptr).integer(count(r, "skipped"))
+                   .integer(static_cast<int>(d.coverage.chars)).number(d.coverage.ratio(), percent_format(2));
     if (!r.tables.empty() && sheets.count(r.tables.front().id)) {
       const std::string& first = sheets.at(r.tables.front().id).name;
       out.link("'" + first + "'!A1", first + (r.tables.size() > 1 ? " …" : ""));
@@ -408,7 +419,7 @@ class XlsxSink : public Sink {
     if (!ws) return {};
     std::string title = r.document.id + " " + t.id + (t.caption.empty() ? "" : " " + t.caption) +
                         (t.unit.empty() ? "" : " (" + t.unit + ")");
-    worksheet_write_string(ws, 0, 0, title.c_str(), header_);
+    worksheet_write_string(ws, 0, 0, detail::cell_text(title).c_str(), header_);
     std::map<std::pair<int, int>, const QuantityRecord*> figures;
     for (const QuantityRecord& q : r.quantities) {
       if (q.table == t.id) figures.emplace(std::make_pair(q.row, q.col), &q);
@@ -447,10 +458,11 @@ class XlsxSink : public Sink {
         ts.numeric.insert({c.row, c.col});
       } else {
         lxw_format* f = c.header ? table_header_ : fill ? format_for("@", fill, true) : table_cell_;
+        std::string shown = detail::cell_text(c.text);
         if (c.rowspan > 1 || c.colspan > 1) {
-          worksheet_merge_range(ws, row, col, row + c.rowspan - 1, col + c.colspan - 1, c.text.c_str(), f);
+          worksheet_merge_range(ws, row, col, row + c.rowspan - 1, col + c.colspan - 1, shown.c_str(), f);
         } else {
-          worksheet_write_string(ws, row, col, c.text.c_str(), f);
+          worksheet_write_string(ws, row, col, shown.c_str(), f);
         }
       }
       if (flag != flagged.end()) {
@@ -463,12 +475,14 @@ class XlsxSink : public Sink {
     return ts;
   }
 
+  std::string path_;
   OutputFile file_;
   Options options_;
   bool en_ = false;
   std::string error_;
   lxw_workbook* workbook_ = nullptr;
   lxw_format *header_ = nullptr, *alert_ = nullptr, *table_header_ = nullptr, *table_cell_ = nullptr;
+  lxw_format* text_ = nullptr;  // "@": text that stays text
   std::map<std::tuple<std::string, uint32_t, bool>, lxw_format*> formats_;
   Sheet summary_, sections_, tables_, indicators_, amounts_, checks_;
   std::unique_ptr<Row> current_;

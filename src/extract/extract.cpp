@@ -47,7 +47,10 @@ void decide_default_unit(const layout::Layout& layout, const grammar::Grammar& g
     for (size_t k = 0; k < key.size(); ++k) {
       if (key[k] < '0' || key[k] > '9') continue;
       std::optional<units::Figure> f = units::read_figure(key, k, grammar.units);
-      if (!f) continue;
+      if (!f) {  // too many digits for a figure: no tail of it is one either
+        while (k + 1 < key.size() && key[k + 1] >= '0' && key[k + 1] <= '9') ++k;
+        continue;
+      }
       if (f->unit && f->unit->kind == grammar::UnitKind::kMoney) ++printed[f->unit->word];
       k = std::max(k, f->end - 1);
     }

@@ -42,9 +42,10 @@ class ParagraphReader {
     decide_units();
     std::erase_if(found_, [](const Found& f) { return f.unit == nullptr; });
     label_all();
+    Position at;
     for (const Found& f : found_) {
       out.push_back(record(f));
-      contexts.push_back(context(f, block));
+      contexts.push_back(context(f, block, at));
     }
   }
 
@@ -456,7 +457,18 @@ class ParagraphReader {
     }
   }
 
-  FigureContext context(const Found& f, int block) const {
+  // How far context() has read: the figures come in order, so the sentences and item markers
+  // before each are counted from where the previous one stopped (a paragraph of any length is
+  // read once, not once per figure).
+  struct Position {
+    size_t offset = 0;
+    int sentence = 0;
+    std::optional<grammar::Match> marker;  // the next item marker not yet passed
+    bool marker_sought = false;
+    int item = 0;
+  };
+
+  FigureContext context(const Found& f, int block, Position& at) const {
     FigureContext c;
     c.block = block;
     c.subject = f.subject;
@@ -465,17 +477,18 @@ class ParagraphReader {
     c.range = f_.source_range(f.figure.begin, f.figure.end);
     c.fused_row = f.fused_row;
     c.fused_col = f.fused_col;
-    for (size_t i = 0; i < f.figure.begin;) {
-      char32_t ch = text::next_char(f_.text, i);
-      if (ch == U'。' || ch == ';' || ch == '!' || ch == '?') ++c.sentence;
+    while (at.offset < f.figure.begin) {
+      char32_t ch = text::next_char(f_.text, at.offset);
+      if (ch == U'。' || ch == ';' || ch == '!' || ch == '?') ++at.sentence;
     }
+    c.sentence = at.sentence;
     if (g_.labels.item_marker.valid()) {
-      for (size_t from = 0; from < f.figure.begin;) {
-        auto m = g_.labels.item_marker.find(view(0, f.figure.begin), from);
-        if (!m) break;
-        c.item = text::marker_ordinal(view(m->begin, m->end));
-        from = m->end;
+      if (!at.marker_sought) at.marker = g_.labels.item_marker.find(f_.text, 0), at.marker_sought = true;
+      while (at.marker && at.marker->end <= f.figure.begin) {
+        at.item = text::marker_ordinal(view(at.marker->begin, at.marker->end));
+        at.marker = g_.labels.item_marker.find(f_.text, at.marker->end);
       }
+      c.item = at.item;
     }
     std::string key = text::match_key(f.label, ctx_.source.traditional);
     for (size_t i = 0; i + 7 <= key.size(); ++i) {

@@ -241,6 +241,19 @@ using GrammarResult = Result<std::shared_ptr<const Grammar>, ErrorCode>;
 // there is one. An empty overlay_dir loads the built-in files only.
 GrammarResult load_grammar(const std::string& overlay_dir);
 
+// A grammar file already in memory: `name` is one of grammar_file_names(), `shown` names it in
+// messages (its path).
+struct GrammarText {
+  std::string name;
+  std::string text;
+  std::string shown;
+};
+
+// The built-in grammar files, each replaced by the text in `overlay` of the same name (names that
+// are not grammar files are ignored). `origin` is recorded as Grammar::origin. load_grammar() reads
+// the overlay folder and calls this; it is public for tools and fuzzing that hold the text already.
+GrammarResult load_grammar_texts(const std::vector<GrammarText>& overlay, const std::string& origin);
+
 // The names of the grammar files, and the built-in text of one ("" if there is none).
 const std::vector<std::string>& grammar_file_names();
 std::string_view builtin_grammar(std::string_view file_name);

@@ -375,22 +375,16 @@ const UnitWord* UnitGrammar::money(std::string_view word) const {
   return nullptr;
 }
 
-GrammarResult load_grammar(const std::string& overlay_dir) {
+GrammarResult load_grammar_texts(const std::vector<GrammarText>& overlay, const std::string& origin) {
   auto grammar = std::make_shared<Grammar>();
-  grammar->origin = overlay_dir.empty() ? "built-in" : overlay_dir;
+  grammar->origin = origin;
   for (const std::string& name : grammar_file_names()) {
     std::string text(builtin_grammar(name));
     std::string shown = "grammars/" + name + " (built-in)";
-    if (!overlay_dir.empty()) {
-      std::string path = overlay_dir + "/" + name;
-      if (is_regular_file(path)) {
-        std::ifstream in(path, std::ios::binary);
-        std::stringstream buf;
-        buf << in.rdbuf();
-        if (!in) return LoadError{ErrorCode::kUnreadable, path + ": cannot read grammar file"};
-        text = buf.str();
-        shown = path;
-      }
+    for (const GrammarText& file : overlay) {
+      if (file.name != name) continue;
+      text = file.text;
+      shown = file.shown;
     }
     Reader reader(shown, text);
     pugi::xml_document doc;
@@ -409,6 +403,21 @@ GrammarResult load_grammar(const std::string& overlay_dir) {
     if (reader.error()) return *reader.error();
   }
   return std::shared_ptr<const Grammar>(std::move(grammar));
+}
+
+GrammarResult load_grammar(const std::string& overlay_dir) {
+  if (overlay_dir.empty()) return load_grammar_texts({}, "built-in");
+  std::vector<GrammarText> overlay;
+  for (const std::string& name : grammar_file_names()) {
+    std::string path = overlay_dir + "/" + name;
+    if (!is_regular_file(path)) continue;
+    std::ifstream in(path, std::ios::binary);
+    std::stringstream buf;
+    buf << in.rdbuf();
+    if (!in) return LoadError{ErrorCode::kUnreadable, path + ": cannot read grammar file"};
+    overlay.push_back({name, buf.str(), path});
+  }
+  return load_grammar_texts(overlay, overlay_dir);
 }
 
 }  // namespace budgetlens::grammar

@@ -358,7 +358,7 @@ class Builder {
       bool caption = std::any_of(grammar_.tables.captions.begin(), grammar_.tables.captions.end(),
                                  [&](const grammar::Pattern& p) { return p.find(l.key).has_value(); });
       if (is_cell_candidate(l) && l.chars <= 7 && !caption && !l.header_word && joined &&
-          (!alone || alone->role != joined->role || alone->level != joined->level)) {
+          (!alone || alone->role != joined->role || alone->level != joined->level) && release_line(k)) {
         i = k;
       }
       break;
@@ -404,6 +404,17 @@ class Builder {
     }
     b.rows.push_back(std::move(row));
     return last;
+  }
+
+  // Whether line k can start a table: it is in no block yet, or it alone made the last block (a
+  // first piece of a header word read as a paragraph before the next line showed what it was),
+  // which is then taken back. Blocks must never overlap.
+  bool release_line(size_t k) {
+    if (layout_.blocks.empty() || layout_.blocks.back().last_line < k) return true;
+    const Block& last = layout_.blocks.back();
+    if (last.kind != BlockKind::kParagraph || last.first_line != k || last.last_line != k) return false;
+    layout_.blocks.pop_back();
+    return true;
   }
 
   bool page_furniture(size_t i) const {

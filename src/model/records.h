@@ -5,6 +5,9 @@
 // original file. Field names here are the JSON Lines field names.
 #pragma once
 
+#include <algorithm>
+#include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -13,6 +16,35 @@
 #include "model/span.h"
 
 namespace budgetlens {
+
+// Where every character of a document went. Each character that is not a space lies in exactly
+// one heading, paragraph or table cell, or is left out for a stated reason; a character in none of
+// them (`unaccounted`) or in two (`overlapping`) is a defect of budgetlens, never of the document.
+struct Coverage {
+  uint64_t chars = 0;       // characters that are not spaces: of the text, or of a page's text nodes
+  uint64_t heading = 0;     // of them in headings,
+  uint64_t paragraph = 0;   // in paragraphs,
+  uint64_t cell = 0;        // in table cells
+  std::map<std::string, uint64_t> ignored;  // left out, by reason (toc, page_furniture, table_rule,
+                                            // repeated_header, and for pages script, style, head,
+                                            // hidden, form, embedded)
+  uint64_t unaccounted = 0;
+  uint64_t overlapping = 0;
+
+  uint64_t accounted() const {
+    uint64_t n = heading + paragraph + cell;
+    for (const auto& [reason, count] : ignored) n += count;
+    return n;
+  }
+  // The share of the characters in exactly one place, to four decimals: 1.0000 when none is
+  // unaccounted or overlapping.
+  Decimal ratio() const {
+    if (chars == 0) return Decimal::from_int(1).rescaled(4);
+    int64_t in_one_place = std::max<int64_t>(0, static_cast<int64_t>(accounted()) - static_cast<int64_t>(overlapping));
+    return Decimal::divide(Decimal::from_int(in_one_place), Decimal::from_int(static_cast<int64_t>(chars)), 4)
+        .value_or(Decimal());
+  }
+};
 
 struct DocumentRecord {
   std::string id;      // path relative to the input root, '/'-separated
@@ -30,6 +62,7 @@ struct DocumentRecord {
   uint64_t bytes = 0;
   uint32_t lines = 0;
   std::vector<std::string> warnings;  // things the reader of the output should know
+  Coverage coverage;
   Span span;
 };
 

@@ -7,10 +7,10 @@
 #include "tables/tables.h"
 
 namespace budgetlens::pipeline {
+namespace {
 
-DocumentResult extract_document(const source::SourceText& source, const std::string& id,
-                                const grammar::Grammar& grammar) {
-  layout::Layout layout = layout::build_layout(source, grammar);
+DocumentResult after_layout(const source::SourceText& source, const std::string& id, const grammar::Grammar& grammar,
+                            const layout::Layout& layout) {
   sections::Outline outline = sections::build_outline(layout, source, grammar);
   std::vector<tables::Grid> grids = tables::build_tables(layout, outline, source, grammar);
   extract::Extraction extraction = extract::extract_quantities(source, layout, outline, grids, grammar);
@@ -19,6 +19,7 @@ DocumentResult extract_document(const source::SourceText& source, const std::str
 
   DocumentResult result;
   result.document = document_record(source, id, outline, extraction);
+  result.document.coverage = account_for(source, layout, outline, grids, grammar);
   result.sections = section_records(source, outline);
   result.tables = table_records(source, grids, extraction.table_totals);
   result.quantities = std::move(extraction.quantities);
@@ -27,11 +28,25 @@ DocumentResult extract_document(const source::SourceText& source, const std::str
   return result;
 }
 
+}  // namespace
+
+DocumentOutcome extract_document(const source::SourceText& source, const std::string& id,
+                                 const grammar::Grammar& grammar, const source::Limits& limits) {
+  layout::Layout layout = layout::build_layout(source, grammar);
+  if (std::optional<Error<source::ErrorCode>> e = beyond_table_limit(source, layout, limits)) return *e;
+  return after_layout(source, id, grammar, layout);
+}
+
+DocumentResult extract_document(const source::SourceText& source, const std::string& id,
+                                const grammar::Grammar& grammar) {
+  return after_layout(source, id, grammar, layout::build_layout(source, grammar));
+}
+
 DocumentOutcome extract_file(const std::string& path, const std::string& id, const grammar::Grammar& grammar,
                              const Options& options) {
   source::SourceResult source = source::read_source(path, options.source);
   if (!source) return source.error();
-  return extract_document(*source, id, grammar);
+  return extract_document(*source, id, grammar, options.source.limits);
 }
 
 }  // namespace budgetlens::pipeline

@@ -11,7 +11,9 @@
 #include <array>
 #include <memory>
 
+#include "source/char_index.h"
 #include "source/html.h"
+#include "source/limits.h"
 #include "source/sha256.h"
 #include "source/source.h"
 #include "text/fold.h"
@@ -302,9 +304,10 @@ std::optional<SourceText> read_declared(std::string_view bytes, const DeclaredCh
 }
 
 SourceResult decode_bytes(std::string_view bytes, const std::string& path, const Options& options) {
-  if (bytes.size() > options.max_bytes) {
+  if (bytes.size() > options.limits.max_file_size) {
     return refuse(ErrorCode::kTooLarge, "file is " + std::to_string(bytes.size()) + " bytes, over the limit of " +
-                                            std::to_string(options.max_bytes) + " (raise it with --max-bytes)");
+                                            std::to_string(options.limits.max_file_size) +
+                                            " (raise it with --max-file-size)");
   }
   if (text::is_blank_text(bytes)) {
     return refuse(ErrorCode::kEmpty, bytes.empty() ? "file is empty" : "file holds only blank lines");
@@ -366,10 +369,13 @@ SourceResult decode_source(std::string_view bytes, const std::string& path, cons
   if (!r) return r;
   if (detail::looks_like_html(std::string_view(r->text).substr(0, 8192))) {
     r->format = "html";
+    if (auto e = detail::beyond_depth(*r, options.limits)) return *e;
     detail::render_page(*r);
     if (text::is_blank_text(r->text)) return refuse(ErrorCode::kEmpty, "web page shows no text");
   }
+  if (auto e = detail::beyond_text_limits(*r, options.limits)) return *e;
   r->traditional = text::looks_traditional(r->text);
+  r->text_chars = detail::chars_per_kib(r->text);
   return r;
 }
 

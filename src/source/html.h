@@ -24,6 +24,15 @@ struct DeclaredCharset {
 // "Content-Type" content="…; charset=…">, the first one found outside comments — or nullopt.
 std::optional<DeclaredCharset> declared_charset(std::string_view bytes);
 
+// How deep the elements of a page nest (see markup_depth.cpp for how tags are counted) and the
+// markup offset of the tag that first reaches that depth. Stops reading once the depth is over
+// `stop_at`.
+struct MarkupDepth {
+  uint32_t depth = 0;
+  uint32_t offset = 0;
+};
+MarkupDepth markup_depth(std::string_view markup, uint32_t stop_at);
+
 // Turns a decoded page into its visible text: on entry `source.text`, `line_starts` and `map` are
 // the decoded markup; on return they are the rendered text and its lines, and `source.page` holds
 // the markup, its maps and its structure (see source.h). Never recursive: a page nested ten

@@ -7,9 +7,11 @@
 #include <cctype>
 #include <cstdlib>
 #include <cstring>
+#include <map>
 #include <unordered_set>
 #include <vector>
 
+#include "source/char_index.h"
 #include "source/html.h"
 #include "text/utf8.h"
 
@@ -103,6 +105,24 @@ bool is_shown(const GumboNode* n) {
   if (tag == GUMBO_TAG_UNKNOWN && unknown_tag_name(n) == "o:p") return false;  // Word's paragraph mark
   if (has_attribute(n, "hidden")) return false;
   return !hidden_by_style(attribute(n, "style"));
+}
+
+// Why a node is not shown (is_shown() is false), as counted in Page::hidden_chars.
+const char* hidden_reason(const GumboNode* n) {
+  if (n->type != GUMBO_NODE_ELEMENT) return "template";
+  switch (n->v.element.tag) {
+    case GUMBO_TAG_SCRIPT: case GUMBO_TAG_NOSCRIPT: return "script";
+    case GUMBO_TAG_STYLE: return "style";
+    case GUMBO_TAG_HEAD: case GUMBO_TAG_TITLE: return "head";
+    case GUMBO_TAG_SELECT: case GUMBO_TAG_TEXTAREA: case GUMBO_TAG_DATALIST: return "form";
+    case GUMBO_TAG_TEMPLATE: return "template";
+    case GUMBO_TAG_NOFRAMES: case GUMBO_TAG_IFRAME: case GUMBO_TAG_OBJECT: case GUMBO_TAG_EMBED:
+    case GUMBO_TAG_APPLET: case GUMBO_TAG_SVG: case GUMBO_TAG_MATH: case GUMBO_TAG_CANVAS:
+    case GUMBO_TAG_VIDEO: case GUMBO_TAG_AUDIO: case GUMBO_TAG_COLGROUP: case GUMBO_TAG_COL:
+      return "embedded";
+    default:
+      return "hidden";
+  }
 }
 
 bool is_heading(GumboTag tag) { return tag >= GUMBO_TAG_H1 && tag <= GUMBO_TAG_H6; }
@@ -207,6 +227,45 @@ std::unordered_set<const GumboNode*> find_data_tables(const GumboNode* root) {
     if (tag != GUMBO_TAG_TABLE) parent.paragraphs += done.paragraphs + (is_paragraph(tag) && shows);
   }
   return data;
+}
+
+// The characters of text under nodes that are not shown, by the reason of the outermost such node
+// (of the innermost script or style).
+// Comments are markup, not text, and are not counted.
+std::map<std::string, uint64_t> hidden_text(const GumboNode* root) {
+  std::map<std::string, uint64_t> out;
+  struct Frame {
+    const GumboNode* node;
+    const char* hidden;  // the reason of a hidden node around it, or nullptr
+  };
+  std::vector<Frame> stack{{root, nullptr}};
+  while (!stack.empty()) {
+    Frame f = stack.back();
+    stack.pop_back();
+    const GumboNode* n = f.node;
+    if (n->type == GUMBO_NODE_COMMENT) continue;
+    if (n->type == GUMBO_NODE_TEXT || n->type == GUMBO_NODE_CDATA) {
+      if (f.hidden) {
+        if (size_t chars = visible_chars(n->v.text.text)) out[f.hidden] += chars;
+      }
+      continue;
+    }
+    // Scripts and styles are counted as such wherever they are (in <head> too).
+    const char* hidden = f.hidden;
+    if (n != root && !is_shown(n)) {
+      const char* reason = hidden_reason(n);
+      if (!hidden || std::strcmp(reason, "script") == 0 || std::strcmp(reason, "style") == 0) hidden = reason;
+    }
+    if (const GumboVector* kids = children_of(n)) {
+      for (unsigned k = 0; k < kids->length; ++k) stack.push_back({static_cast<const GumboNode*>(kids->data[k]), hidden});
+    }
+    if (n->type == GUMBO_NODE_TEMPLATE) {
+      for (unsigned k = 0; k < n->v.element.children.length; ++k) {
+        stack.push_back({static_cast<const GumboNode*>(n->v.element.children.data[k]), hidden});
+      }
+    }
+  }
+  return out;
 }
 
 // HTML's rules for parsing a non-negative integer: blanks, an optional '+', digits.
@@ -667,12 +726,7 @@ void render_page(SourceText& source) {
   page->markup_line_starts = std::move(source.line_starts);
   page->markup_map = std::move(source.map);
   const std::string& markup = page->markup;
-  page->markup_chars.reserve(markup.size() / 1024 + 2);
-  uint32_t chars = 0;
-  for (size_t i = 0; i <= markup.size(); ++i) {
-    if ((i & 1023) == 0) page->markup_chars.push_back(chars);
-    if (i < markup.size()) chars += (static_cast<unsigned char>(markup[i]) & 0xC0) != 0x80;
-  }
+  page->markup_chars = chars_per_kib(markup);
 
   Arena arena;
   GumboOptions options = kGumboDefaultOptions;
@@ -683,6 +737,7 @@ void render_page(SourceText& source) {
   GumboOutput* output = gumbo_parse_with_options(&options, markup.data(), markup.size());
   Renderer renderer(markup, find_data_tables(output->document), *page);
   source.text = renderer.run(output->document);
+  page->hidden_chars = hidden_text(output->document);
   // The arena frees the tree.
 
   source.line_starts = line_starts_of(source.text);

@@ -20,11 +20,11 @@ SourceResult read_source(const std::string& path, const Options& options) {
     return Error<ErrorCode>{ErrorCode::kNotAFile, "is a directory; give the folder as an input to read its files"};
   }
   if (!S_ISREG(st.st_mode)) return Error<ErrorCode>{ErrorCode::kNotAFile, "not a regular file"};
-  if (static_cast<uint64_t>(st.st_size) > options.max_bytes) {
+  if (static_cast<uint64_t>(st.st_size) > options.limits.max_file_size) {
     return Error<ErrorCode>{ErrorCode::kTooLarge, "file is " + std::to_string(st.st_size) +
                                                       " bytes, over the limit of " +
-                                                      std::to_string(options.max_bytes) +
-                                                      " (raise it with --max-bytes)"};
+                                                      std::to_string(options.limits.max_file_size) +
+                                                      " (raise it with --max-file-size)"};
   }
   std::unique_ptr<FILE, int (*)(FILE*)> f(std::fopen(path.c_str(), "rb"), std::fclose);
   if (!f) return Error<ErrorCode>{ErrorCode::kUnreadable, std::string("cannot open: ") + std::strerror(errno)};

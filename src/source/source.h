@@ -25,6 +25,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -41,17 +42,34 @@ enum class ErrorCode {
   kNotAFile,     // a directory, device or other non-regular file
   kUnreadable,   // the file exists but could not be read (permissions, I/O error)
   kEmpty,        // zero bytes, or nothing but blanks
-  kTooLarge,     // larger than Options::max_bytes
+  kTooLarge,     // larger than Limits::max_file_size
   kBinary,       // an image, archive, PDF or other binary format, by signature or control bytes
   kUndecodable,  // neither UTF-8, UTF-16 with a mark, nor GB18030
+  kOverLimit,    // a line, a number, a page's nesting or a table beyond its Limits
 };
 
 // The name of a code as written in messages and tests: "binary", "undecodable", ...
 std::string_view error_name(ErrorCode code);
 
+// What one document may hold. A document beyond a limit is refused with a message naming the
+// limit and its option, never read in part. The defaults are far above any real disclosure and keep
+// a hostile or broken file from costing more than seconds; each can be raised for a file that needs
+// it. Every limit but max_table_cells is checked here, as the file is read; max_table_cells is
+// checked by pipeline/ once layout/ has found the tables.
+struct Limits {
+  uint64_t max_file_size = 64ull << 20;  // bytes of the file (kTooLarge)
+  uint32_t max_line_length = 1000000;    // characters of one line of the text read (a page's: rendered)
+  uint32_t max_depth = 1000;             // elements of a web page nested in one another (browsers
+                                         // stop nesting at 512)
+  uint32_t max_digits = 100;             // digits of one number, thousands separators and decimals
+                                         // included (a figure holds at most 18; longer ones are
+                                         // codes and account numbers)
+  uint64_t max_table_cells = 1000000;    // positions of one table's grid, rows × columns
+};
+
 struct Options {
-  uint64_t max_bytes = 64ull << 20;  // larger files are refused (kTooLarge); raise for huge files
-  std::string encoding;              // force an ICU converter name instead of detecting ("GB18030")
+  std::string encoding;  // force an ICU converter name instead of detecting ("GB18030")
+  Limits limits;
 };
 
 // Maps offsets of the normalised text back to byte offsets of the original file. Between two
@@ -127,6 +145,10 @@ struct Page {
   std::vector<uint32_t> block_lines;         // rendered lines on which an HTML block begins, ascending
   std::vector<HtmlTable> tables;             // in the order they are rendered
   std::vector<HtmlHeading> headings;
+  // Characters (not spaces) of text the page holds but does not show, by why: script, style,
+  // head (the <title> …), hidden (hidden, display:none, Word's mso-hide and <o:p>), form (<select>,
+  // <textarea>), embedded (<svg>, <iframe>, <object> …), template.
+  std::map<std::string, uint64_t> hidden_chars;
 };
 
 struct SourceText {
@@ -141,6 +163,7 @@ struct SourceText {
   uint64_t original_bytes = 0;
   std::vector<std::string> warnings;
   std::vector<uint32_t> line_starts;  // offset in `text` of each line's first byte
+  std::vector<uint32_t> text_chars;   // characters of `text` before each 1 KiB boundary (columns)
   OffsetMap map;
 
   uint32_t line_count() const { return static_cast<uint32_t>(line_starts.size()); }

@@ -1,5 +1,6 @@
 #include <algorithm>
 
+#include "source/char_index.h"
 #include "source/source.h"
 #include "text/utf8.h"
 
@@ -14,6 +15,7 @@ std::string_view error_name(ErrorCode code) {
     case ErrorCode::kTooLarge: return "too-large";
     case ErrorCode::kBinary: return "binary";
     case ErrorCode::kUndecodable: return "undecodable";
+    case ErrorCode::kOverLimit: return "over-limit";
   }
   return "unknown";
 }
@@ -77,6 +79,29 @@ uint32_t RenderMap::end_of(uint32_t norm) const {
   return p->end;
 }
 
+namespace detail {
+
+std::vector<uint32_t> chars_per_kib(std::string_view s) {
+  std::vector<uint32_t> kib;
+  kib.reserve(s.size() / 1024 + 2);
+  uint32_t chars = 0;
+  for (size_t i = 0; i <= s.size(); ++i) {
+    if ((i & 1023) == 0) kib.push_back(chars);
+    if (i < s.size()) chars += (static_cast<unsigned char>(s[i]) & 0xC0) != 0x80;
+  }
+  return kib;
+}
+
+uint32_t chars_before(std::string_view s, const std::vector<uint32_t>& kib, uint32_t offset) {
+  uint32_t block = offset >> 10;
+  if (block >= kib.size()) return static_cast<uint32_t>(text::char_count(s.substr(0, offset)));
+  uint32_t n = kib[block];
+  for (uint32_t i = block << 10; i < offset; ++i) n += (static_cast<unsigned char>(s[i]) & 0xC0) != 0x80;
+  return n;
+}
+
+}  // namespace detail
+
 uint32_t SourceText::original_line_count() const {
   return page ? static_cast<uint32_t>(page->markup_line_starts.size()) : line_count();
 }
@@ -106,12 +131,7 @@ Span markup_span(const Page& page, uint32_t begin, uint32_t end) {
   const std::vector<uint32_t>& starts = page.markup_line_starts;
   auto it = std::upper_bound(starts.begin(), starts.end(), begin);
   uint32_t line = it == starts.begin() ? 0 : static_cast<uint32_t>(it - starts.begin() - 1);
-  auto chars_before = [&](uint32_t offset) {
-    uint32_t block = offset >> 10;
-    uint32_t n = page.markup_chars[block];
-    for (uint32_t i = block << 10; i < offset; ++i) n += (static_cast<unsigned char>(page.markup[i]) & 0xC0) != 0x80;
-    return n;
-  };
+  auto chars_before = [&](uint32_t offset) { return detail::chars_before(page.markup, page.markup_chars, offset); };
   span.line = line + 1;
   span.col = chars_before(begin) - chars_before(starts.empty() ? 0 : starts[line]) + 1;
   span.offset = page.markup_map.to_original(begin);
@@ -133,7 +153,7 @@ Span SourceText::span_of(TextRange range) const {
   if (line_starts.empty()) return span;
   uint32_t line = line_index(begin);
   span.line = line + 1;
-  span.col = static_cast<uint32_t>(text::char_count(std::string_view(text).substr(line_starts[line], begin - line_starts[line]))) + 1;
+  span.col = detail::chars_before(text, text_chars, begin) - detail::chars_before(text, text_chars, line_starts[line]) + 1;
   span.offset = map.to_original(begin);
   span.length = static_cast<uint32_t>(map.to_original(end) - span.offset);
   return span;

@@ -32,6 +32,7 @@ struct Draft {
   std::vector<DraftRow> rows;
   std::vector<size_t> blocks;
   TextRange range;
+  std::vector<TextRange> repeated_headers;  // rows left out as the header repeated (Grid)
 };
 
 // What the steps ask of a cell's text. The same cells are looked at many times (each reading of

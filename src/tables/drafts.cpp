@@ -372,6 +372,7 @@ std::vector<Draft> drafts_from_rows(const layout::Block& block, size_t index, co
       for (DraftRow& row : part) body.push_back(std::move(row));
     };
     for (size_t r : repeats) {
+      d.repeated_headers.push_back(block.rows[r].range);
       take(from, r);
       from = r + 1;
       broken = true;

@@ -132,6 +132,7 @@ Grid grid_from_draft(const Draft& d, const Context& ctx) {
   g.layout = d.layout;
   g.blocks = d.blocks;
   g.range = d.range;
+  g.repeated_headers = d.repeated_headers;
   g.n_cols = std::max(d.n_cols, 1);
   g.n_rows = static_cast<int>(d.rows.size());
   const int n = g.n_cols;

@@ -82,6 +82,7 @@ std::vector<Grid> grids_from_html(const layout::Block& block, size_t block_index
   while (i < n) {
     std::vector<size_t> members;
     std::vector<bool> header, after_break;
+    std::vector<TextRange> repeats;
     bool repeated = false;  // a header row repeated (a page break printed it again) came just before
     auto take = [&](size_t r, bool is_header) {
       members.push_back(r);
@@ -122,13 +123,17 @@ std::vector<Grid> grids_from_html(const layout::Block& block, size_t block_index
     while (i < n) {
       if (header_like(i)) {
         if (signature(rows[i].cells, ctx) != header_sig) break;
+        repeats.push_back(rows[i].range);
         ++i;
         repeated = true;
         continue;
       }
       take(i++, false);
     }
-    if (!members.empty()) grids.push_back(grid_of(block, block_index, members, header, after_break, ctx));
+    if (!members.empty()) {
+      grids.push_back(grid_of(block, block_index, members, header, after_break, ctx));
+      grids.back().repeated_headers = std::move(repeats);
+    }
   }
   return grids;
 }

@@ -55,6 +55,8 @@ std::vector<Draft> join_continued(std::vector<Draft> drafts, const layout::Layou
                         gap_to - gap_from <= 1;
         if (repeats || headless) {
           size_t first = prev.rows.size();
+          for (int r = 0; r < leading_header_rows(d); ++r) prev.repeated_headers.push_back(d.rows[r].range);
+          prev.repeated_headers.insert(prev.repeated_headers.end(), d.repeated_headers.begin(), d.repeated_headers.end());
           prev.rows.insert(prev.rows.end(), d.rows.begin() + leading_header_rows(d), d.rows.end());
           if (first < prev.rows.size()) prev.rows[first].after_break = true;
           prev.blocks.insert(prev.blocks.end(), d.blocks.begin(), d.blocks.end());

@@ -63,6 +63,9 @@ struct Grid {
   std::vector<bool> after_break;  // rows that begin a part of the table continued after a page break
   std::string caption;
   TextRange caption_range;
+  // Header rows left out as the header repeated (a page break printed it again); their text is in
+  // no cell.
+  std::vector<TextRange> repeated_headers;
   std::string unit;         // money unit of the table, "" when none is stated
   std::string unit_source;  // caption | header | cell | ""
   std::string kind;         // amounts | indicators | scores | key_value | other

@@ -1,0 +1,152 @@
+// The accounting of a document's characters (Coverage in model/records.h): each character of the
+// text that is not a space gets the one place the stages put it — a heading, a paragraph, a cell of
+// a table record — or the reason it was left out. A web page's text nodes that are not shown were
+// counted by source/ as it rendered the page.
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "pipeline/records.h"
+#include "text/fold.h"
+#include "text/utf8.h"
+
+namespace budgetlens::pipeline {
+namespace {
+
+// What a byte of the text belongs to. kTable: inside a table block, not yet in a cell.
+enum Place : uint8_t { kNone, kHeading, kParagraph, kCell, kTable, kIgnored };
+
+bool counts(char32_t c) { return !text::is_blank(c) && c != 0x200C && c != 0x200D; }
+
+class Ledger {
+ public:
+  Ledger(const source::SourceText& source, Coverage& out)
+      : text_(source.text), place_(source.text.size(), kNone), reason_(source.text.size(), 0), out_(out) {}
+
+  // Puts [range) in a block; a character already in another block is counted as overlapping.
+  void block(TextRange range, Place place) {
+    for_each(range, [&](size_t i) {
+      if (place_[i] != kNone) ++out_.overlapping;
+      else place_[i] = place;
+    });
+  }
+
+  void ignore(TextRange range, const std::string& reason) {
+    uint8_t r = reason_index(reason);
+    for_each(range, [&](size_t i) {
+      if (place_[i] != kNone) ++out_.overlapping;
+      else place_[i] = kIgnored, reason_[i] = r;
+    });
+  }
+
+  // A table record's cell: the characters it holds of its table block. One in another cell too, or
+  // outside every table block, is counted as overlapping.
+  void cell(TextRange range) {
+    for_each(range, [&](size_t i) {
+      if (place_[i] == kTable) place_[i] = kCell;
+      else ++out_.overlapping;
+    });
+  }
+
+  // Characters of a table block that no cell takes, for `reason`.
+  void leave_out(TextRange range, const std::string& reason) {
+    uint8_t r = reason_index(reason);
+    for_each(range, [&](size_t i) {
+      if (place_[i] == kTable) place_[i] = kIgnored, reason_[i] = r;
+    });
+  }
+
+  // The '|' of flattened rows that no cell took are the table's rules; anything else left in the
+  // block is unaccounted.
+  void close_table(TextRange range) {
+    uint8_t rule = reason_index("table_rule");
+    for_each(range, [&](size_t i) {
+      if (place_[i] == kTable && text_[i] == '|') place_[i] = kIgnored, reason_[i] = rule;
+    });
+  }
+
+  void total() {
+    for (size_t i = 0; i < text_.size();) {
+      size_t at = i;
+      if (!counts(text::next_char(text_, i))) continue;
+      ++out_.chars;
+      switch (place_[at]) {
+        case kHeading: ++out_.heading; break;
+        case kParagraph: ++out_.paragraph; break;
+        case kCell: ++out_.cell; break;
+        case kIgnored: ++out_.ignored[reasons_[reason_[at]]]; break;
+        case kTable:
+        case kNone: ++out_.unaccounted; break;
+      }
+    }
+  }
+
+ private:
+  // Calls f on the first byte of each character of [range) that is not a space.
+  template <typename F>
+  void for_each(TextRange range, F f) {
+    size_t end = std::min<size_t>(range.end, text_.size());
+    for (size_t i = range.begin; i < end;) {
+      size_t at = i;
+      if (counts(text::next_char(text_, i))) f(at);
+    }
+  }
+
+  uint8_t reason_index(const std::string& reason) {
+    for (size_t k = 0; k < reasons_.size(); ++k) {
+      if (reasons_[k] == reason) return static_cast<uint8_t>(k);
+    }
+    reasons_.push_back(reason);
+    return static_cast<uint8_t>(reasons_.size() - 1);
+  }
+
+  const std::string& text_;
+  std::vector<Place> place_;
+  std::vector<uint8_t> reason_;
+  std::vector<std::string> reasons_;
+  Coverage& out_;
+};
+
+}  // namespace
+
+Coverage account_for(const source::SourceText& source, const layout::Layout& layout, const sections::Outline& outline,
+                     const std::vector<tables::Grid>& grids, const grammar::Grammar& grammar) {
+  Coverage out;
+  Ledger ledger(source, out);
+  const grammar::Pattern& furniture = grammar.sections.page_furniture;
+  for (size_t b = 0; b < layout.blocks.size(); ++b) {
+    const layout::Block& block = layout.blocks[b];
+    if (block.kind == layout::BlockKind::kTable) {
+      ledger.block(block.range, kTable);  // its cells are table records even in a table of contents
+    } else if (b < outline.in_toc.size() && outline.in_toc[b]) {
+      ledger.ignore(block.range, "toc");
+    } else if (block.kind == layout::BlockKind::kHeading) {
+      ledger.block(block.range, kHeading);
+    } else if (furniture.valid() &&
+               furniture.match_full(text::match_key(std::string_view(source.text).substr(block.range.begin, block.range.size()),
+                                                    source.traditional))) {
+      ledger.ignore(block.range, "page_furniture");
+    } else {
+      ledger.block(block.range, kParagraph);
+    }
+  }
+  for (const tables::Grid& g : grids) {
+    for (const tables::Cell& c : g.cells) ledger.cell(c.range);
+  }
+  for (const tables::Grid& g : grids) {
+    for (TextRange r : g.repeated_headers) ledger.leave_out(r, "repeated_header");
+  }
+  for (const layout::Block& block : layout.blocks) {
+    if (block.kind == layout::BlockKind::kTable) ledger.close_table(block.range);
+  }
+  ledger.total();
+  if (source.page) {
+    for (const auto& [reason, chars] : source.page->hidden_chars) {
+      out.chars += chars;
+      out.ignored[reason] += chars;
+    }
+  }
+  return out;
+}
+
+}  // namespace budgetlens::pipeline
