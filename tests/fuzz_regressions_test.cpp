@@ -46,6 +46,8 @@ TEST_P(FuzzRegression, GoesThroughEveryStageWhole) {
   }
   DocumentResult d = pipeline::extract_document(*s, "crash.txt", g);
   for (const QuantityRecord& q : d.quantities) EXPECT_LE(q.span.offset + q.span.length, bytes.size());
+  EXPECT_EQ(d.document.coverage.unaccounted, 0u) << "characters in no block";
+  EXPECT_EQ(d.document.coverage.overlapping, 0u) << "characters in two blocks";
   std::string jsonl;
   emit::append_jsonl(d, jsonl);
   EXPECT_TRUE(text::is_valid_utf8(jsonl));

@@ -675,14 +675,25 @@ Draft read_stream_table(const Stream& st, const Stream* blanks, bool bare, layou
       cut_stream(blanks->cells, blanks->body, blanks->run, d.n_cols, blanks->ends, false, ctx, d);
       blanks_won = consider(std::move(d));
     }
-    return best;
+  } else {
+    // The header may leave out a column of row-group names on its left: try both widths.
+    for (size_t extra = 0; extra <= 1; ++extra) {
+      Draft d = fresh();
+      d.n_cols = static_cast<int>(st.run + extra);
+      cut_stream(st.cells, st.body, st.run, d.n_cols, st.ends, true, ctx, d);
+      consider(std::move(d));
+    }
   }
-  // The header may leave out a column of row-group names on its left: try both widths.
-  for (size_t extra = 0; extra <= 1; ++extra) {
-    Draft d = fresh();
-    d.n_cols = static_cast<int>(st.run + extra);
-    cut_stream(st.cells, st.body, st.run, d.n_cols, st.ends, true, ctx, d);
-    consider(std::move(d));
+  if (best.rows.empty()) {
+    // No reading fits: the cells are kept, one a row, rather than lost with the table.
+    for (const RawCell& c : st.cells) {
+      if (c.blank) continue;
+      DraftRow row;
+      row.cells.push_back({0, {c}});
+      row.range = c.range;
+      best.rows.push_back(std::move(row));
+    }
+    best.n_cols = 1;
   }
   return best;
 }
