@@ -60,6 +60,7 @@ std::vector<Draft> join_continued(std::vector<Draft> drafts, const layout::Layou
           prev.rows.insert(prev.rows.end(), d.rows.begin() + leading_header_rows(d), d.rows.end());
           if (first < prev.rows.size()) prev.rows[first].after_break = true;
           prev.blocks.insert(prev.blocks.end(), d.blocks.begin(), d.blocks.end());
+          prev.n_cols = std::max(prev.n_cols, d.n_cols);  // a wider continued row keeps its cells
           prev.range.end = std::max(prev.range.end, d.range.end);
           continue;
         }
