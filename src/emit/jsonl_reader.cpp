@@ -228,6 +228,30 @@ class Fields {
     return s;
   }
   const Json* array(const char* name) { return next(name, Json::Kind::kArray); }
+  // An array of strings; `wrong` is the error when an item is not one.
+  std::vector<std::string> strings(const char* name, const char* wrong) {
+    std::vector<std::string> out;
+    if (const Json* a = array(name)) {
+      for (const Json& item : a->items) {
+        if (item.kind != Json::Kind::kString) return fail(wrong), out;
+        out.push_back(item.string);
+      }
+    }
+    return out;
+  }
+  // An array of objects, each read by `read(Fields&)` and required to end there; `wrong` is the
+  // error when an item is not an object.
+  template <typename Read>
+  void objects(const char* name, const char* wrong, Read read) {
+    const Json* a = array(name);
+    if (!a) return;
+    for (const Json& item : a->items) {
+      if (item.kind != Json::Kind::kObject) return void(fail(wrong));
+      Fields f(item, error_);
+      read(f);
+      f.end();
+    }
+  }
   std::string& error() { return error_; }
   // No field may follow the last one read.
   void end() {
@@ -258,15 +282,7 @@ void read_document(Fields& f, DocumentRecord& d) {
   d.default_unit_source = f.str("default_unit_source");
   d.bytes = static_cast<uint64_t>(f.integer("bytes"));
   d.lines = static_cast<uint32_t>(f.integer("lines"));
-  if (const Json* w = f.array("warnings")) {
-    for (const Json& item : w->items) {
-      if (item.kind != Json::Kind::kString) {
-        f.next("warnings", Json::Kind::kString);  // reports the wrong type
-        return;
-      }
-      d.warnings.push_back(item.string);
-    }
-  }
+  d.warnings = f.strings("warnings", "field \"warnings\" has the wrong type");
   if (const Json* coverage = f.next("coverage", Json::Kind::kObject)) {
     std::string& error = f.error();
     Fields cf(*coverage, error);
@@ -325,15 +341,8 @@ void read_table(Fields& f, TableRecord& t, std::string& error) {
     tf.end();
     t.total = std::move(st);
   }
-  const Json* cells = f.array("cells");
-  if (!cells) return;
-  for (const Json& item : cells->items) {
-    if (item.kind != Json::Kind::kObject) {
-      if (error.empty()) error = "a cell is not an object";
-      return;
-    }
-    Fields cf(item, error);
-    CellRecord c;
+  f.objects("cells", "a cell is not an object", [&](Fields& cf) {
+    CellRecord& c = t.cells.emplace_back();
     c.row = static_cast<int>(cf.integer("row"));
     c.col = static_cast<int>(cf.integer("col"));
     c.rowspan = static_cast<int>(cf.integer("rowspan"));
@@ -341,9 +350,7 @@ void read_table(Fields& f, TableRecord& t, std::string& error) {
     c.text = cf.str("text");
     c.header = cf.boolean("header");
     c.span = cf.span("span");
-    cf.end();
-    t.cells.push_back(std::move(c));
-  }
+  });
 }
 
 void read_quantity(Fields& f, QuantityRecord& q) {
@@ -402,32 +409,16 @@ void read_indicator(Fields& f, IndicatorRecord& i, std::string& error) {
   i.review_score = f.decimal("review_score", true);
   i.criteria = f.str("criteria");
   i.note = f.str("note");
-  if (const Json* parts = f.array("parts")) {
-    for (const Json& item : parts->items) {
-      if (item.kind != Json::Kind::kObject) {
-        if (error.empty()) error = "a part is not an object";
-        return;
-      }
-      Fields pf(item, error);
-      IndicatorPart& p = i.parts.emplace_back();
-      p.row = static_cast<int>(pf.integer("row"));
-      p.text = pf.str("text");
-      p.weight = pf.decimal("weight", true);
-      p.score = pf.decimal("score", true);
-      p.review_score = pf.decimal("review_score", true);
-      p.span = pf.span("span");
-      pf.end();
-    }
-  }
-  if (const Json* remarks = f.array("remarks")) {
-    for (const Json& item : remarks->items) {
-      if (item.kind != Json::Kind::kString) {
-        if (error.empty()) error = "a remark is not a string";
-        return;
-      }
-      i.remarks.push_back(item.string);
-    }
-  }
+  f.objects("parts", "a part is not an object", [&](Fields& pf) {
+    IndicatorPart& p = i.parts.emplace_back();
+    p.row = static_cast<int>(pf.integer("row"));
+    p.text = pf.str("text");
+    p.weight = pf.decimal("weight", true);
+    p.score = pf.decimal("score", true);
+    p.review_score = pf.decimal("review_score", true);
+    p.span = pf.span("span");
+  });
+  i.remarks = f.strings("remarks", "a remark is not a string");
   i.span = f.span("span");
 }
 
