@@ -88,6 +88,19 @@ TEST(Coverage, APageCountsItsTextNodesShownOrNot) {
   EXPECT_EQ(c.chars, 2u + 12u + 7u + 2u + 2u + 4u + 14u + 12u);
 }
 
+// A table whose last row shows nothing ends on the line where the next table begins: that line
+// belongs to the next table, whose rows must all be laid out.
+TEST(Coverage, ATableEndingInAnEmptyRowLeavesTheNextTableItsLines) {
+  std::string page =
+      "<html><body><table><tr><td>项目</td><td>金额</td></tr><tr><td>合计</td><td>100.00</td></tr><tr></tr></table>"
+      "<table><tr><td>三公经费</td><td>12.00</td></tr><tr><td>公务接待</td><td>3.00</td></tr>"
+      "<tr><td>公务用车</td><td>9.00</td></tr></table></body></html>";
+  DocumentResult d = testing::run(page);
+  expect_whole(d.document.coverage, "two tables");
+  EXPECT_EQ(d.tables.size(), 2u);
+  EXPECT_EQ(d.document.coverage.cell, 2u + 2u + 2u + 6u + 4u + 5u + 4u + 4u + 4u + 4u);
+}
+
 std::vector<std::string> documents_in(const std::string& dir, bool pages) {
   std::vector<std::string> out;
   DIR* d = ::opendir(dir.c_str());

@@ -442,7 +442,9 @@ class Renderer {
 
   void end_table() {
     HtmlTable& t = page_.tables[table_];
-    t.last_line = line_;
+    // The last row's line: when that row ended its line, line_ is already the next one, where
+    // whatever follows the table begins.
+    t.last_line = line_ > t.first_line && !out_.empty() && out_.back() == '\n' ? line_ - 1 : line_;
     if (t.rows.empty()) page_.tables.pop_back();  // no row was shown: nothing to lay out
     pending_block_ = true;
     pending_lines_ = 0;
