@@ -79,5 +79,100 @@ TEST(Indicators, ACriterionThatLostItsFiguresKeepsTheLabelWeight) {
   EXPECT_EQ(a.remarks.size(), 1u);
 }
 
+// Indicator tables whose cells ran together into text (extract/indicator_runs.cpp).
+
+TEST(IndicatorRuns, LevelNamesTargetsAndTheWeightsLeftStandingAlone) {
+  DocumentResult d = testing::run(
+      "产出指标数量指标足额保障率=100% 22.5 科目调整次数≤10次 22.5 时效指标按时发放率=100% 25 "
+      "效益指标经济效益指标结余率(结余数/预算数)≤5% 30 合计100 评价结论：按时足额发放。\n");
+  ASSERT_EQ(d.indicators.size(), 4u);
+  const IndicatorRecord& a = d.indicators[0];
+  EXPECT_EQ(a.level1, "产出指标");
+  EXPECT_EQ(a.level2, "数量指标");
+  EXPECT_EQ(a.name, "足额保障率");
+  EXPECT_EQ(a.target.comparator, "=");
+  EXPECT_EQ(dec(a.target.value), "100");
+  EXPECT_EQ(dec(a.weight), "22.5");
+  EXPECT_EQ(a.weight_source, "run");
+  EXPECT_TRUE(a.table.empty());
+  EXPECT_EQ(a.row, -1);
+  EXPECT_EQ(d.indicators[1].name, "科目调整次数");
+  EXPECT_EQ(d.indicators[1].level2, "数量指标");  // the level goes on until another is named
+  EXPECT_EQ(d.indicators[1].target.comparator, "≤");
+  EXPECT_EQ(d.indicators[1].target.unit, "次");
+  EXPECT_EQ(d.indicators[2].level2, "时效指标");
+  EXPECT_EQ(dec(d.indicators[2].weight), "25");
+  EXPECT_EQ(d.indicators[3].level1, "效益指标");
+  EXPECT_EQ(d.indicators[3].level2, "经济效益指标");
+  EXPECT_EQ(d.indicators[3].name, "结余率(结余数/预算数)");
+  EXPECT_EQ(dec(d.indicators[3].weight), "30");
+  EXPECT_EQ(d.document.coverage.unaccounted, 0u);
+}
+
+TEST(IndicatorRuns, ExplanationsAndMoneyTargetsWithNoSpaceAtAll) {
+  DocumentResult d = testing::run(
+      "一级指标二级指标指标解释指标值数量指标送书下乡次数反映送书下乡开展情况12次图书借阅人次反映借阅情况"
+      "≥8000人次成本指标单场活动成本反映每场平均支出≤0.5万元\n");
+  ASSERT_EQ(d.indicators.size(), 3u);
+  EXPECT_EQ(d.indicators[0].name, "送书下乡次数");
+  EXPECT_EQ(d.indicators[0].note, "反映送书下乡开展情况");
+  EXPECT_EQ(d.indicators[0].target.comparator, "");
+  EXPECT_EQ(dec(d.indicators[0].target.value), "12");
+  EXPECT_EQ(d.indicators[1].name, "图书借阅人次");
+  EXPECT_EQ(d.indicators[1].target.raw, "≥8000人次");
+  EXPECT_EQ(d.indicators[2].level2, "成本指标");
+  EXPECT_EQ(dec(d.indicators[2].target.value_yuan), "5000");
+}
+
+TEST(IndicatorRuns, WeightsActualsAndScoresFusedWithTheTarget) {
+  DocumentResult d = testing::run(
+      "三级指标分值指标值实际完成值得分数量指标(10分)培训人数10150人150人10质量指标(10分)培训合格率10≥95%96%9"
+      "成本指标(10分)人均培训成本10800元800元10\n");
+  ASSERT_EQ(d.indicators.size(), 3u);
+  const IndicatorRecord& a = d.indicators[0];
+  EXPECT_EQ(dec(a.level2_weight), "10");
+  EXPECT_EQ(a.name, "培训人数");
+  EXPECT_EQ(dec(a.weight), "10");  // "10150人" then "150人": the weight ran into the target
+  EXPECT_EQ(dec(a.target.value), "150");
+  EXPECT_EQ(a.target.raw, "150人");
+  EXPECT_EQ(dec(a.actual.value), "150");
+  EXPECT_EQ(dec(a.score), "10");
+  EXPECT_EQ(a.remarks.size(), 2u);  // says how the weight was read
+  const IndicatorRecord& b = d.indicators[1];
+  EXPECT_EQ(b.name, "培训合格率");  // the digits before ≥ are the weight, not the name's
+  EXPECT_EQ(dec(b.weight), "10");
+  EXPECT_EQ(dec(b.target.value), "95");
+  EXPECT_EQ(dec(b.actual.value), "96");
+  EXPECT_EQ(dec(b.score), "9");
+  EXPECT_EQ(dec(d.indicators[2].target.value_yuan), "800");
+}
+
+TEST(IndicatorRuns, RunningTextThatNamesALevelIsNoIndicator) {
+  DocumentResult d = testing::run(
+      "本项目产出指标完成情况良好，全年举办活动26场，超过年度目标。\n"
+      "效益指标方面，群众满意度达到95%。\n"
+      "数量指标补贴渔船数6620质量指标发放率=100%\n");  // one target and no header: a sentence, not a form
+  EXPECT_TRUE(d.indicators.empty());
+}
+
+TEST(IndicatorRuns, TextThatCannotBeCutIsLeftAndReadingWaitsForTheNextLevel) {
+  DocumentResult d = testing::run(
+      "二级指标三级指标年初目标值实际完成值得分数量指标补贴渔船数6620质量指标渔船补贴发放率100%100%10"
+      "时效指标12月底之前完成10 2、0%100%10\n");
+  ASSERT_EQ(d.indicators.size(), 1u);  // 补贴渔船数 has no target that can be told; the 时效 row is garbled
+  EXPECT_EQ(d.indicators[0].name, "渔船补贴发放率");
+  EXPECT_EQ(dec(d.indicators[0].target.value), "100");
+  EXPECT_EQ(dec(d.indicators[0].actual.value), "100");
+  EXPECT_EQ(dec(d.indicators[0].score), "10");
+}
+
+TEST(IndicatorRuns, ADocumentWithAnIndicatorTableReadsOnlyTheTable) {
+  DocumentResult d = testing::run(
+      "产出指标数量指标足额保障率=100% 20 科目调整次数≤10次 20\n\n"
+      "一级指标 | 二级指标 | 三级指标 | 指标值 |\n产出指标 | 数量指标 | 完成次数 | ≥100次 |\n");
+  ASSERT_EQ(d.indicators.size(), 1u);
+  EXPECT_EQ(d.indicators[0].table, "t1");
+}
+
 }  // namespace
 }  // namespace budgetlens

@@ -257,6 +257,40 @@ TEST(SeedIndicators, S004Targets) {
   EXPECT_EQ(targets["绩效监控完成率"], "100%");
 }
 
+// The performance documents of ../shared/corpus: indicators from tables (073, 074, 032, 034) and
+// from forms whose cells ran together into text (007, 022, 049, 076), each with what must be read.
+TEST(CorpusIndicators, EveryPerformanceDocumentGivesItsIndicators) {
+  SKIP_WITHOUT_SHARED();
+  auto read = [](const std::string& name) {
+    auto r = pipeline::extract_file(testing::shared_dir() + "/corpus/" + name, name, testing::builtin_grammar(), {});
+    if (!r) ADD_FAILURE() << name << ": " << r.error().message;
+    return r ? *r : DocumentResult{};
+  };
+  const std::map<std::string, size_t> counts = {{"073.txt", 13}, {"074.txt", 5}, {"032.txt", 2}, {"034.txt", 2},
+                                                {"007.txt", 4},  {"022.txt", 5}, {"049.txt", 1}, {"076.txt", 3}};
+  std::map<std::string, DocumentResult> docs;
+  for (const auto& [name, n] : counts) EXPECT_EQ((docs[name] = read(name)).indicators.size(), n) << name;
+
+  const std::vector<IndicatorRecord>& d007 = docs["007.txt"].indicators;
+  ASSERT_EQ(d007.size(), 4u);
+  for (const IndicatorRecord& i : d007) EXPECT_EQ(i.weight->to_canonical(), "22.5") << i.name;
+  EXPECT_EQ(d007[1].name, "科目调整次数");
+  EXPECT_EQ(d007[1].target.comparator + d007[1].target.value->to_canonical() + d007[1].target.unit, "≤10次");
+  EXPECT_EQ(d007[3].level2, "经济效益指标");
+
+  const std::vector<IndicatorRecord>& d022 = docs["022.txt"].indicators;
+  ASSERT_EQ(d022.size(), 5u);
+  EXPECT_EQ(d022[0].name, "办公大楼日常维修维护次数");
+  EXPECT_EQ(d022[0].note, "反映办公大楼全年维修维护情况");
+  EXPECT_EQ(d022[2].target.comparator + d022[2].target.value->to_canonical() + d022[2].target.unit, ">92%");
+
+  const std::vector<IndicatorRecord>& d076 = docs["076.txt"].indicators;
+  ASSERT_EQ(d076.size(), 3u);
+  EXPECT_EQ(d076[1].name, "办公所需成本");
+  EXPECT_EQ(d076[1].weight->to_canonical(), "4");
+  EXPECT_EQ(d076[1].target.value_yuan->to_canonical(), "150000");
+}
+
 }  // namespace
 }  // namespace budgetlens
 

@@ -132,7 +132,7 @@ class CsvSink : public Sink {
     for (const IndicatorRecord& i : r.indicators) {
       std::string remarks;
       for (const std::string& m : i.remarks) remarks += (remarks.empty() ? "" : "; ") + m;
-      Row(out) << doc << i.id << i.table << static_cast<int64_t>(i.row) << i.level1 << dec(i.level1_weight) << i.level2
+      Row(out) << doc << i.id << i.table << (i.row >= 0 ? std::to_string(i.row) : "") << i.level1 << dec(i.level1_weight) << i.level2
                << dec(i.level2_weight) << i.level3 << dec(i.level3_weight) << i.name << i.target.comparator
                << i.target.raw << dec(i.target.value) << i.target.unit << i.actual.raw << dec(i.actual.value)
                << dec(i.weight) << i.weight_source << dec(i.score) << i.score_source << dec(i.review_score)

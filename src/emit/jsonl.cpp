@@ -109,8 +109,8 @@ void value_object(JsonObject& o, std::string_view name, const IndicatorValue& v)
 
 void indicator_line(const std::string& doc, const IndicatorRecord& i, std::string& out) {
   JsonObject o(out);
-  o.field("type", "indicator").field("doc", doc).field("id", i.id).field("table", i.table);
-  o.field("row", static_cast<int64_t>(i.row));
+  o.field("type", "indicator").field("doc", doc).field("id", i.id).optional_string("table", i.table);
+  o.optional_int("row", i.row >= 0 ? std::optional<int>(i.row) : std::nullopt);
   o.field("level1", i.level1).field("level2", i.level2).field("level3", i.level3).field("name", i.name);
   o.decimal("level1_weight", i.level1_weight, true).decimal("level2_weight", i.level2_weight, true);
   o.decimal("level3_weight", i.level3_weight, true);

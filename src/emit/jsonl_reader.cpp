@@ -391,8 +391,8 @@ IndicatorValue read_value(Fields& f, const char* name, std::string& error) {
 
 void read_indicator(Fields& f, IndicatorRecord& i, std::string& error) {
   i.id = f.str("id");
-  i.table = f.str("table");
-  i.row = static_cast<int>(f.integer("row"));
+  i.table = f.optional_str("table");
+  i.row = f.optional_int("row").value_or(-1);
   i.level1 = f.str("level1");
   i.level2 = f.str("level2");
   i.level3 = f.str("level3");

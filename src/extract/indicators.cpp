@@ -345,13 +345,14 @@ class IndicatorReader {
 
 }  // namespace
 
-void read_indicators(const DocumentContext& ctx, const std::vector<tables::Grid>& grids,
+void read_indicators(const DocumentContext& ctx, const layout::Layout& layout, const std::vector<tables::Grid>& grids,
                      std::vector<IndicatorRecord>& out, std::vector<std::optional<StatedTotal>>& totals) {
   totals.assign(grids.size(), std::nullopt);
   for (size_t t = 0; t < grids.size(); ++t) {
     IndicatorReader reader(ctx, grids[t], static_cast<int>(t));
     if (reader.is_indicator_table()) reader.run(out, totals[t]);
   }
+  if (out.empty()) read_indicator_runs(ctx, layout, out);
   for (size_t i = 0; i < out.size(); ++i) out[i].id = indicator_id(static_cast<int>(i));
 }
 

@@ -33,9 +33,14 @@ using QuantityList = std::deque<QuantityRecord>;
 void read_paragraphs(const DocumentContext& ctx, const layout::Layout& layout, QuantityList& out,
                      std::deque<FigureContext>& contexts);
 
-// Indicator records from indicator and score tables, and each table's stated total.
-void read_indicators(const DocumentContext& ctx, const std::vector<tables::Grid>& grids,
+// Indicator records from indicator and score tables, and each table's stated total; when there is
+// no such table, from paragraphs that are one run together (read_indicator_runs).
+void read_indicators(const DocumentContext& ctx, const layout::Layout& layout, const std::vector<tables::Grid>& grids,
                      std::vector<IndicatorRecord>& out, std::vector<std::optional<StatedTotal>>& totals);
+
+// Indicator records from paragraphs that are indicator tables run together into text, for a
+// document that has no indicator table.
+void read_indicator_runs(const DocumentContext& ctx, const layout::Layout& layout, std::vector<IndicatorRecord>& out);
 
 // Quantities from table cells.
 void read_tables(const DocumentContext& ctx, const std::vector<tables::Grid>& grids, QuantityList& out);

@@ -202,6 +202,11 @@ struct IndicatorGrammar {
   Pattern weight_label;
   std::vector<std::pair<std::string, std::string>> comparators;  // folded word, meaning; longest first
   Pattern criterion;
+  // Indicators printed as run-together text, a table flattened with no cell boundary left
+  // (extract/indicator_runs.cpp): the standard level names that start them, a level's weight printed
+  // right after its name, where an indicator's explanation begins, the total that ends the run, what
+  // ends it otherwise, and the form's header printed in the same text.
+  Pattern run_level1, run_level2, run_level_weight, run_note, run_total, run_end, run_header;
 
   // The comparator that s starts with and its length in bytes, or {"", 0}.
   std::pair<std::string, size_t> comparator_at(std::string_view s) const;

@@ -250,6 +250,19 @@ void read_indicators(Reader& r, const pugi::xml_node& root, IndicatorGrammar& g)
   std::stable_sort(g.comparators.begin(), g.comparators.end(),
                    [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
   if (pugi::xml_node n = root.child("criterion")) g.criterion = r.pattern(n);
+  if (pugi::xml_node run = root.child("run")) {
+    for (pugi::xml_node n : run.children("level")) {
+      std::string level = r.required(n, "n");
+      if (level == "1") g.run_level1 = r.pattern(n);
+      else if (level == "2") g.run_level2 = r.pattern(n);
+      else r.fail(ErrorCode::kBadValue, n.offset_debug(), "<level> of <run> needs n=\"1\" or n=\"2\"");
+    }
+    if (pugi::xml_node n = run.child("level-weight")) g.run_level_weight = r.pattern(n);
+    if (pugi::xml_node n = run.child("note")) g.run_note = r.pattern(n);
+    if (pugi::xml_node n = run.child("total")) g.run_total = r.pattern(n);
+    if (pugi::xml_node n = run.child("end")) g.run_end = r.pattern(n);
+    if (pugi::xml_node n = run.child("header")) g.run_header = r.pattern(n);
+  }
 }
 
 // Attributes of check elements that hold patterns; every other attribute is a word or a setting.
