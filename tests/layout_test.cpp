@@ -69,6 +69,64 @@ TEST(Layout, TabRowsKeepEmptyFieldsAsPositions) {
   EXPECT_TRUE(l.blocks[0].rows[2].cells[0].blank);
 }
 
+std::vector<std::string> texts(const RawRow& r) {
+  std::vector<std::string> out;
+  for (const RawCell& c : r.cells) out.push_back(c.text);
+  return out;
+}
+
+TEST(Layout, CsvRecordsWithQuotedCommasQuotesAndLineBreaks) {
+  auto s = testing::source_of(
+      "考评表\n"
+      "\"项目\",\"指标说明\",\"权数\"\n"
+      "\"预算编制(20分)\",\"收支是否全部纳入预算,反映\n完整程度\",\"10\"\n"
+      ",\"称\"\"完整\"\"的比例\",\"10\"\n"
+      ",,\n"
+      "说明文字。\n");
+  Layout l = layout_of(s);
+  ASSERT_EQ(l.blocks.size(), 3u);
+  const Block& t = l.blocks[1];
+  EXPECT_EQ(t.layout, TableLayout::kCsv);
+  EXPECT_EQ(t.first_line, 1u);
+  EXPECT_EQ(t.last_line, 5u);  // the row of empty fields belongs to the table, and shows nothing
+  ASSERT_EQ(t.rows.size(), 3u);
+  EXPECT_EQ(texts(t.rows[0]), (std::vector<std::string>{"项目", "指标说明", "权数"}));
+  EXPECT_EQ(t.rows[1].cells[1].text, "收支是否全部纳入预算,反映\n完整程度");  // the line break is inside the quotes
+  EXPECT_TRUE(t.rows[2].cells[0].blank);  // a merged cell: an empty leading field keeps its position
+  EXPECT_EQ(t.rows[2].cells[1].text, "称\"\"完整\"\"的比例");
+  EXPECT_EQ(l.blocks[2].kind, BlockKind::kParagraph);
+  // A cell's range is its text inside the quotes.
+  std::string_view cell(s.text.data() + t.rows[0].cells[1].range.begin, t.rows[0].cells[1].range.size());
+  EXPECT_EQ(cell, "指标说明");
+}
+
+TEST(Layout, CsvRecordsRunTogetherWhereCopyingLostTheirLineBreaks) {
+  // Written without spaces after the commas: a space between fields is a lost line break.
+  auto s = testing::source_of(
+      ", \"项目\",\"考核指标\",\"权数\" \"支出管理(60分)\",\"完成率\",\"20\", ,\"结余率\",\"20\", ,,\n"
+      "\"变动率\",\"10\",,\n");
+  Layout l = layout_of(s);
+  ASSERT_EQ(l.blocks.size(), 1u);
+  const Block& t = l.blocks[0];
+  ASSERT_EQ(t.rows.size(), 4u);  // the record of empty fields (", ,,") shows nothing
+  EXPECT_EQ(texts(t.rows[0]), (std::vector<std::string>{"项目", "考核指标", "权数"}));
+  EXPECT_EQ(texts(t.rows[1]), (std::vector<std::string>{"支出管理(60分)", "完成率", "20"}));
+  EXPECT_EQ(texts(t.rows[2]), (std::vector<std::string>{"", "结余率", "20"}));
+  EXPECT_EQ(texts(t.rows[3]), (std::vector<std::string>{"变动率", "10"}));
+  // Written with a space after every comma, the spaces are only spaces.
+  auto padded = testing::source_of("\"项目\", \"权数\", \"得分\"\n\"完成率\", \"20\", \"18\"\n");
+  Layout p = layout_of(padded);
+  ASSERT_EQ(p.blocks.size(), 1u);
+  ASSERT_EQ(p.blocks[0].rows.size(), 2u);
+  EXPECT_EQ(texts(p.blocks[0].rows[1]), (std::vector<std::string>{"完成率", "20", "18"}));
+}
+
+TEST(Layout, CommasInRunningTextAreNoCsv) {
+  auto s = testing::source_of("2、PDF文件下载后,可能会被浏览器默认打开,此种情况可以保存到桌面。\n他说\"好\",然后走了。\n");
+  Layout l = layout_of(s);
+  for (const Block& b : l.blocks) EXPECT_NE(b.kind, BlockKind::kTable);
+}
+
 TEST(Layout, BareLinesFoundByTheirHeader) {
   auto s = testing::source_of(
       "自评表\n\n年度预算资金(万元)\n\n\u00a0\n\n年初预算数\n\n全年预算数\n\n执行率\n\n年度资金总额\n\n149.03\n\n"

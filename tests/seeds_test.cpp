@@ -257,8 +257,9 @@ TEST(SeedIndicators, S004Targets) {
   EXPECT_EQ(targets["绩效监控完成率"], "100%");
 }
 
-// The performance documents of ../shared/corpus: indicators from tables (073, 074, 032, 034) and
-// from forms whose cells ran together into text (007, 022, 049, 076), each with what must be read.
+// The performance documents of ../shared/corpus: indicators from tables (073, 074, 032, 034, the CSV
+// of 031) and from forms whose cells ran together into text (007, 022, 049, 076), each with what
+// must be read.
 TEST(CorpusIndicators, EveryPerformanceDocumentGivesItsIndicators) {
   SKIP_WITHOUT_SHARED();
   auto read = [](const std::string& name) {
@@ -267,7 +268,8 @@ TEST(CorpusIndicators, EveryPerformanceDocumentGivesItsIndicators) {
     return r ? *r : DocumentResult{};
   };
   const std::map<std::string, size_t> counts = {{"073.txt", 13}, {"074.txt", 5}, {"032.txt", 2}, {"034.txt", 2},
-                                                {"007.txt", 4},  {"022.txt", 5}, {"049.txt", 1}, {"076.txt", 3}};
+                                                {"007.txt", 4},  {"022.txt", 5}, {"049.txt", 1}, {"076.txt", 3},
+                                                {"031.txt", 6}};
   std::map<std::string, DocumentResult> docs;
   for (const auto& [name, n] : counts) EXPECT_EQ((docs[name] = read(name)).indicators.size(), n) << name;
 
@@ -283,6 +285,17 @@ TEST(CorpusIndicators, EveryPerformanceDocumentGivesItsIndicators) {
   EXPECT_EQ(d022[0].name, "办公大楼日常维修维护次数");
   EXPECT_EQ(d022[0].note, "反映办公大楼全年维修维护情况");
   EXPECT_EQ(d022[2].target.comparator + d022[2].target.value->to_canonical() + d022[2].target.unit, ">92%");
+
+  // 031: a CSV whose records ran together; a record short of its merged cells keeps its level.
+  const std::vector<IndicatorRecord>& d031 = docs["031.txt"].indicators;
+  ASSERT_EQ(d031.size(), 6u);
+  EXPECT_EQ(d031[0].level1, "一般公共预算支出管理");
+  EXPECT_EQ(d031[0].level1_weight->to_canonical(), "60");
+  EXPECT_EQ(d031[0].weight->to_canonical(), "20");
+  EXPECT_EQ(d031[2].level2, "结转结余情况");
+  EXPECT_EQ(d031[2].name, "结转结余变动率");
+  EXPECT_EQ(d031[2].target.value->to_canonical(), "-0.300000152587891");
+  EXPECT_EQ(docs["031.txt"].tables.front().layout, "csv");
 
   const std::vector<IndicatorRecord>& d076 = docs["076.txt"].indicators;
   ASSERT_EQ(d076.size(), 3u);

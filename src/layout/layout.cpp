@@ -4,6 +4,7 @@
 #include <map>
 #include <set>
 
+#include "layout/csv_table.h"
 #include "layout/html_table.h"
 #include "layout/lines.h"
 #include "text/numerals.h"
@@ -21,6 +22,7 @@ std::string_view layout_name(TableLayout layout) {
     case TableLayout::kTab: return "tab";
     case TableLayout::kBareLines: return "bare_lines";
     case TableLayout::kHtml: return "html";
+    case TableLayout::kCsv: return "csv";
   }
   return "pipe";
 }
@@ -87,6 +89,9 @@ class Builder {
           break;
         case LineKind::kTab:
           next = take_tab_table(i);
+          break;
+        case LineKind::kCsv:
+          next = take_csv_table(i);
           break;
         case LineKind::kText:
           next = line.header_word ? take_bare_table(i) : i;
@@ -300,6 +305,20 @@ class Builder {
       b.rows.push_back(std::move(row));
     }
     return end;
+  }
+
+  size_t take_csv_table(size_t i) {
+    auto continues = [&](uint32_t offset) {
+      size_t l = source_.line_index(offset);
+      return l < lines_.size() && lines_[l].kind == LineKind::kCsv;
+    };
+    detail::CsvRows csv = detail::csv_rows(source_.text, lines_[i].range.begin, continues);
+    size_t last = source_.line_index(std::max(csv.end, lines_[i].range.begin + 1) - 1);
+    if (csv.rows.size() < 2) return take_text(i);
+    Block& b = open_block(BlockKind::kTable, i, last);
+    b.layout = TableLayout::kCsv;
+    b.rows = std::move(csv.rows);
+    return last + 1;
   }
 
   bool is_cell_candidate(const Line& l) const {

@@ -1,6 +1,6 @@
 // layout: the lines of a document grouped into blocks — headings, paragraphs and tables.
 //
-// Flattened disclosures carry their tables in one of four shapes, all recognised here:
+// Flattened disclosures carry their tables in one of these shapes, all recognised here:
 //
 //   pipe        one row per line, cells split by '|', trailing bars pad merged cells
 //                 "工作任务科学性 | 定性 | 科学 | … | |||"
@@ -10,6 +10,8 @@
 //   tab         one row per line, cells split by tabs, leading tabs for merged or empty cells
 //   bare_lines  one cell per line with no marker at all; found by a run of header words
 //               (年初预算数 / 全年预算数 / 执行率) followed by figures
+//   csv         comma-separated fields, "quoted" where they hold a comma or a line break
+//                 "项目","考核内容","考核指标","权数"
 //   html        a <table> of a web page: its cells where the HTML table model puts them, with their
 //               rowspan and colspan (see source/source.h for what a page's text holds)
 //
@@ -41,7 +43,7 @@ enum class BlockKind {
   kTable,
 };
 
-enum class TableLayout { kPipe, kCellLines, kTab, kBareLines, kHtml };
+enum class TableLayout { kPipe, kCellLines, kTab, kBareLines, kHtml, kCsv };
 std::string_view layout_name(TableLayout layout);
 
 struct RawCell {
@@ -57,7 +59,7 @@ struct RawCell {
 
 // A row as the layout saw it. What the fields mean depends on the layout:
 //   pipe        cells present on the line; width = number of bars (the row's full width)
-//   tab         every field of the line in order, empty ones included (positions are explicit)
+//   tab, csv    every field of the record in order, empty ones included (positions are explicit)
 //   cell_lines  cells up to a bar-only line; closer = number of bars on it, -1 at the table's end
 //   bare_lines  a single row holding the whole cell stream
 //   html        one row of the grid (rows and columns that show nothing left out): the cells that

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "layout/csv_table.h"
 #include "text/fold.h"
 #include "text/utf8.h"
 
@@ -120,6 +121,8 @@ std::vector<Line> classify_lines(const source::SourceText& source, const grammar
       line.kind = LineKind::kPipe;
     } else if (line.bars == 1 && trimmed.back() == '|') {
       line.kind = LineKind::kCell;
+    } else if (looks_like_csv(trimmed)) {
+      line.kind = LineKind::kCsv;
     } else if (raw.find('\t') != std::string_view::npos && count_nonempty_tab_fields(raw) >= 2) {
       line.kind = LineKind::kTab;
     } else {

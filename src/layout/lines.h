@@ -17,6 +17,7 @@ enum class LineKind {
   kCell,       // "text |": one cell of a cell_lines table
   kPipe,       // two or more bars: a row of a pipe table
   kTab,        // two or more non-empty tab-separated fields
+  kCsv,        // comma-separated fields, quoted ("a","b"), or a row of empty ones (,,)
   kText,
   kHtmlTable,  // a row of a web page's table, laid out from the markup
 };

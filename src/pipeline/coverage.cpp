@@ -56,12 +56,12 @@ class Ledger {
     });
   }
 
-  // The '|' of flattened rows that no cell took are the table's rules; anything else left in the
-  // block is unaccounted.
-  void close_table(TextRange range) {
+  // The '|' of flattened rows (the commas and quotes of CSV records) that no cell took are the
+  // table's rules; anything else left in the block is unaccounted.
+  void close_table(TextRange range, std::string_view rules) {
     uint8_t rule = reason_index("table_rule");
     for_each(range, [&](size_t i) {
-      if (place_[i] == kTable && text_[i] == '|') place_[i] = kIgnored, reason_[i] = rule;
+      if (place_[i] == kTable && rules.find(text_[i]) != std::string_view::npos) place_[i] = kIgnored, reason_[i] = rule;
     });
   }
 
@@ -137,7 +137,7 @@ Coverage account_for(const source::SourceText& source, const layout::Layout& lay
     for (TextRange r : g.repeated_headers) ledger.leave_out(r, "repeated_header");
   }
   for (const layout::Block& block : layout.blocks) {
-    if (block.kind == layout::BlockKind::kTable) ledger.close_table(block.range);
+    if (block.kind == layout::BlockKind::kTable) ledger.close_table(block.range, block.layout == layout::TableLayout::kCsv ? ",\"" : "|");
   }
   ledger.total();
   if (source.page) {

@@ -209,10 +209,23 @@ int block_width(const layout::Block& block, bool tab) {
   return std::max(n, 1);
 }
 
+// The smallest move to the right that puts each of a short CSV record's fields (at printed columns
+// `cols`) in a column that suits it, or -1 when none does.
+int csv_shift(const RowPlacer& placer, const std::vector<RawCell>& cells, const std::vector<int>& cols, int n) {
+  if (cols.empty()) return -1;
+  for (int shift = 0; cols.back() + shift < n; ++shift) {
+    std::vector<int> moved = cols;
+    for (int& c : moved) c += shift;
+    if (placer.fits_where_printed(cells, moved)) return shift;
+  }
+  return -1;
+}
+
 // Places the body rows [begin, end) of a row-based block under `headers`.
 std::vector<DraftRow> place_body(const layout::Block& block, size_t begin, size_t end, int n,
                                  const std::vector<DraftRow>& headers, const Context& ctx) {
-  const bool tab = block.layout == layout::TableLayout::kTab;
+  const bool csv = block.layout == layout::TableLayout::kCsv;
+  const bool tab = block.layout == layout::TableLayout::kTab || csv;
   RowPlacer placer(ctx, n);
   placer.set_roles_from(headers);
   // Full rows first teach the model what each column holds.
@@ -259,7 +272,14 @@ std::vector<DraftRow> place_body(const layout::Block& block, size_t begin, size_
       if (tab) hints.cols.push_back(static_cast<int>(c));
     }
     if (cells.empty()) continue;
-    if (tab && placer.blank_between_figures(cells, hints.cols) && placer.fits_where_printed(cells, hints.cols)) {
+    // A CSV record of the table's width has every field where it belongs. One short of fields lost
+    // those of merged cells: its fields stay side by side, moved right as far as the first place
+    // where each suits its column.
+    int shift = !csv ? -1 : static_cast<int>(r.cells.size()) >= n ? 0 : csv_shift(placer, cells, hints.cols, n);
+    if (shift >= 0) {
+      for (int& c : hints.cols) c = std::min(c + shift, n - 1);
+      rows.push_back(placer.commit(cells, placer.kinds(cells), hints.cols, r.range));
+    } else if (tab && placer.blank_between_figures(cells, hints.cols) && placer.fits_where_printed(cells, hints.cols)) {
       // A tab row that prints empty cells between figures, each of which suits the column its tabs
       // put it in, is taken as printed: the empty cells are amounts left blank, not noise.
       rows.push_back(placer.commit(cells, placer.kinds(cells), hints.cols, r.range));
@@ -298,9 +318,9 @@ float header_fit(const std::vector<RawCell>& header, int offset, const std::vect
   return total;
 }
 
-// Row-based layouts (pipe, tab): split at header rows, then place each data row.
+// Row-based layouts (pipe, tab, csv): split at header rows, then place each data row.
 std::vector<Draft> drafts_from_rows(const layout::Block& block, size_t index, const Context& ctx) {
-  const bool tab = block.layout == layout::TableLayout::kTab;
+  const bool tab = block.layout == layout::TableLayout::kTab || block.layout == layout::TableLayout::kCsv;
   const int n = block_width(block, tab);
   std::vector<Draft> drafts;
   size_t i = 0;
@@ -755,7 +775,8 @@ std::vector<Draft> drafts_from_stream(const layout::Block& block, size_t index, 
 }  // namespace
 
 std::vector<Draft> drafts_from_block(const layout::Block& block, size_t block_index, const Context& ctx) {
-  std::vector<Draft> drafts = block.layout == layout::TableLayout::kPipe || block.layout == layout::TableLayout::kTab
+  std::vector<Draft> drafts = block.layout == layout::TableLayout::kPipe || block.layout == layout::TableLayout::kTab ||
+                                      block.layout == layout::TableLayout::kCsv
                                   ? drafts_from_rows(block, block_index, ctx)
                                   : drafts_from_stream(block, block_index, ctx);
   for (Draft& d : drafts) {
