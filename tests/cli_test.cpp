@@ -1,6 +1,8 @@
 // The budgetlens command: options, exit statuses, and a batch that goes on past bad files.
+#include <sys/stat.h>
 #include <sys/wait.h>
 
+#include <algorithm>
 #include <array>
 #include <cstdio>
 #include <fstream>
@@ -81,6 +83,25 @@ TEST(Cli, InputsAreReadInSortedOrderWhateverTheirNames) {
   Outcome r = budgetlens("extract " + dir + " -o - -q");
   EXPECT_EQ(r.status, 0);
   EXPECT_LT(r.out.find("\"doc\":\"a.txt\""), r.out.find("\"doc\":\"b.txt\""));
+}
+
+// A file system returns a folder's entries in any order; ids are sorted as whole paths, so a
+// folder's documents come where its name puts them ("a-x" < "a.txt" < "a/…" < "a0").
+TEST(Cli, NestedFoldersAreReadInTheOrderOfTheirIds) {
+  std::string dir = temp_dir();
+  ASSERT_EQ(::mkdir((dir + "/a").c_str(), 0755), 0);
+  ASSERT_EQ(::mkdir((dir + "/a/c").c_str(), 0755), 0);
+  for (const char* name : {"a0.txt", "a/c/d.txt", "a.txt", "a/b.txt", "a-x.txt"}) {
+    std::ofstream(dir + "/" + name) << "收入总计1万元。\n";
+  }
+  Outcome r = budgetlens("extract " + dir + " -o - -q");
+  EXPECT_EQ(r.status, 0);
+  std::vector<size_t> at;
+  for (const char* id : {"a-x.txt", "a.txt", "a/b.txt", "a/c/d.txt", "a0.txt"}) {
+    at.push_back(r.out.find("\"doc\":\"" + std::string(id) + "\""));
+    EXPECT_NE(at.back(), std::string::npos) << id;
+  }
+  EXPECT_TRUE(std::is_sorted(at.begin(), at.end())) << r.out;
 }
 
 TEST(Cli, CheckPrintsDiagnosticsASummaryAndFailsOnErrors) {

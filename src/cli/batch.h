@@ -7,7 +7,7 @@
 // by a few documents per worker, however large the batch.
 //
 //   run_batch(inputs.size(), jobs,
-//             [&](size_t i) { return pipeline::extract_file(inputs[i].path, inputs[i].id, grammar, po); },
+//             [&](size_t i) { return pipeline::extract_file(inputs.path(i), std::string(inputs.id(i)), grammar, po); },
 //             [&](size_t i, pipeline::DocumentOutcome& r) { sink.add(*r); },
 //             [&] { progress.tick(); });
 #pragma once

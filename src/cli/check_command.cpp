@@ -26,7 +26,7 @@ int rank(std::string_view level) { return level == "error" ? 2 : level == "warni
 
 int run_check(const Options& options, const grammar::Grammar& grammar) {
   std::vector<InputProblem> problems;
-  std::vector<Input> inputs = expand_inputs(options.inputs, options.all_files, problems);
+  InputList inputs = expand_inputs(options.inputs, options.all_files, problems);
   for (const InputProblem& p : problems) std::fprintf(stderr, "%s: error: %s\n", p.path.c_str(), p.message.c_str());
 
   pipeline::Options po;
@@ -36,10 +36,11 @@ int run_check(const Options& options, const grammar::Grammar& grammar) {
   size_t failed_inputs = problems.size();
   bool any_error = false;
   std::string out;
-  for (const Input& in : inputs) {
-    pipeline::DocumentOutcome r = pipeline::extract_file(in.path, in.id, grammar, po);
+  for (size_t i = 0; i < inputs.size(); ++i) {
+    const std::string path = inputs.path(i);
+    pipeline::DocumentOutcome r = pipeline::extract_file(path, std::string(inputs.id(i)), grammar, po);
     if (!r) {
-      std::fprintf(stderr, "%s: error: %s [%s]\n", in.path.c_str(), r.error().message.c_str(),
+      std::fprintf(stderr, "%s: error: %s [%s]\n", path.c_str(), r.error().message.c_str(),
                    std::string(source::error_name(r.error().code)).c_str());
       ++failed_inputs;
       continue;
@@ -56,11 +57,11 @@ int run_check(const Options& options, const grammar::Grammar& grammar) {
       if (options.format == "json" || c.status == "pass") continue;
       std::string_view level = level_of(c);
       if (rank(level) < threshold) continue;
-      out += in.path + ":" + std::to_string(c.span.line ? c.span.line : 1) + ":" + std::to_string(c.span.col ? c.span.col : 1) +
+      out += path + ":" + std::to_string(c.span.line ? c.span.line : 1) + ":" + std::to_string(c.span.col ? c.span.col : 1) +
              ": " + std::string(level) + "[" + c.rule + "]: " + (c.status == "skipped" ? "未核对：" : "") + c.message + "\n";
     }
     if (options.format != "json") {
-      out += in.path + ": " + std::to_string(r->checks.size()) + " checks: " + std::to_string(pass) + " pass, " +
+      out += path + ": " + std::to_string(r->checks.size()) + " checks: " + std::to_string(pass) + " pass, " +
              std::to_string(rounding) + " rounding, " + std::to_string(fail) + " fail, " + std::to_string(skipped) +
              " skipped\n";
     }

@@ -20,14 +20,15 @@ int default_jobs() {
 }
 
 // The documents of the command line and of --files-from, those of the shard asked for only.
-std::vector<Input> batch_inputs(const Options& options, std::vector<InputProblem>& problems) {
-  std::vector<std::string> paths = options.inputs;
+InputList batch_inputs(const Options& options, std::vector<InputProblem>& problems) {
+  InputList inputs = expand_inputs(options.inputs, options.all_files, problems);
   if (!options.files_from.empty()) {
-    for (std::string& p : read_path_list(options.files_from, problems)) paths.push_back(std::move(p));
+    read_path_list(
+        options.files_from, [&](std::string path) { expand_input(std::move(path), options.all_files, inputs, problems); },
+        problems);
   }
-  std::vector<Input> inputs = expand_inputs(paths, options.all_files, problems);
   if (options.shard_count > 0) {
-    std::erase_if(inputs, [&](const Input& in) { return shard_of(in.id, options.shard_count) != options.shard_index; });
+    inputs.keep_if([&](std::string_view id) { return shard_of(id, options.shard_count) == options.shard_index; });
   }
   return inputs;
 }
@@ -36,7 +37,7 @@ std::vector<Input> batch_inputs(const Options& options, std::vector<InputProblem
 
 int run_extract(const Options& options, const grammar::Grammar& grammar) {
   std::vector<InputProblem> problems;
-  std::vector<Input> inputs = batch_inputs(options, problems);
+  InputList inputs = batch_inputs(options, problems);
   for (const InputProblem& p : problems) std::fprintf(stderr, "%s: error: %s\n", p.path.c_str(), p.message.c_str());
 
   emit::Options emit_options;
@@ -56,10 +57,10 @@ int run_extract(const Options& options, const grammar::Grammar& grammar) {
   Progress progress(inputs.size(), !options.quiet && Progress::stderr_is_terminal());
   run_batch(
       inputs.size(), options.jobs > 0 ? options.jobs : default_jobs(),
-      [&](size_t i) { return pipeline::extract_file(inputs[i].path, inputs[i].id, grammar, po); },
+      [&](size_t i) { return pipeline::extract_file(inputs.path(i), std::string(inputs.id(i)), grammar, po); },
       [&](size_t i, pipeline::DocumentOutcome& r) {
         if (!r) {
-          std::string line = inputs[i].path + ": error: " + r.error().message + " [" +
+          std::string line = inputs.path(i) + ": error: " + r.error().message + " [" +
                              std::string(source::error_name(r.error().code)) + "]\n";
           progress.message(line.c_str());
           progress.document_done(0);

@@ -5,22 +5,43 @@
 
 #include <algorithm>
 #include <cctype>
-#include <string_view>
 #include <cerrno>
-#include <cstdint>
 #include <cstdio>
 #include <cstring>
 #include <set>
 #include <utility>
 
 namespace budgetlens::cli {
+
+std::string InputList::path(size_t i) const { return folders_[entries_[i].folder] + std::string(id(i)); }
+
+std::string_view InputList::id(size_t i) const {
+  return std::string_view(bytes_).substr(entries_[i].id_begin, entries_[i].id_size);
+}
+
+void InputList::add(std::string_view folder, std::string_view id) {
+  if (folders_.empty() || folders_.back() != folder) folders_.emplace_back(folder);
+  entries_.push_back({bytes_.size(), static_cast<uint32_t>(id.size()), static_cast<uint32_t>(folders_.size() - 1)});
+  bytes_.append(id);
+}
+
+void InputList::sort_from(size_t first) {
+  std::sort(entries_.begin() + static_cast<std::ptrdiff_t>(first), entries_.end(), [&](const Entry& a, const Entry& b) {
+    return std::string_view(bytes_).substr(a.id_begin, a.id_size) < std::string_view(bytes_).substr(b.id_begin, b.id_size);
+  });
+}
+
+void InputList::keep_if(const std::function<bool(std::string_view id)>& keep) {
+  std::erase_if(entries_, [&](const Entry& e) { return !keep(std::string_view(bytes_).substr(e.id_begin, e.id_size)); });
+}
+
 namespace {
 
-bool is_disclosure_name(const std::string& name) {
+bool is_disclosure_name(std::string_view name) {
   static constexpr std::string_view kExtensions[] = {".txt", ".text", ".htm", ".html", ".shtml", ".xhtml"};
   size_t dot = name.rfind('.');
-  if (dot == std::string::npos) return false;
-  std::string ext = name.substr(dot);
+  if (dot == std::string_view::npos) return false;
+  std::string ext(name.substr(dot));
   for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   for (std::string_view e : kExtensions) {
     if (ext == e) return true;
@@ -28,8 +49,12 @@ bool is_disclosure_name(const std::string& name) {
   return false;
 }
 
-void walk(const std::string& dir, const std::string& prefix, bool all_files, std::vector<Input>& out,
+// Adds the files under `root` + "/" + `prefix`, ids relative to root. Files go straight into the
+// list (sorted once the walk is done): a folder of a hundred thousand documents is never held as
+// a list of names besides.
+void walk(const std::string& root, const std::string& prefix, bool all_files, InputList& out,
           std::set<std::pair<dev_t, ino_t>>& seen, std::vector<InputProblem>& problems) {
+  const std::string dir = prefix.empty() ? root : root + "/" + prefix;
   struct stat st;
   if (::stat(dir.c_str(), &st) != 0) {
     problems.push_back({dir, std::strerror(errno)});
@@ -44,76 +69,82 @@ void walk(const std::string& dir, const std::string& prefix, bool all_files, std
     problems.push_back({dir, std::string("cannot open folder: ") + std::strerror(errno)});
     return;
   }
-  std::vector<std::string> names;
+  const std::string folder = root + "/";
+  std::vector<std::string> subfolders;
+  std::vector<InputProblem> here;
+  std::string id;
   while (dirent* e = ::readdir(d)) {
     if (e->d_name[0] == '.') continue;
-    names.emplace_back(e->d_name);
+    id.assign(prefix.empty() ? "" : prefix + "/").append(e->d_name);
+    std::string path = folder + id;
+    if (::stat(path.c_str(), &st) != 0) {
+      here.push_back({path, errno == ELOOP ? "symbolic link loop" : std::strerror(errno)});
+    } else if (S_ISDIR(st.st_mode)) {
+      subfolders.push_back(id);
+    } else if (S_ISREG(st.st_mode) && (all_files || is_disclosure_name(e->d_name))) {
+      out.add(folder, id);
+    }
   }
   ::closedir(d);
-  std::sort(names.begin(), names.end());
-  for (const std::string& name : names) {
-    std::string path = dir + "/" + name, id = prefix.empty() ? name : prefix + "/" + name;
-    if (::stat(path.c_str(), &st) != 0) {
-      problems.push_back({path, errno == ELOOP ? "symbolic link loop" : std::strerror(errno)});
-      continue;
-    }
-    if (S_ISDIR(st.st_mode)) walk(path, id, all_files, out, seen, problems);
-    else if (S_ISREG(st.st_mode) && (all_files || is_disclosure_name(name))) out.push_back({path, id});
-  }
+  // readdir's order is the file system's: what is reported, and the order folders are entered in
+  // (which decides which of two links to one folder is read), must not depend on it.
+  std::sort(here.begin(), here.end(), [](const InputProblem& a, const InputProblem& b) { return a.path < b.path; });
+  problems.insert(problems.end(), here.begin(), here.end());
+  std::sort(subfolders.begin(), subfolders.end());
+  for (const std::string& sub : subfolders) walk(root, sub, all_files, out, seen, problems);
 }
 
 }  // namespace
 
-std::vector<Input> expand_inputs(const std::vector<std::string>& paths, bool all_files,
-                                 std::vector<InputProblem>& problems) {
-  std::vector<Input> out;
-  for (std::string path : paths) {
-    while (path.size() > 1 && path.back() == '/') path.pop_back();
-    struct stat st;
-    if (::stat(path.c_str(), &st) != 0) {
-      problems.push_back({path, errno == ELOOP ? "symbolic link loop" : errno == ENOENT ? "no such file or folder"
-                                                                                         : std::strerror(errno)});
-      continue;
-    }
-    if (S_ISDIR(st.st_mode)) {
-      std::set<std::pair<dev_t, ino_t>> seen;
-      std::vector<Input> found;
-      walk(path, "", all_files, found, seen, problems);
-      std::stable_sort(found.begin(), found.end(), [](const Input& a, const Input& b) { return a.id < b.id; });
-      out.insert(out.end(), found.begin(), found.end());
-    } else {
-      size_t slash = path.rfind('/');
-      out.push_back({path, slash == std::string::npos ? path : path.substr(slash + 1)});
-    }
+void expand_input(std::string path, bool all_files, InputList& out, std::vector<InputProblem>& problems) {
+  while (path.size() > 1 && path.back() == '/') path.pop_back();
+  struct stat st;
+  if (::stat(path.c_str(), &st) != 0) {
+    problems.push_back({path, errno == ELOOP ? "symbolic link loop" : errno == ENOENT ? "no such file or folder"
+                                                                                       : std::strerror(errno)});
+    return;
   }
+  if (S_ISDIR(st.st_mode)) {
+    std::set<std::pair<dev_t, ino_t>> seen;
+    size_t first = out.size();
+    walk(path, "", all_files, out, seen, problems);
+    out.sort_from(first);
+  } else {
+    size_t slash = path.rfind('/');
+    size_t name = slash == std::string::npos ? 0 : slash + 1;
+    out.add(std::string_view(path).substr(0, name), std::string_view(path).substr(name));
+  }
+}
+
+InputList expand_inputs(const std::vector<std::string>& paths, bool all_files, std::vector<InputProblem>& problems) {
+  InputList out;
+  for (const std::string& path : paths) expand_input(path, all_files, out, problems);
   return out;
 }
 
-std::vector<std::string> read_path_list(const std::string& list_file, std::vector<InputProblem>& problems) {
-  std::vector<std::string> paths;
+void read_path_list(const std::string& list_file, const std::function<void(std::string path)>& each,
+                    std::vector<InputProblem>& problems) {
   FILE* f = list_file == "-" ? stdin : std::fopen(list_file.c_str(), "r");
   if (!f) {
     problems.push_back({list_file, std::string("cannot read the list of files: ") + std::strerror(errno)});
-    return paths;
+    return;
   }
+  auto take = [&](std::string& line) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (!line.empty()) each(std::move(line));
+    line.clear();
+  };
   std::string line;
   for (int c; (c = std::fgetc(f)) != EOF;) {
-    if (c != '\n') {
-      line.push_back(static_cast<char>(c));
-      continue;
-    }
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    if (!line.empty()) paths.push_back(line);
-    line.clear();
+    if (c == '\n') take(line);
+    else line.push_back(static_cast<char>(c));
   }
-  if (!line.empty() && line.back() == '\r') line.pop_back();
-  if (!line.empty()) paths.push_back(line);
+  take(line);
   if (std::ferror(f)) problems.push_back({list_file, std::string("read error: ") + std::strerror(errno)});
   if (f != stdin) std::fclose(f);
-  return paths;
 }
 
-int shard_of(const std::string& id, int count) {
+int shard_of(std::string_view id, int count) {
   uint64_t h = 0xcbf29ce484222325ull;
   for (unsigned char c : id) {
     h ^= c;
