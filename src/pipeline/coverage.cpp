@@ -66,6 +66,7 @@ class Ledger {
   }
 
   void total() {
+    std::vector<uint64_t> ignored(reasons_.size(), 0);
     for (size_t i = 0; i < text_.size();) {
       size_t at = i;
       if (!counts(text::next_char(text_, i))) continue;
@@ -74,10 +75,13 @@ class Ledger {
         case kHeading: ++out_.heading; break;
         case kParagraph: ++out_.paragraph; break;
         case kCell: ++out_.cell; break;
-        case kIgnored: ++out_.ignored[reasons_[reason_[at]]]; break;
+        case kIgnored: ++ignored[reason_[at]]; break;
         case kTable:
         case kNone: ++out_.unaccounted; break;
       }
+    }
+    for (size_t r = 0; r < ignored.size(); ++r) {
+      if (ignored[r]) out_.ignored[reasons_[r]] += ignored[r];
     }
   }
 

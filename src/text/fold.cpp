@@ -158,10 +158,15 @@ class Folder {
       unsigned char b = static_cast<unsigned char>(s[j]);
       if (b > 0x20 && b < 0x7F && b != '(') {
         ++j;
-      } else if (b >= 0xE4 && b <= 0xE9 && !han_folds && j + 2 < s.size() &&
-                 (static_cast<unsigned char>(s[j + 1]) & 0xC0) == 0x80 &&
+      } else if (b >= 0xE3 && b <= 0xE9 && j + 2 < s.size() && (static_cast<unsigned char>(s[j + 1]) & 0xC0) == 0x80 &&
                  (static_cast<unsigned char>(s[j + 2]) & 0xC0) == 0x80) {
-        j += 3;  // U+4000..U+9FFF
+        unsigned char b1 = static_cast<unsigned char>(s[j + 1]);
+        // U+3001..U+33FF (CJK punctuation 、。《》 and the kana) fold to themselves; U+3000 is a
+        // space and U+3400 on are Han, folded when traditional ones are.
+        bool plain = b == 0xE3 ? (b1 != 0x80 || static_cast<unsigned char>(s[j + 2]) != 0x80) && (b1 < 0x90 || !han_folds)
+                               : !han_folds;
+        if (!plain) break;
+        j += 3;
       } else {
         break;
       }
