@@ -104,7 +104,8 @@ size_t pinyin_annotation_length(std::string_view input, size_t i) {
 class Folder {
  public:
   Folder(uint32_t base, FoldMode mode, bool traditional, bool keep_map)
-      : base_(base), mode_(mode), traditional_(traditional), keep_map_(keep_map) {}
+      : base_(base), mode_(mode), traditional_(traditional), keep_map_(keep_map),
+        simplified_(mode == FoldMode::kMatch && traditional ? &SimplifiedTable::get() : nullptr) {}
 
   void run(std::string_view input) {
     result_.text.reserve(input.size());
@@ -147,12 +148,11 @@ class Folder {
   FoldedText take() { return std::move(result_); }
 
  private:
-  // Most text is visible ASCII and common Han characters that fold to themselves: runs of them
-  // are copied whole. A run stops at anything else — a space, a bracket that may open pinyin, a
-  // full-width form, a Han character when traditional ones are being simplified — which goes
-  // through the character-by-character path below. Returns i when no run starts there.
+  // Most text is visible ASCII, CJK punctuation and Han characters that fold to themselves: runs
+  // of them are copied whole. A run stops at anything else — a space, a bracket that may open
+  // pinyin, a full-width form, a traditional character being simplified — which goes through the
+  // character-by-character path below. Returns i when no run starts there.
   size_t plain_run_end(std::string_view s, size_t i) const {
-    const bool han_folds = mode_ == FoldMode::kMatch && traditional_;
     size_t j = i;
     while (j < s.size()) {
       unsigned char b = static_cast<unsigned char>(s[j]);
@@ -160,12 +160,14 @@ class Folder {
         ++j;
       } else if (b >= 0xE3 && b <= 0xE9 && j + 2 < s.size() && (static_cast<unsigned char>(s[j + 1]) & 0xC0) == 0x80 &&
                  (static_cast<unsigned char>(s[j + 2]) & 0xC0) == 0x80) {
-        unsigned char b1 = static_cast<unsigned char>(s[j + 1]);
-        // U+3001..U+33FF (CJK punctuation 、。《》 and the kana) fold to themselves; U+3000 is a
-        // space and U+3400 on are Han, folded when traditional ones are.
-        bool plain = b == 0xE3 ? (b1 != 0x80 || static_cast<unsigned char>(s[j + 2]) != 0x80) && (b1 < 0x90 || !han_folds)
-                               : !han_folds;
-        if (!plain) break;
+        unsigned char b1 = static_cast<unsigned char>(s[j + 1]), b2 = static_cast<unsigned char>(s[j + 2]);
+        // U+3001..U+9FFF: CJK punctuation (、。《》), kana and Han fold to themselves, except
+        // U+3000 (a space) and, when traditional characters are being simplified, those that change.
+        if (b == 0xE3 && b1 == 0x80 && b2 == 0x80) break;
+        if (simplified_) {
+          char32_t c = (static_cast<char32_t>(b & 0x0F) << 12) | (static_cast<char32_t>(b1 & 0x3F) << 6) | (b2 & 0x3F);
+          if (simplified_->map(c) != c) break;
+        }
         j += 3;
       } else {
         break;
@@ -213,6 +215,7 @@ class Folder {
   FoldMode mode_;
   bool traditional_;
   bool keep_map_;
+  const SimplifiedTable* simplified_;  // when traditional characters are simplified
   FoldedText result_;
   char32_t last_ = 0;
   bool pending_space_ = false;
