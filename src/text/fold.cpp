@@ -51,18 +51,24 @@ class SimplifiedTable {
     std::unique_ptr<icu::Transliterator> t(
         icu::Transliterator::createInstance("Hant-Hans", UTRANS_FORWARD, status));
     if (U_FAILURE(status) || !t) return;  // no transliteration data: matching falls back to as printed
-    icu::UnicodeString s;
-    for (char32_t c = first; c <= last; ++c) {
-      s.append(static_cast<UChar32>(c));
-      s.append(static_cast<UChar>('\n'));
-    }
-    t->transliterate(s);
-    int32_t i = 0;
-    for (char32_t c = first; c <= last && i < s.length(); ++c) {
-      int32_t j = s.indexOf(static_cast<UChar>('\n'), i);
-      if (j < 0) break;
-      if (s.countChar32(i, j - i) == 1) out[c - first] = static_cast<char32_t>(s.char32At(i));
-      i = j + 1;
+    // In slices: each replacement moves the rest of the string, so one string of the whole block
+    // would cost time quadratic in its length (a noticeable pause the first time a document needs it).
+    constexpr char32_t kSlice = 256;
+    for (char32_t from = first; from <= last; from += kSlice) {
+      char32_t to = std::min<char32_t>(last, from + kSlice - 1);
+      icu::UnicodeString s;
+      for (char32_t c = from; c <= to; ++c) {
+        s.append(static_cast<UChar32>(c));
+        s.append(static_cast<UChar>('\n'));
+      }
+      t->transliterate(s);
+      int32_t i = 0;
+      for (char32_t c = from; c <= to && i < s.length(); ++c) {
+        int32_t j = s.indexOf(static_cast<UChar>('\n'), i);
+        if (j < 0) break;
+        if (s.countChar32(i, j - i) == 1) out[c - first] = static_cast<char32_t>(s.char32At(i));
+        i = j + 1;
+      }
     }
   }
 
