@@ -51,5 +51,23 @@ TEST(Fold, MapsEveryByteBackToTheOriginal) {
   EXPECT_EQ(original.substr(r.begin - 100, r.size()), "１，２００");
 }
 
+// Text that folds to itself is copied in runs and the rest character by character: where the two
+// meet — an ideographic space inside CJK punctuation, a traditional character between ones that do
+// not change — the text and its map must be what the character-by-character path gives.
+TEST(Fold, RunsOfUnchangedTextMeetTheCharactersThatChange) {
+  EXPECT_EQ(match_key("收入、支出。\u3000《预算》"), "收入、支出。《预算》");
+  EXPECT_EQ(match_key("(一)收入總計，合計。", /*traditional=*/true), "(一)收入总计,合计。");
+  EXPECT_EQ(match_key("收入總計", /*traditional=*/false), "收入總計");
+  std::string original = "一般公共預算收入、財政撥款";
+  FoldedText f = fold(original, 7, FoldMode::kMatch, /*traditional=*/true);
+  EXPECT_EQ(f.text, "一般公共预算收入、财政拨款");
+  ASSERT_EQ(f.source.size(), f.text.size() + 1);
+  for (std::string_view word : {"预算", "、", "财政拨款"}) {
+    size_t at = f.text.find(word);
+    TextRange r = f.source_range(at, at + word.size());
+    EXPECT_EQ(match_key(original.substr(r.begin - 7, r.size()), true), word);
+  }
+}
+
 }  // namespace
 }  // namespace budgetlens::text
