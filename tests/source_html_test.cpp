@@ -189,6 +189,20 @@ TEST(SourceHtml, BrokenMarkupGivesTheBrowsersTree) {
   EXPECT_EQ(s.page->tables[0].rows.size(), 2u);
 }
 
+// Found by fuzz/extract_fuzzer: a <caption> after the first row stays in the table (the parser does
+// not move it out as it moves a <p>), and its text fell between the rows, in no cell.
+TEST(SourceHtml, ACaptionIsShownAboveItsTableWhereverItWasWritten) {
+  SourceText s = page("<p>说明</p><table><tr><td>项目<td>金额<caption>收支<b>总表</b></caption>"
+                      "<tr><td>收入<td>10</table>");
+  EXPECT_EQ(s.text, "说明\n收支总表\n项目\t金额\n收入\t10");
+  ASSERT_EQ(s.page->tables.size(), 1u);
+  EXPECT_EQ(s.page->tables[0].first_line, 2u);
+  EXPECT_EQ(s.page->tables[0].rows.size(), 2u);
+  // Shown out of the order of the markup, the caption's span is still its own bytes.
+  Span caption = span_of_text(s, "收支总表");
+  EXPECT_EQ(caption.offset, std::string("<p>说明</p><table><tr><td>项目<td>金额<caption>").size());
+}
+
 // Pages nested this deep are refused by default (Limits::max_depth); a user who raises the limit
 // gets them read, in heap memory rather than on the call stack.
 Options deep_pages() {

@@ -268,6 +268,10 @@ std::map<std::string, uint64_t> hidden_text(const GumboNode* root) {
   return out;
 }
 
+bool is_caption(const GumboNode* n) {
+  return n->type == GUMBO_NODE_ELEMENT && n->v.element.tag == GUMBO_TAG_CAPTION;
+}
+
 // HTML's rules for parsing a non-negative integer: blanks, an optional '+', digits.
 uint32_t parse_span(std::string_view s, uint32_t absent, uint32_t max) {
   size_t i = 0;
@@ -297,7 +301,7 @@ class Renderer {
       const GumboVector* kids = children_of(f.node);
       if (kids && f.next < kids->length) {
         const GumboNode* child = static_cast<const GumboNode*>(kids->data[f.next++]);
-        if (is_shown(child)) enter(child);
+        if (is_shown(child) && !(f.kind == Kind::kTable && is_caption(child))) enter(child);
         continue;
       }
       Frame done = f;
@@ -340,6 +344,15 @@ class Renderer {
       pending_block_ = true;
       if (data) begin_table();
       push(n, data ? Kind::kTable : Kind::kLayoutTable);
+      // A caption is shown above its table wherever the parser put it: one after the first row
+      // (`<tr>…<caption>`) would otherwise fall among the rows, in the table but in no cell.
+      if (data) {
+        const GumboVector& kids = n->v.element.children;
+        for (unsigned k = kids.length; k-- > 0;) {
+          const GumboNode* child = static_cast<const GumboNode*>(kids.data[k]);
+          if (is_caption(child) && is_shown(child)) enter(child);
+        }
+      }
       return;
     }
     if (in_data_table()) {
