@@ -100,6 +100,23 @@ TEST(Layout, CsvRecordsWithQuotedCommasQuotesAndLineBreaks) {
   EXPECT_EQ(cell, "指标说明");
 }
 
+// Found by fuzz/extract_fuzzer: a quote left open in CSV text above a page's table ran on into the
+// table's rows, and the rest of the table was in no block.
+TEST(Layout, ACsvFieldLeftOpenDoesNotRunIntoAPagesTable) {
+  auto s = testing::source_of(
+      "<p>\"项目\",\"说明\",\"权数\"</p><p>\"预算编制\",\"反映完整</p>"
+      "<table><tr><td>指标\"</td><td>分值</td></tr><tr><td>合计</td><td>100</td></tr></table>");
+  Layout l = layout_of(s);
+  ASSERT_EQ(l.blocks.size(), 2u);
+  EXPECT_EQ(l.blocks[0].layout, TableLayout::kCsv);
+  EXPECT_EQ(l.blocks[0].last_line, 1u);
+  ASSERT_EQ(l.blocks[0].rows.size(), 2u);
+  EXPECT_EQ(l.blocks[0].rows[1].cells[1].text, "反映完整");  // the field ends with its line
+  EXPECT_EQ(l.blocks[1].layout, TableLayout::kHtml);
+  EXPECT_EQ(l.blocks[1].first_line, 2u);
+  EXPECT_EQ(l.blocks[1].rows.size(), 2u);
+}
+
 TEST(Layout, CsvRecordsRunTogetherWhereCopyingLostTheirLineBreaks) {
   // Written without spaces after the commas: a space between fields is a lost line break.
   auto s = testing::source_of(

@@ -7,8 +7,9 @@ namespace {
 
 class CsvReader {
  public:
-  CsvReader(std::string_view text, const std::function<bool(uint32_t)>& continues, bool spaces_break)
-      : s_(text), continues_(continues), spaces_break_(spaces_break) {}
+  CsvReader(std::string_view text, const std::function<bool(uint32_t)>& continues,
+            const std::function<bool(uint32_t)>& holds_field, bool spaces_break)
+      : s_(text), continues_(continues), holds_field_(holds_field), spaces_break_(spaces_break) {}
 
   CsvRows read(uint32_t begin) {
     size_t p = begin;
@@ -72,9 +73,18 @@ class CsvReader {
   // field whose quote never closes runs to the end of its line.
   size_t quoted(size_t q) {
     size_t i = q + 1;
+    size_t line_end = s_.find('\n', i);
     while (i < s_.size()) {
       size_t close = s_.find('"', i);
       if (close == std::string_view::npos) break;
+      bool runs_off = false;
+      for (; line_end < close; line_end = s_.find('\n', line_end + 1)) {
+        if (!holds_field_(static_cast<uint32_t>(line_end + 1))) {
+          runs_off = true;
+          break;
+        }
+      }
+      if (runs_off) break;
       if (close + 1 < s_.size() && s_[close + 1] == '"') {
         i = close + 2;  // "" is a quote inside the field
         continue;
@@ -120,6 +130,7 @@ class CsvReader {
 
   std::string_view s_;
   const std::function<bool(uint32_t)>& continues_;
+  const std::function<bool(uint32_t)>& holds_field_;
   bool spaces_break_;
   RawRow row_;
   CsvRows out_;
@@ -139,10 +150,11 @@ bool written_without_spaces(std::string_view s, uint32_t begin, uint32_t end) {
 
 }  // namespace
 
-CsvRows csv_rows(std::string_view text, uint32_t begin, const std::function<bool(uint32_t)>& continues) {
-  CsvRows padded = CsvReader(text, continues, false).read(begin);
+CsvRows csv_rows(std::string_view text, uint32_t begin, const std::function<bool(uint32_t)>& continues,
+                 const std::function<bool(uint32_t)>& holds_field) {
+  CsvRows padded = CsvReader(text, continues, holds_field, false).read(begin);
   if (!written_without_spaces(text, begin, padded.end)) return padded;
-  return CsvReader(text, continues, true).read(begin);
+  return CsvReader(text, continues, holds_field, true).read(begin);
 }
 
 bool looks_like_csv(std::string_view line) {

@@ -312,7 +312,13 @@ class Builder {
       size_t l = source_.line_index(offset);
       return l < lines_.size() && lines_[l].kind == LineKind::kCsv;
     };
-    detail::CsvRows csv = detail::csv_rows(source_.text, lines_[i].range.begin, continues);
+    // A quoted field may hold line breaks, but no row of a web page's table: those are read by
+    // take_html_table from their first line.
+    auto holds_field = [&](uint32_t offset) {
+      size_t l = source_.line_index(offset);
+      return l < lines_.size() && lines_[l].kind != LineKind::kHtmlTable;
+    };
+    detail::CsvRows csv = detail::csv_rows(source_.text, lines_[i].range.begin, continues, holds_field);
     size_t last = source_.line_index(std::max(csv.end, lines_[i].range.begin + 1) - 1);
     if (csv.rows.size() < 2) return take_text(i);
     Block& b = open_block(BlockKind::kTable, i, last);
