@@ -36,21 +36,27 @@ done
 # x1: copies of every source document until the corpus holds want_mb; x2: x1 twice (hard links).
 x1=$bench/x1
 x2=$bench/x2
-stamp="$want_mb ${sources[*]}"
+stamp="folders $want_mb ${sources[*]}"  # how the corpus is laid out, its size, its sources
 if [ ! -f "$bench/.built" ] || [ "$(cat "$bench/.built")" != "$stamp" ]; then
   rm -rf "$bench"
   mkdir -p "$x1"
-  originals=()
-  while IFS= read -r -d '' f; do originals+=("$f"); done < <(
-    find "${sources[@]}" -maxdepth 1 -type f \( -name '*.txt' -o -name '*.htm' -o -name '*.html' \) -print0 | sort -z)
-  round=0 bytes=0 want=$((want_mb * 1000000))
+  # One folder a round, one per source in it (names repeat across sources); real copies, so that
+  # the corpus goes through memory as a real one would. One cp a source and round: a cp a file
+  # made the first run on a new machine take half an hour.
+  round=0 bytes=0 want=$((want_mb * 1000000)) per_round=0
+  for k in "${!sources[@]}"; do
+    per_round=$((per_round + $(find "${sources[$k]}" -maxdepth 1 -type f \( -name '*.txt' -o -name '*.htm' -o -name '*.html' \) -printf '%s\n' | awk '{s += $1} END {print s + 0}')))
+  done
+  ((per_round > 0)) || { echo "bench: no documents in ${sources[*]}" >&2; exit 1; }
   while [ "$bytes" -lt "$want" ]; do
     round=$((round + 1))
-    for f in "${originals[@]}"; do
-      tag=$(basename "$(dirname "$f")")
-      cp "$f" "$x1/$(printf 'r%04d' "$round")_${tag}_$(basename "$f")"
+    for k in "${!sources[@]}"; do
+      dir=$x1/$(printf 'r%04d' "$round")/s$k
+      mkdir -p "$dir"
+      find "${sources[$k]}" -maxdepth 1 -type f \( -name '*.txt' -o -name '*.htm' -o -name '*.html' \) -print0 |
+        xargs -0 -r cp -t "$dir"
     done
-    bytes=$(find "$x1" -type f -printf '%s\n' | awk '{s += $1} END {print s + 0}')
+    bytes=$((bytes + per_round))
   done
   mkdir -p "$x2"
   cp -al "$x1" "$x2/a"
