@@ -2,7 +2,9 @@
 #include <dirent.h>
 
 #include "emit/emit.h"
+#include "emit/spreadsheet_text.h"
 #include "test_support.h"
+#include "text/utf8.h"
 
 namespace budgetlens {
 namespace {
@@ -45,10 +47,28 @@ TEST(Jsonl, EscapesControlCharactersAndQuotes) {
   EXPECT_NE(out.find("\"doc\":\"a\\\"b\\\\c\\td\\u0001\""), std::string::npos) << out;
 }
 
+// Found by fuzz/extract_fuzzer: a page's broken charset label, quoted in a warning, put bytes that
+// are not UTF-8 into the line. Whatever a string holds, the line is UTF-8.
+TEST(Jsonl, BytesThatAreNotUtf8BecomeReplacementCharacters) {
+  DocumentRecord r;
+  r.id = "\xbc\x96报告\xe5\x88.txt";  // a file's name in no encoding, say
+  r.warnings = {"bad \xc0\xaf and \xed\xa0\x80"};  // an overlong form and a surrogate
+  DocumentResult d;
+  d.document = r;
+  std::string out;
+  emit::append_jsonl(d, out);
+  EXPECT_TRUE(text::is_valid_utf8(out)) << out;
+  EXPECT_NE(out.find("\"doc\":\"\uFFFD\uFFFD报告\uFFFD\uFFFD.txt\""), std::string::npos) << out;
+  EXPECT_NE(out.find("bad \uFFFD\uFFFD and \uFFFD\uFFFD\uFFFD"), std::string::npos) << out;
+  EXPECT_EQ(emit::detail::cell_text("\xff收入"), "\uFFFD收入");
+}
+
 TEST(Jsonl, EscapesInLongStringsAtEveryPosition) {
   for (size_t at = 0; at < 40; ++at) {
     for (char special : {'"', '\\', '\n', '\x1f', '\x01'}) {
       std::string id = std::string("收入总计一二三四五六七八九十") + "abcdefghij";
+      // Between characters only: a byte inside one would leave it no character (U+FFFD is written).
+      if ((static_cast<unsigned char>(id[at]) & 0xC0) == 0x80) continue;
       id.insert(at, 1, special);
       DocumentResult d;
       d.document.id = id;

@@ -85,6 +85,11 @@ TEST(SourceHtml, WrongDeclaredCharsetFallsBackToDetectionWithAWarning) {
   SourceText x = page("<meta charset=no-such-charset><p>收入总计1186.81万元</p>");
   EXPECT_EQ(x.encoding, "UTF-8");
   EXPECT_EQ(x.warnings.size(), 1u);
+
+  // A label with bytes that are no ASCII is quoted with them written out, never copied.
+  SourceText b = page("<meta charset=\xbc\x96><p>收入总计1186.81万元</p>");
+  ASSERT_FALSE(b.warnings.empty());
+  EXPECT_NE(b.warnings[0].find("declares charset \"\\xBC\\x96\""), std::string::npos) << b.warnings[0];
 }
 
 TEST(SourceHtml, Utf16PageIsReadAfterItsMark) {

@@ -18,6 +18,8 @@ TEST(Utf8, WalksAndValidates) {
   EXPECT_FALSE(is_valid_utf8("\xc0\xaf"));      // overlong
   EXPECT_FALSE(is_valid_utf8("\xed\xa0\x80"));  // surrogate
   EXPECT_EQ(trim("\u00a0 收入 \u3000\n"), "收入");
+  EXPECT_EQ(to_valid_utf8("收入"), "收入");
+  EXPECT_EQ(to_valid_utf8("\xe6\x94收\xc0\xaf\xed\xa0\x80"), "\uFFFD\uFFFD收\uFFFD\uFFFD\uFFFD\uFFFD\uFFFD");
 }
 
 TEST(Fold, WritesFullWidthFormsAsAscii) {

@@ -4,6 +4,8 @@
 #include <cstdint>
 #include <cstring>
 
+#include "text/utf8.h"
+
 namespace budgetlens::emit::detail {
 
 namespace {
@@ -31,6 +33,12 @@ void append_int(std::string& out, int64_t value) {
 }  // namespace
 
 void append_json_string(std::string& out, std::string_view s) {
+  // Record text is valid UTF-8 as source/ made it; what came from elsewhere (a file's name, a
+  // label a page declared) may not be, and a line of JSON must be.
+  if (!text::is_valid_utf8(s)) {
+    append_json_string(out, text::to_valid_utf8(s));
+    return;
+  }
   static constexpr char kHex[] = "0123456789abcdef";
   out.push_back('"');
   size_t run = 0;  // start of the characters not yet written, which need no escape

@@ -1,6 +1,7 @@
 #include "emit/spreadsheet_text.h"
 
 #include "model/decimal.h"
+#include "text/utf8.h"
 
 namespace budgetlens::emit::detail {
 
@@ -16,6 +17,8 @@ std::string csv_text(std::string_view s) {
 }
 
 std::string cell_text(std::string_view s) {
+  // A workbook is XML: a byte that is not UTF-8 (from a file's name, say) would make it unreadable.
+  if (!text::is_valid_utf8(s)) return cell_text(text::to_valid_utf8(s));
   size_t chars = 0, cut = s.size();
   for (size_t i = 0; i < s.size(); ++i) {
     if ((static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) continue;

@@ -272,11 +272,28 @@ bool has_non_ascii(std::string_view bytes) {
   return std::any_of(bytes.begin(), bytes.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
 }
 
+// A charset label as a message can quote it: labels are ASCII, and a byte of a broken one that is
+// not printable ASCII is written \xNN.
+std::string printable(std::string_view label) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  for (unsigned char c : label) {
+    if (c >= 0x20 && c < 0x7F) {
+      out.push_back(static_cast<char>(c));
+    } else {
+      out += "\\x";
+      out.push_back(kHex[c >> 4]);
+      out.push_back(kHex[c & 0xF]);
+    }
+  }
+  return out;
+}
+
 // A page that declares its charset: read in it when the bytes decode in it. Returns nullopt, with
 // a warning in `warning`, when they do not (or when they are UTF-8 and the page says otherwise).
 std::optional<SourceText> read_declared(std::string_view bytes, const DeclaredCharset& cs, const SourceText& base,
                                         std::string& warning) {
-  std::string said = "declares charset \"" + cs.label + "\"";
+  std::string said = "declares charset \"" + printable(cs.label) + "\"";
   if (cs.name == "UTF-8") {
     if (!text::is_valid_utf8(bytes)) {
       warning = said + " but is not valid UTF-8 (byte " + std::to_string(first_invalid_utf8(bytes)) + ")";

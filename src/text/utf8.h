@@ -23,6 +23,8 @@ inline size_t encode_utf8(char32_t c, char* out);
 size_t char_count(std::string_view s);
 // True iff s is well-formed UTF-8 (no overlongs, no surrogates, nothing above U+10FFFF).
 bool is_valid_utf8(std::string_view s);
+// s with each byte that is not part of a well-formed character replaced by U+FFFD.
+std::string to_valid_utf8(std::string_view s);
 
 inline bool is_han(char32_t c);
 // CJK punctuation and full-width forms (、。，：（） and friends).
