@@ -61,6 +61,7 @@ TEST(Jsonl, BytesThatAreNotUtf8BecomeReplacementCharacters) {
   EXPECT_NE(out.find("\"doc\":\"\uFFFD\uFFFD报告\uFFFD\uFFFD.txt\""), std::string::npos) << out;
   EXPECT_NE(out.find("bad \uFFFD\uFFFD and \uFFFD\uFFFD\uFFFD"), std::string::npos) << out;
   EXPECT_EQ(emit::detail::cell_text("\xff收入"), "\uFFFD收入");
+  EXPECT_EQ(emit::detail::csv_text("\xff收入"), "\uFFFD收入");
 }
 
 TEST(Jsonl, EscapesInLongStringsAtEveryPosition) {

@@ -10,6 +10,7 @@ bool reads_as_formula(std::string_view s) {
 }
 
 std::string csv_text(std::string_view s) {
+  if (!text::is_valid_utf8(s)) return csv_text(text::to_valid_utf8(s));
   std::string out;
   if (reads_as_formula(s) && !Decimal::parse(s)) out.push_back('\'');
   out.append(s);
@@ -17,7 +18,8 @@ std::string csv_text(std::string_view s) {
 }
 
 std::string cell_text(std::string_view s) {
-  // A workbook is XML: a byte that is not UTF-8 (from a file's name, say) would make it unreadable.
+  // A workbook is XML: a byte that is not UTF-8 (from a file's name, say) would make it unreadable;
+  // a CSV file (csv_text) would be read in some other encoding.
   if (!text::is_valid_utf8(s)) return cell_text(text::to_valid_utf8(s));
   size_t chars = 0, cut = s.size();
   for (size_t i = 0; i < s.size(); ++i) {
