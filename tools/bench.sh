@@ -36,6 +36,10 @@ done
 # x1: copies of every source document until the corpus holds want_mb; x2: x1 twice (hard links).
 x1=$bench/x1
 x2=$bench/x2
+documents_in() {  # FOLDER FIND-ACTION...: the documents a source folder holds
+  find "$1" -maxdepth 1 -type f \( -name '*.txt' -o -name '*.htm' -o -name '*.html' \) "${@:2}"
+}
+total() { awk '{s += $1} END {print s + 0}'; }  # the sum of the numbers read, one a line
 stamp="folders $want_mb ${sources[*]}"  # how the corpus is laid out, its size, its sources
 if [ ! -f "$bench/.built" ] || [ "$(cat "$bench/.built")" != "$stamp" ]; then
   rm -rf "$bench"
@@ -43,18 +47,20 @@ if [ ! -f "$bench/.built" ] || [ "$(cat "$bench/.built")" != "$stamp" ]; then
   # One folder a round, one per source in it (names repeat across sources); real copies, so that
   # the corpus goes through memory as a real one would. One cp a source and round: a cp a file
   # made the first run on a new machine take half an hour.
-  round=0 bytes=0 want=$((want_mb * 1000000)) per_round=0
+  lists=() per_round=0
   for k in "${!sources[@]}"; do
-    per_round=$((per_round + $(find "${sources[$k]}" -maxdepth 1 -type f \( -name '*.txt' -o -name '*.htm' -o -name '*.html' \) -printf '%s\n' | awk '{s += $1} END {print s + 0}')))
+    lists+=("$bench/source$k.list")
+    documents_in "${sources[$k]}" -print0 >"${lists[$k]}"
+    per_round=$((per_round + $(documents_in "${sources[$k]}" -printf '%s\n' | total)))
   done
   ((per_round > 0)) || { echo "bench: no documents in ${sources[*]}" >&2; exit 1; }
+  round=0 bytes=0 want=$((want_mb * 1000000))
   while [ "$bytes" -lt "$want" ]; do
     round=$((round + 1))
     for k in "${!sources[@]}"; do
       dir=$x1/$(printf 'r%04d' "$round")/s$k
       mkdir -p "$dir"
-      find "${sources[$k]}" -maxdepth 1 -type f \( -name '*.txt' -o -name '*.htm' -o -name '*.html' \) -print0 |
-        xargs -0 -r cp -t "$dir"
+      xargs -0 -r cp -t "$dir" <"${lists[$k]}"
     done
     bytes=$((bytes + per_round))
   done
@@ -65,7 +71,7 @@ if [ ! -f "$bench/.built" ] || [ "$(cat "$bench/.built")" != "$stamp" ]; then
 fi
 find "$x1" -type f | sort >"$bench/x1.list"
 docs1=$(wc -l <"$bench/x1.list")
-bytes1=$(find "$x1" -type f -printf '%s\n' | awk '{s += $1} END {print s + 0}')
+bytes1=$(find "$x1" -type f -printf '%s\n' | total)
 docs2=$((docs1 * 2))
 bytes2=$((bytes1 * 2))
 

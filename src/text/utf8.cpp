@@ -26,18 +26,11 @@ size_t char_count(std::string_view s) {
 }
 
 std::string to_valid_utf8(std::string_view s) {
+  // next_char reads each byte of what is not well formed as U+FFFD: writing back what it reads is
+  // the repair.
   std::string out;
   out.reserve(s.size() + 8);
-  for (size_t i = 0; i < s.size();) {
-    size_t b = i;
-    char32_t c = next_char(s, i);
-    // next_char also decodes what is not well formed (an overlong form, a surrogate) to a code
-    // point; only what re-encodes to the same bytes is kept.
-    char buf[4];
-    size_t n = encode_utf8(c, buf);
-    if (c != 0xFFFD && std::string_view(buf, n) == s.substr(b, i - b)) out.append(s.data() + b, i - b);
-    else append_utf8(out, 0xFFFD);
-  }
+  for (size_t i = 0; i < s.size();) append_utf8(out, next_char(s, i));
   return out;
 }
 
