@@ -22,6 +22,23 @@ TEST(Utf8, WalksAndValidates) {
   EXPECT_EQ(to_valid_utf8("\xe6\x94收\xc0\xaf\xed\xa0\x80"), "\uFFFD\uFFFD收\uFFFD\uFFFD\uFFFD\uFFFD\uFFFD");
 }
 
+// char_count reads eight bytes at a time: every length and alignment, with every kind of byte,
+// must give what counting one byte at a time gives.
+TEST(Utf8, CountsCharactersAsTheBytesThatStartThem) {
+  const std::string text =
+      "收入1,186.81万元\x80\xbf\xc0\xff 𠀀\t（类）"
+      "\xe6\x94";
+  for (size_t begin = 0; begin < text.size(); ++begin) {
+    for (size_t end = begin; end <= text.size(); ++end) {
+      std::string_view s(text.data() + begin, end - begin);
+      size_t starts = 0;
+      for (unsigned char c : s) starts += (c & 0xC0) != 0x80;
+      ASSERT_EQ(char_count(s), starts) << "bytes " << begin << " to " << end;
+    }
+  }
+  EXPECT_EQ(char_count("收入总计1,186.81万元，支出总计1,186.81万元"), 29u);
+}
+
 TEST(Fold, WritesFullWidthFormsAsAscii) {
   EXPECT_EQ(match_key("１，２９５．８７万元（类）"), "1,295.87万元(类)");
   EXPECT_EQ(match_key("≧90％"), "≥90%");

@@ -21,7 +21,11 @@ bool counts(char32_t c) { return !text::is_blank(c) && c != 0x200C && c != 0x200
 class Ledger {
  public:
   Ledger(const source::SourceText& source, Coverage& out)
-      : text_(source.text), place_(source.text.size(), kNone), reason_(source.text.size(), 0), out_(out) {}
+      : text_(source.text),
+        counted_(counted_bytes(source.text)),
+        place_(source.text.size(), kNone),
+        reason_(source.text.size(), 0),
+        out_(out) {}
 
   // Puts [range) in a block; a character already in another block is counted as overlapping.
   void block(TextRange range, Place place) {
@@ -67,9 +71,8 @@ class Ledger {
 
   void total() {
     std::vector<uint64_t> ignored(reasons_.size(), 0);
-    for (size_t i = 0; i < text_.size();) {
-      size_t at = i;
-      if (!counts(text::next_char(text_, i))) continue;
+    for (size_t at = 0; at < text_.size(); ++at) {
+      if (!counted_[at]) continue;
       ++out_.chars;
       switch (place_[at]) {
         case kHeading: ++out_.heading; break;
@@ -86,13 +89,23 @@ class Ledger {
   }
 
  private:
+  // 1 at the first byte of each character that counts: the text is decoded once, not once for
+  // each block, cell and rule that goes over it.
+  static std::vector<uint8_t> counted_bytes(const std::string& s) {
+    std::vector<uint8_t> counted(s.size(), 0);
+    for (size_t i = 0; i < s.size();) {
+      size_t at = i;
+      counted[at] = counts(text::next_char(s, i));
+    }
+    return counted;
+  }
+
   // Calls f on the first byte of each character of [range) that is not a space.
   template <typename F>
   void for_each(TextRange range, F f) {
     size_t end = std::min<size_t>(range.end, text_.size());
-    for (size_t i = range.begin; i < end;) {
-      size_t at = i;
-      if (counts(text::next_char(text_, i))) f(at);
+    for (size_t i = range.begin; i < end; ++i) {
+      if (counted_[i]) f(i);
     }
   }
 
@@ -105,6 +118,7 @@ class Ledger {
   }
 
   const std::string& text_;
+  std::vector<uint8_t> counted_;
   std::vector<Place> place_;
   std::vector<uint8_t> reason_;
   std::vector<std::string> reasons_;

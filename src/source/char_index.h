@@ -15,4 +15,8 @@ std::vector<uint32_t> chars_per_kib(std::string_view s);
 // The number of characters of `s` before byte `offset`, from the index `kib` of it.
 uint32_t chars_before(std::string_view s, const std::vector<uint32_t>& kib, uint32_t offset);
 
+// The number of characters of `s` in bytes [from, to): counted directly when near, as most columns
+// are, else from the index.
+uint32_t chars_between(std::string_view s, const std::vector<uint32_t>& kib, uint32_t from, uint32_t to);
+
 }  // namespace budgetlens::source::detail

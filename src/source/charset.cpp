@@ -23,13 +23,6 @@ bool starts_with_nocase(std::string_view s, std::string_view prefix) {
   return true;
 }
 
-size_t find_nocase(std::string_view s, std::string_view needle, size_t from = 0) {
-  for (size_t i = from; i + needle.size() <= s.size(); ++i) {
-    if (lower(s[i]) == needle[0] && starts_with_nocase(s.substr(i), needle)) return i;
-  }
-  return std::string_view::npos;
-}
-
 // Tags a page (or a fragment of one saved alone) opens with.
 constexpr std::array<std::string_view, 28> kOpeningTags = {
     "html", "head", "body",  "meta", "title", "table", "p",  "div",     "h1",      "h2",
@@ -140,12 +133,16 @@ bool looks_like_html(std::string_view head) {
   size_t i = 0;
   while (i < head.size() && is_space(head[i])) ++i;
   if (opens_with_tag(head.substr(i))) return true;
-  if (starts_with_nocase(head.substr(i), "<?xml") && find_nocase(head.substr(0, 4096), "<html") != std::string_view::npos) {
-    return true;
-  }
+  // Otherwise a page's own tag in its first 4 KiB, after an XML declaration or stray text.
   std::string_view start = head.substr(0, 4096);
-  return find_nocase(start, "<html") != std::string_view::npos || find_nocase(start, "<body") != std::string_view::npos ||
-         find_nocase(start, "<!doctype html") != std::string_view::npos;
+  for (size_t lt = start.find('<'); lt != std::string_view::npos; lt = start.find('<', lt + 1)) {
+    std::string_view tag = start.substr(lt);
+    if (starts_with_nocase(tag, "<html") || starts_with_nocase(tag, "<body") ||
+        starts_with_nocase(tag, "<!doctype html")) {
+      return true;
+    }
+  }
+  return false;
 }
 
 std::optional<DeclaredCharset> declared_charset(std::string_view bytes) {

@@ -1,8 +1,10 @@
 #include "source/limits.h"
 
+#include <algorithm>
 #include <string>
 
 #include "source/html.h"
+#include "text/utf8.h"
 
 namespace budgetlens::source::detail {
 namespace {
@@ -66,22 +68,26 @@ std::optional<Error<ErrorCode>> beyond_depth(const SourceText& markup, const Lim
 }
 
 std::optional<Error<ErrorCode>> beyond_text_limits(const SourceText& source, const Limits& limits) {
-  const std::string& s = source.text;
-  size_t line_begin = 0, chars = 0;
-  for (size_t i = 0; i <= s.size(); ++i) {
-    if (i == s.size() || s[i] == '\n') {
+  std::string_view s = source.text;
+  for (size_t begin = 0; begin <= s.size();) {
+    size_t end = std::min(s.find('\n', begin), s.size());
+    // A character is at least a byte: only a line of more bytes than the limit can be over it.
+    if (end - begin > limits.max_line_length) {
+      size_t chars = text::char_count(s.substr(begin, end - begin));
       if (chars > limits.max_line_length) {
-        return over(source, static_cast<uint32_t>(line_begin),
+        return over(source, static_cast<uint32_t>(begin),
                     std::to_string(chars) + " characters without a line break", limits.max_line_length,
                     "--max-line-length");
       }
-      line_begin = i + 1;
-      chars = 0;
-      continue;
     }
-    chars += (static_cast<unsigned char>(s[i]) & 0xC0) != 0x80;
+    begin = end + 1;
   }
   for (size_t i = 0; i < s.size();) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if ((c < '0' || c > '9') && c != 0xEF) {  // 0xEF leads a full-width digit
+      ++i;
+      continue;
+    }
     if (!digit_at(s, i)) {
       ++i;
       continue;

@@ -85,19 +85,23 @@ std::vector<uint32_t> chars_per_kib(std::string_view s) {
   std::vector<uint32_t> kib;
   kib.reserve(s.size() / 1024 + 2);
   uint32_t chars = 0;
-  for (size_t i = 0; i <= s.size(); ++i) {
-    if ((i & 1023) == 0) kib.push_back(chars);
-    if (i < s.size()) chars += (static_cast<unsigned char>(s[i]) & 0xC0) != 0x80;
+  for (size_t begin = 0; begin <= s.size(); begin += 1024) {
+    kib.push_back(chars);
+    chars += static_cast<uint32_t>(text::char_count(s.substr(begin, 1024)));
   }
   return kib;
+}
+
+uint32_t chars_between(std::string_view s, const std::vector<uint32_t>& kib, uint32_t from, uint32_t to) {
+  if (to - from <= 1024) return static_cast<uint32_t>(text::char_count(s.substr(from, to - from)));
+  return chars_before(s, kib, to) - chars_before(s, kib, from);
 }
 
 uint32_t chars_before(std::string_view s, const std::vector<uint32_t>& kib, uint32_t offset) {
   uint32_t block = offset >> 10;
   if (block >= kib.size()) return static_cast<uint32_t>(text::char_count(s.substr(0, offset)));
-  uint32_t n = kib[block];
-  for (uint32_t i = block << 10; i < offset; ++i) n += (static_cast<unsigned char>(s[i]) & 0xC0) != 0x80;
-  return n;
+  uint32_t from = block << 10;
+  return kib[block] + static_cast<uint32_t>(text::char_count(s.substr(from, offset - from)));
 }
 
 }  // namespace detail
@@ -131,9 +135,9 @@ Span markup_span(const Page& page, uint32_t begin, uint32_t end) {
   const std::vector<uint32_t>& starts = page.markup_line_starts;
   auto it = std::upper_bound(starts.begin(), starts.end(), begin);
   uint32_t line = it == starts.begin() ? 0 : static_cast<uint32_t>(it - starts.begin() - 1);
-  auto chars_before = [&](uint32_t offset) { return detail::chars_before(page.markup, page.markup_chars, offset); };
   span.line = line + 1;
-  span.col = chars_before(begin) - chars_before(starts.empty() ? 0 : starts[line]) + 1;
+  span.col =
+      detail::chars_between(page.markup, page.markup_chars, starts.empty() ? 0 : starts[line], begin) + 1;
   span.offset = page.markup_map.to_original(begin);
   span.length = static_cast<uint32_t>(page.markup_map.to_original(std::max(begin, end)) - span.offset);
   return span;
@@ -153,7 +157,7 @@ Span SourceText::span_of(TextRange range) const {
   if (line_starts.empty()) return span;
   uint32_t line = line_index(begin);
   span.line = line + 1;
-  span.col = detail::chars_before(text, text_chars, begin) - detail::chars_before(text, text_chars, line_starts[line]) + 1;
+  span.col = detail::chars_between(text, text_chars, line_starts[line], begin) + 1;
   span.offset = map.to_original(begin);
   span.length = static_cast<uint32_t>(map.to_original(end) - span.offset);
   return span;
