@@ -66,12 +66,18 @@ void append_json_string(std::string& out, std::string_view s) {
 }
 
 void JsonObject::name(std::string_view n) {
-  if (!first_) out_.push_back(',');
+  // Field names are the record contract's snake_case words: nothing in them needs escaping. Written
+  // in one piece: a record has dozens of them, and each append checks the capacity anew.
+  const size_t at = out_.size(), comma = first_ ? 0 : 1;
   first_ = false;
-  // Field names are the record contract's snake_case words: nothing in them needs escaping.
-  out_.push_back('"');
-  out_.append(n);
-  out_.append("\":");
+  out_.resize(at + comma + n.size() + 3);
+  char* p = out_.data() + at;
+  if (comma) *p++ = ',';
+  *p++ = '"';
+  std::memcpy(p, n.data(), n.size());
+  p += n.size();
+  *p++ = '"';
+  *p = ':';
 }
 
 JsonObject& JsonObject::field(std::string_view n, std::string_view value) {
