@@ -72,14 +72,9 @@ class Identities {
   // A figure that can be a total or a part: money or a count, and in text one that is no change or rate.
   bool candidate(int i) const { return w_.is_addable(i) && (!w_.in_text(i) || w_.context(i).relation.empty()); }
 
-  // Worked out once for each name: a table prints a row's name once and figures under it in
-  // every column, and each rule asks about them all.
-  bool named(const grammar::Pattern& p, int i) {
+  bool named(const grammar::Pattern& p, int i) const {
     const std::string& k = w_.subject_key(i);
-    if (k.empty()) return false;
-    auto [it, added] = names_.try_emplace({&p, k}, false);
-    if (added) it->second = p.match_suffix(k).has_value();
-    return it->second;
+    return !k.empty() && p.match_suffix(k).has_value();
   }
 
   bool phases_agree(Phase a, Phase b) const {
@@ -153,7 +148,6 @@ class Identities {
   Phase natural_ = Phase::kNone;
   std::map<std::string, std::vector<int>> places_;
   std::map<std::pair<const grammar::Pattern*, std::string>, std::vector<int>> named_;
-  std::map<std::pair<const grammar::Pattern*, std::string_view>, bool> names_;
   std::vector<int> head_of_;
   std::vector<bool> heads_;
 };
