@@ -94,6 +94,20 @@ class Ledger {
   static std::vector<uint8_t> counted_bytes(const std::string& s) {
     std::vector<uint8_t> counted(s.size(), 0);
     for (size_t i = 0; i < s.size();) {
+      unsigned char b = static_cast<unsigned char>(s[i]);
+      // ASCII, and the CJK punctuation and Han characters of U+3000..U+9FFF (leads E3..E9), of which
+      // only U+3000, the ideographic space, is blank: told apart without decoding.
+      if (b < 0x80) {
+        counted[i++] = counts(b);
+        continue;
+      }
+      if (b >= 0xE3 && b <= 0xE9 && i + 2 < s.size() &&
+          (static_cast<unsigned char>(s[i + 1]) & 0xC0) == 0x80 &&
+          (static_cast<unsigned char>(s[i + 2]) & 0xC0) == 0x80) {
+        counted[i] = !(b == 0xE3 && s[i + 1] == '\x80' && s[i + 2] == '\x80');
+        i += 3;
+        continue;
+      }
       size_t at = i;
       counted[at] = counts(text::next_char(s, i));
     }

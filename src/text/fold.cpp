@@ -183,10 +183,10 @@ class Folder {
   }
 
   void copy_plain_run(std::string_view s, size_t i, size_t end) {
-    size_t first_end = i;
-    char32_t first = next_char(s, first_end);
     if (pending_space_) {
-      if (is_ascii_visible(last_) && is_ascii_visible(first)) emit(' ', pending_at_, pending_at_ + 1);
+      size_t first_end = i;
+      if (is_ascii_visible(last_) && is_ascii_visible(next_char(s, first_end)))
+        emit(' ', pending_at_, pending_at_ + 1);
       pending_space_ = false;
     }
     result_.text.append(s.data() + i, end - i);
@@ -200,8 +200,11 @@ class Folder {
         k += len;
       }
     }
-    size_t last = static_cast<unsigned char>(s[end - 1]) < 0x80 ? end - 1 : end - 3;
-    last_ = next_char(s, last);
+    // A run holds ASCII and three-byte characters only.
+    auto byte = [&](size_t k) { return static_cast<char32_t>(static_cast<unsigned char>(s[k])); };
+    last_ = byte(end - 1) < 0x80
+                ? byte(end - 1)
+                : ((byte(end - 3) & 0x0F) << 12) | ((byte(end - 2) & 0x3F) << 6) | (byte(end - 1) & 0x3F);
   }
 
   void emit(char32_t c, size_t begin, size_t end) {
