@@ -39,6 +39,30 @@ TEST(Grammar, OverlayReplacesAFileWithoutRebuilding) {
   EXPECT_EQ((*r)->origin, dir);
 }
 
+// Identity rules find their totals and parts through one set of all their names: each rule's
+// index must lead to its own pattern, and a name must be found there as the rule's pattern finds it.
+TEST(Grammar, IdentityNamesIndexEachRulesOwnPatterns) {
+  const CheckGrammar& g = testing::builtin_grammar().checks;
+  size_t names = 0;
+  for (const CheckRule* rule : g.family("identity")) {
+    ASSERT_GE(rule->total_in_names, 0) << rule->id;
+    EXPECT_EQ(g.identity_names[rule->total_in_names].source(), rule->total.source()) << rule->id;
+    ++names;
+    for (const CheckRule::Part& part : rule->parts) {
+      ASSERT_GE(part.in_names, 0) << rule->id << " " << part.name;
+      EXPECT_EQ(g.identity_names[part.in_names].source(), part.pattern.source())
+          << rule->id << " " << part.name;
+      ++names;
+    }
+  }
+  EXPECT_GE(names, 8u);
+  EXPECT_EQ(g.identity_names.size(), names);
+  std::vector<int> hits;
+  g.identity_names.matching(Anchor::kSuffix, "其中:基本支出", hits);
+  EXPECT_GE(hits.size(), 2u);  // the total of 基本支出 = 人员经费 + 公用经费, a part of another rule
+  for (int i : hits) EXPECT_TRUE(g.identity_names[i].match_suffix("其中:基本支出").has_value());
+}
+
 TEST(Grammar, ErrorsNameTheFileAndLine) {
   std::string dir = temp_dir();
   std::ofstream(dir + "/labels.xml") << "<labels>\n  <strip-prefix pattern=\"(unclosed\"/>\n</labels>\n";

@@ -18,11 +18,16 @@ class Identities {
     natural_ = w.in.outline.kind == "final_accounts" ? Phase::kActual
                : w.in.outline.kind == "budget"       ? Phase::kBudget
                                                      : Phase::kNone;
-    // Candidates by place: a table's figures, a section's figures of running text.
+    // Candidates by place: a table's figures, a section's figures of running text; and the names
+    // of the rules each one's name ends with, in one pass for all of them.
+    names_.resize(w.size());
     for (int i = 0; i < w.size(); ++i) {
       if (!candidate(i)) continue;
       const QuantityRecord& q = w.q(i);
       places_[q.table.empty() ? "s:" + q.section : "t:" + q.table].push_back(i);
+      if (const std::string& k = w.subject_key(i); !k.empty()) {
+        w.g.checks.identity_names.matching(grammar::Anchor::kSuffix, k, names_[i]);
+      }
     }
     // What the lists found: the total each part belongs to, and the totals that head a list.
     head_of_.assign(w.size(), -1);
@@ -42,11 +47,11 @@ class Identities {
   void run(const CheckRule& rule) {
     if (!rule.total.valid() || rule.parts.empty()) return;
     for (int t = 0; t < w_.size(); ++t) {
-      if (!candidate(t) || !named(rule.total, t)) continue;
+      if (!candidate(t) || !named(rule.total_in_names, t)) continue;
       std::vector<int> parts;
       std::vector<std::string> missing;
       for (const CheckRule::Part& part : rule.parts) {
-        int found = nearest(part.pattern, t, parts);
+        int found = nearest(part.in_names, t, parts);
         if (found >= 0) {
           parts.push_back(found);
         } else if (!part.optional) {
@@ -72,22 +77,23 @@ class Identities {
   // A figure that can be a total or a part: money or a count, and in text one that is no change or rate.
   bool candidate(int i) const { return w_.is_addable(i) && (!w_.in_text(i) || w_.context(i).relation.empty()); }
 
-  bool named(const grammar::Pattern& p, int i) const {
-    const std::string& k = w_.subject_key(i);
-    return !k.empty() && p.match_suffix(k).has_value();
+  // Whether figure i's name ends with identity name `name` (an index in identity_names).
+  bool named(int name, int i) const {
+    return name >= 0 && std::binary_search(names_[i].begin(), names_[i].end(), name);
   }
 
   bool phases_agree(Phase a, Phase b) const {
     return a == b || (a == Phase::kNone && b == natural_) || (b == Phase::kNone && a == natural_);
   }
 
-  // The figure named by `p` that goes with total `t`: in the same table column, or in the running
-  // text of the same section; of the same dimension, phase and year; the nearest one. Found by
-  // walking out from the total through the figures of its place that `p` names, nearest first, so
+  // The figure with identity name `name` that goes with total `t`: in the same table column, or in
+  // the running text of the same section; of the same dimension, phase and year; the nearest one.
+  // Found by walking out from the total through the figures of its place with that name, nearest first, so
   // that a section of ten thousand figures of one name is not searched once for each of them.
-  int nearest(const grammar::Pattern& p, int t, const std::vector<int>& taken) {
+  int nearest(int name, int t, const std::vector<int>& taken) {
     const QuantityRecord& total = w_.q(t);
-    const std::vector<int>& named_here = named_in(p, total.table.empty() ? "s:" + total.section : "t:" + total.table);
+    const std::vector<int>& named_here =
+        named_in(name, total.table.empty() ? "s:" + total.section : "t:" + total.table);
     auto offset = [&](int i) { return w_.q(i).span.offset; };
     size_t right = std::lower_bound(named_here.begin(), named_here.end(), total.span.offset,
                                     [&](int i, uint64_t o) { return offset(i) < o; }) -
@@ -123,14 +129,14 @@ class Identities {
     return true;
   }
 
-  // The candidates of a place that `p` names, by their offset in the file; worked out once.
-  const std::vector<int>& named_in(const grammar::Pattern& p, const std::string& place) {
-    auto [it, added] = named_.try_emplace({&p, place});
+  // The candidates of a place with identity name `name`, by their offset in the file; worked out once.
+  const std::vector<int>& named_in(int name, const std::string& place) {
+    auto [it, added] = named_.try_emplace({name, place});
     if (!added) return it->second;
     auto figures = places_.find(place);
     if (figures == places_.end()) return it->second;
     for (int i : figures->second) {
-      if (named(p, i)) it->second.push_back(i);
+      if (named(name, i)) it->second.push_back(i);
     }
     std::stable_sort(it->second.begin(), it->second.end(),
                      [&](int a, int b) { return w_.q(a).span.offset < w_.q(b).span.offset; });
@@ -147,7 +153,8 @@ class Identities {
   Workspace& w_;
   Phase natural_ = Phase::kNone;
   std::map<std::string, std::vector<int>> places_;
-  std::map<std::pair<const grammar::Pattern*, std::string>, std::vector<int>> named_;
+  std::vector<std::vector<int>> names_;  // per figure: the identity names it has, ascending
+  std::map<std::pair<int, std::string>, std::vector<int>> named_;
   std::vector<int> head_of_;
   std::vector<bool> heads_;
 };

@@ -76,6 +76,7 @@ struct CheckRule {
     std::string name;  // how a message names it when it is missing
     Pattern pattern;
     bool optional = false;
+    int in_names = -1;  // its index in CheckGrammar::identity_names
   };
   std::string family;
   std::string id;
@@ -86,6 +87,7 @@ struct CheckRule {
   std::vector<std::pair<std::string, Pattern>> patterns;
   std::vector<std::pair<std::string, std::string>> words;
   Pattern total;             // identities
+  int total_in_names = -1;   // its index in CheckGrammar::identity_names
   std::vector<Part> parts;   // identities
 
   // The pattern or the text given as attribute `name` (an invalid Pattern / "" when absent).
@@ -217,6 +219,9 @@ struct CheckGrammar {
   Pattern budget;  // attributes of budget figures (年初预算, 预算数)
   Pattern actual;  // attributes of actual figures (决算, 执行数)
   Pattern previous;  // last year's figure printed for comparison (较上年, 比上年累计支出)
+  // The totals and parts of every identity rule as one set, so that a figure's name is tried
+  // against all of them in one pass; the rules' total_in_names and in_names index it.
+  PatternSet identity_names;
 
   std::vector<const CheckRule*> family(std::string_view name) const;
 };

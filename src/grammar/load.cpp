@@ -311,6 +311,23 @@ void read_checks(Reader& r, const pugi::xml_node& root, CheckGrammar& g) {
   }
 }
 
+void index_identity_names(CheckGrammar& g) {
+  std::vector<Pattern> names;
+  for (CheckRule& rule : g.rules) {
+    if (rule.family != "identity") continue;
+    if (rule.total.valid()) {
+      rule.total_in_names = static_cast<int>(names.size());
+      names.push_back(rule.total);
+    }
+    for (CheckRule::Part& part : rule.parts) {
+      if (!part.pattern.valid()) continue;
+      part.in_names = static_cast<int>(names.size());
+      names.push_back(part.pattern);
+    }
+  }
+  g.identity_names = PatternSet(std::move(names));
+}
+
 bool is_regular_file(const std::string& path) {
   struct stat st;
   return ::stat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode);
@@ -415,6 +432,7 @@ GrammarResult load_grammar_texts(const std::vector<GrammarText>& overlay, const 
     else reader.fail(ErrorCode::kBadValue, 0, "unexpected root element <" + std::string(tag) + ">");
     if (reader.error()) return *reader.error();
   }
+  index_identity_names(grammar->checks);
   return std::shared_ptr<const Grammar>(std::move(grammar));
 }
 
