@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <unordered_map>
 
 #include "model/ids.h"
 #include "text/fold.h"
@@ -58,6 +59,7 @@ Workspace::Workspace(const Inputs& inputs, const grammar::Grammar& grammar) : in
     period_[i] = count;
     from = std::max(from, c.range.end);
   }
+  std::unordered_map<std::string, Phase> column_phase;  // a column's phase, for each of its figures
   for (int i = 0; i < n; ++i) {
     const QuantityRecord& r = q(i);
     if (r.table.empty()) {
@@ -76,7 +78,9 @@ Workspace::Workspace(const Inputs& inputs, const grammar::Grammar& grammar) : in
       if (slot < 0) slot = i;  // a cell's first figure is the cell's value
     }
     subject_key_[i] = key(last_segment(r.label));
-    phase_[i] = phase_of(last_segment(r.column));
+    auto [column, added] = column_phase.try_emplace(r.column);
+    if (added) column->second = phase_of(last_segment(r.column));
+    phase_[i] = column->second;
   }
 }
 

@@ -6,6 +6,7 @@
 // scored in several numbered rows (1、… 2、…) is one record whose parts are those rows. Total rows
 // are the table's stated total, not indicators.
 #include <algorithm>
+#include <unordered_map>
 
 #include "extract/reader.h"
 #include "model/ids.h"
@@ -188,6 +189,18 @@ class IndicatorReader {
     return shown;
   }
 
+  // A level cell's name and the weight its label carries ("投入管理指标(50分)"), worked out once:
+  // a merged level cell heads every indicator row under it.
+  struct Level {
+    std::string name;
+    std::optional<Decimal> weight;
+  };
+  const Level& level_of(const tables::Cell* c) const {
+    auto [it, added] = levels_.try_emplace(c);
+    if (added && c) it->second = {name_of(c), weight_in(key(c->text))};
+    return it->second;
+  }
+
   IndicatorValue value_of(int row, int col, bool with_comparator) const {
     IndicatorValue v;
     const tables::Cell* c = at(row, col);
@@ -232,10 +245,10 @@ class IndicatorReader {
     for (size_t k = 0; k < cols_.levels.size(); ++k) {
       const tables::Cell* c = at(begin, cols_.levels[k]);
       if (c && c->header) c = nullptr;
-      names.push_back(name_of(c));
+      const Level& l = level_of(c);
+      names.push_back(l.name);
       std::optional<Decimal> w = cols_.level_weight[k] >= 0 ? number(at(begin, cols_.level_weight[k])) : std::nullopt;
-      if (!w && c) w = weight_in(key(c->text));
-      weights.push_back(w);
+      weights.push_back(w ? w : l.weight);
     }
     auto level = [&](size_t k) { return k < names.size() ? names[k] : std::string(); };
     auto level_weight = [&](size_t k) { return k < weights.size() ? weights[k] : std::nullopt; };
@@ -341,6 +354,7 @@ class IndicatorReader {
   const tables::Grid& g_;
   int table_;
   Columns cols_;
+  mutable std::unordered_map<const tables::Cell*, Level> levels_;
 };
 
 }  // namespace
