@@ -19,13 +19,27 @@ void run_batch(size_t count, int jobs, const ProcessDocument& process, const Del
     return;
   }
   const size_t window = 2 * static_cast<size_t>(jobs);
-  std::vector<std::optional<pipeline::DocumentOutcome>> parked(window);  // result i at i % window
+  struct Parked {
+    pipeline::DocumentOutcome outcome;
+    int worker;  // who made it
+  };
+  std::vector<std::optional<Parked>> parked(window);  // result i at i % window
+  // Results handed on, back with the worker that made them, which frees them: memory freed by the
+  // thread that allocated it goes back to that thread's arena, where freeing it on the calling
+  // thread made every free contend for the workers' arenas (a quarter more CPU time with two jobs).
+  std::vector<std::vector<pipeline::DocumentOutcome>> delivered(jobs);
   std::mutex mutex;
   std::condition_variable result_ready, room;
   size_t next_to_take = 0, next_to_deliver = 0;
 
-  auto work = [&] {
+  auto work = [&](int worker) {
     for (;;) {
+      std::vector<pipeline::DocumentOutcome> to_free;
+      {
+        std::lock_guard<std::mutex> lock(mutex);
+        to_free.swap(delivered[worker]);
+      }
+      to_free.clear();
       size_t i;
       {
         std::unique_lock<std::mutex> lock(mutex);
@@ -36,16 +50,16 @@ void run_batch(size_t count, int jobs, const ProcessDocument& process, const Del
       pipeline::DocumentOutcome outcome = process(i);
       {
         std::lock_guard<std::mutex> lock(mutex);
-        parked[i % window].emplace(std::move(outcome));
+        parked[i % window].emplace(Parked{std::move(outcome), worker});
       }
       result_ready.notify_one();
     }
   };
   std::vector<std::thread> workers;
-  for (int w = 0; w < jobs; ++w) workers.emplace_back(work);
+  for (int w = 0; w < jobs; ++w) workers.emplace_back(work, w);
 
   for (size_t i = 0; i < count; ++i) {
-    std::optional<pipeline::DocumentOutcome> outcome;
+    std::optional<Parked> result;
     {
       std::unique_lock<std::mutex> lock(mutex);
       while (!parked[i % window]) {
@@ -55,12 +69,14 @@ void run_batch(size_t count, int jobs, const ProcessDocument& process, const Del
           lock.lock();
         }
       }
-      outcome = std::move(parked[i % window]);
+      result = std::move(parked[i % window]);
       parked[i % window].reset();
       next_to_deliver = i + 1;
     }
     room.notify_all();
-    deliver(i, *outcome);
+    deliver(i, result->outcome);
+    std::lock_guard<std::mutex> lock(mutex);
+    delivered[result->worker].push_back(std::move(result->outcome));
   }
   for (std::thread& t : workers) t.join();
 }
