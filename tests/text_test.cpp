@@ -17,6 +17,15 @@ TEST(Utf8, WalksAndValidates) {
   EXPECT_FALSE(is_valid_utf8("\xe6\x94"));      // truncated
   EXPECT_FALSE(is_valid_utf8("\xc0\xaf"));      // overlong
   EXPECT_FALSE(is_valid_utf8("\xed\xa0\x80"));  // surrogate
+  EXPECT_FALSE(
+      is_valid_utf8("\xe6\x94"
+                    "a"));  // a lead byte without its tail
+  EXPECT_TRUE(has_three_byte_tail("收", 0));
+  EXPECT_FALSE(has_three_byte_tail("\xe6\x94", 0));  // truncated
+  EXPECT_FALSE(
+      has_three_byte_tail("\xe6\x94"
+                          "a",
+                          0));  // a byte that continues nothing
   EXPECT_EQ(trim("\u00a0 收入 \u3000\n"), "收入");
   EXPECT_EQ(to_valid_utf8("收入"), "收入");
   EXPECT_EQ(to_valid_utf8("\xe6\x94收\xc0\xaf\xed\xa0\x80"), "\uFFFD\uFFFD收\uFFFD\uFFFD\uFFFD\uFFFD\uFFFD");

@@ -101,9 +101,7 @@ class Ledger {
         counted[i++] = counts(b);
         continue;
       }
-      if (b >= 0xE3 && b <= 0xE9 && i + 2 < s.size() &&
-          (static_cast<unsigned char>(s[i + 1]) & 0xC0) == 0x80 &&
-          (static_cast<unsigned char>(s[i + 2]) & 0xC0) == 0x80) {
+      if (b >= 0xE3 && b <= 0xE9 && text::has_three_byte_tail(s, i)) {
         counted[i] = !(b == 0xE3 && s[i + 1] == '\x80' && s[i + 2] == '\x80');
         i += 3;
         continue;

@@ -164,8 +164,7 @@ class Folder {
       unsigned char b = static_cast<unsigned char>(s[j]);
       if (b > 0x20 && b < 0x7F && b != '(') {
         ++j;
-      } else if (b >= 0xE3 && b <= 0xE9 && j + 2 < s.size() && (static_cast<unsigned char>(s[j + 1]) & 0xC0) == 0x80 &&
-                 (static_cast<unsigned char>(s[j + 2]) & 0xC0) == 0x80) {
+      } else if (b >= 0xE3 && b <= 0xE9 && has_three_byte_tail(s, j)) {
         unsigned char b1 = static_cast<unsigned char>(s[j + 1]), b2 = static_cast<unsigned char>(s[j + 2]);
         // U+3001..U+9FFF: CJK punctuation (、。《》), kana and Han fold to themselves, except
         // U+3000 (a space) and, when traditional characters are being simplified, those that change.

@@ -61,9 +61,7 @@ bool is_valid_utf8(std::string_view s) {
     }
     // Most of the text is Chinese: three bytes whose lead allows any two continuation bytes (E0
     // and ED restrict the second byte: overlongs and surrogates).
-    if (c >= 0xE1 && c != 0xED && c <= 0xEF && i + 2 < s.size() &&
-        (static_cast<unsigned char>(s[i + 1]) & 0xC0) == 0x80 &&
-        (static_cast<unsigned char>(s[i + 2]) & 0xC0) == 0x80) {
+    if (c >= 0xE1 && c != 0xED && c <= 0xEF && has_three_byte_tail(s, i)) {
       i += 3;
       continue;
     }

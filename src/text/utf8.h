@@ -26,6 +26,14 @@ bool is_valid_utf8(std::string_view s);
 // s with each byte that is not part of a well-formed character replaced by U+FFFD.
 std::string to_valid_utf8(std::string_view s);
 
+// True iff s[i + 1] and s[i + 2] are continuation bytes (10xxxxxx): with a lead byte at s[i] from
+// E1 to EF but ED, a well-formed character. The walks over mostly Chinese text take such characters
+// whole, without decoding them.
+inline bool has_three_byte_tail(std::string_view s, size_t i) {
+  return i + 2 < s.size() && (static_cast<unsigned char>(s[i + 1]) & 0xC0) == 0x80 &&
+         (static_cast<unsigned char>(s[i + 2]) & 0xC0) == 0x80;
+}
+
 inline bool is_han(char32_t c);
 // CJK punctuation and full-width forms (、。，：（） and friends).
 bool is_cjk_punct(char32_t c);
