@@ -27,6 +27,11 @@ TEST(Utf8, WalksAndValidates) {
                           "a",
                           0));  // a byte that continues nothing
   EXPECT_EQ(trim("\u00a0 收入 \u3000\n"), "收入");
+  EXPECT_EQ(trim("6.40\t"), "6.40");  // a blank after a visible character
+  EXPECT_EQ(trim("收入\u3000"), "收入");
+  EXPECT_EQ(trim("A 收入"), "A 收入");
+  EXPECT_EQ(trim("收"), "收");
+  EXPECT_EQ(trim(" "), "");
   EXPECT_EQ(to_valid_utf8("收入"), "收入");
   EXPECT_EQ(to_valid_utf8("\xe6\x94收\xc0\xaf\xed\xa0\x80"), "\uFFFD\uFFFD收\uFFFD\uFFFD\uFFFD\uFFFD\uFFFD");
 }

@@ -271,11 +271,19 @@ bool looks_traditional(std::string_view s) {
   }();
   size_t i = 0;
   while (i < s.size()) {
-    if (static_cast<unsigned char>(s[i]) < 0x80) {
+    unsigned char b = static_cast<unsigned char>(s[i]);
+    if (b < 0x80) {
       ++i;
       continue;
     }
-    char32_t c = next_char(s, i);
+    char32_t c;
+    if (b >= 0xE3 && b <= 0xE9 && has_three_byte_tail(s, i)) {  // U+3000..U+9FFF, read from its bytes
+      c = ((b & 0x0Fu) << 12) | ((static_cast<unsigned char>(s[i + 1]) & 0x3Fu) << 6) |
+          (static_cast<unsigned char>(s[i + 2]) & 0x3Fu);
+      i += 3;
+    } else {
+      c = next_char(s, i);
+    }
     if (c >= kHanFirst && c <= kHanLast && marks[c - kHanFirst]) return true;
   }
   return false;
