@@ -17,15 +17,13 @@ TEST(Utf8, WalksAndValidates) {
   EXPECT_FALSE(is_valid_utf8("\xe6\x94"));      // truncated
   EXPECT_FALSE(is_valid_utf8("\xc0\xaf"));      // overlong
   EXPECT_FALSE(is_valid_utf8("\xed\xa0\x80"));  // surrogate
-  EXPECT_FALSE(
-      is_valid_utf8("\xe6\x94"
-                    "a"));  // a lead byte without its tail
+  const std::string lead_without_tail = std::string("\xe6\x94") + "a";
+  EXPECT_FALSE(is_valid_utf8(lead_without_tail));
   EXPECT_TRUE(has_three_byte_tail("收", 0));
   EXPECT_FALSE(has_three_byte_tail("\xe6\x94", 0));  // truncated
-  EXPECT_FALSE(
-      has_three_byte_tail("\xe6\x94"
-                          "a",
-                          0));  // a byte that continues nothing
+  EXPECT_FALSE(has_three_byte_tail(lead_without_tail, 0));
+  EXPECT_EQ(three_byte_char("收", 0), U'收');
+  EXPECT_EQ(three_byte_char("a\u3000", 1), U'\u3000');
   EXPECT_EQ(trim("\u00a0 收入 \u3000\n"), "收入");
   EXPECT_EQ(trim("6.40\t"), "6.40");  // a blank after a visible character
   EXPECT_EQ(trim("收入\u3000"), "收入");

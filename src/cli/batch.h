@@ -7,11 +7,11 @@
 // of its own that were handed on before it takes the next: memory stays bounded by a few documents
 // per worker, however large the batch.
 //
-//   run_batch(inputs.size(), jobs,
-//             [&](size_t i) { return pipeline::extract_file(inputs.path(i), std::string(inputs.id(i)),
-//             grammar, po); },
-//             [&](size_t i, pipeline::DocumentOutcome& r) { sink.add(*r); },
-//             [&] { progress.tick(); });
+//   run_batch(
+//       inputs.size(), jobs,
+//       [&](size_t i) { return pipeline::extract_file(path(i), id(i), grammar, po); },
+//       [&](size_t i, pipeline::DocumentOutcome& r) { sink.add(*r); },
+//       [&] { progress.tick(); });
 #pragma once
 
 #include <cstddef>

@@ -18,9 +18,9 @@ struct CsvRows {
 // Reads records from text offset `begin` (a line's start) for as long as each new line
 // `continues(offset of its start)`; a record's quoted field may run over lines, onto each line that
 // `holds_field(offset of its start)` (a field that would run onto another line ends with its own).
-// Rows that show nothing are left out. Where the text was written with no space after its commas, a space between
-// fields is a line break that copying lost ("…","20", ,"结转结余情况"… or "考评得分" "一般…"), and
-// ends the record there.
+// Rows that show nothing are left out. Where the text was written with no space after its commas, a
+// space between fields is a line break that copying lost ("…","20", ,"结转结余情况"… or "考评得分"
+// "一般…"), and ends the record there.
 CsvRows csv_rows(std::string_view text, uint32_t begin, const std::function<bool(uint32_t)>& continues,
                  const std::function<bool(uint32_t)>& holds_field);
 

@@ -102,7 +102,7 @@ class Ledger {
         continue;
       }
       if (b >= 0xE3 && b <= 0xE9 && text::has_three_byte_tail(s, i)) {
-        counted[i] = !(b == 0xE3 && s[i + 1] == '\x80' && s[i + 2] == '\x80');
+        counted[i] = text::three_byte_char(s, i) != 0x3000;
         i += 3;
         continue;
       }

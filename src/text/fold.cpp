@@ -165,12 +165,11 @@ class Folder {
       if (b > 0x20 && b < 0x7F && b != '(') {
         ++j;
       } else if (b >= 0xE3 && b <= 0xE9 && has_three_byte_tail(s, j)) {
-        unsigned char b1 = static_cast<unsigned char>(s[j + 1]), b2 = static_cast<unsigned char>(s[j + 2]);
         // U+3001..U+9FFF: CJK punctuation (、。《》), kana and Han fold to themselves, except
         // U+3000 (a space) and, when traditional characters are being simplified, those that change.
-        if (b == 0xE3 && b1 == 0x80 && b2 == 0x80) break;
+        if (b == 0xE3 && three_byte_char(s, j) == 0x3000) break;
         if (simplified_) {
-          char32_t c = (static_cast<char32_t>(b & 0x0F) << 12) | (static_cast<char32_t>(b1 & 0x3F) << 6) | (b2 & 0x3F);
+          char32_t c = three_byte_char(s, j);
           if (simplified_->map(c) != c) break;
         }
         j += 3;
@@ -200,10 +199,8 @@ class Folder {
       }
     }
     // A run holds ASCII and three-byte characters only.
-    auto byte = [&](size_t k) { return static_cast<char32_t>(static_cast<unsigned char>(s[k])); };
-    last_ = byte(end - 1) < 0x80
-                ? byte(end - 1)
-                : ((byte(end - 3) & 0x0F) << 12) | ((byte(end - 2) & 0x3F) << 6) | (byte(end - 1) & 0x3F);
+    unsigned char last = static_cast<unsigned char>(s[end - 1]);
+    last_ = last < 0x80 ? last : three_byte_char(s, end - 3);
   }
 
   void emit(char32_t c, size_t begin, size_t end) {
@@ -278,8 +275,7 @@ bool looks_traditional(std::string_view s) {
     }
     char32_t c;
     if (b >= 0xE3 && b <= 0xE9 && has_three_byte_tail(s, i)) {  // U+3000..U+9FFF, read from its bytes
-      c = ((b & 0x0Fu) << 12) | ((static_cast<unsigned char>(s[i + 1]) & 0x3Fu) << 6) |
-          (static_cast<unsigned char>(s[i + 2]) & 0x3Fu);
+      c = three_byte_char(s, i);
       i += 3;
     } else {
       c = next_char(s, i);

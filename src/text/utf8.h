@@ -33,6 +33,11 @@ inline bool has_three_byte_tail(std::string_view s, size_t i) {
   return i + 2 < s.size() && (static_cast<unsigned char>(s[i + 1]) & 0xC0) == 0x80 &&
          (static_cast<unsigned char>(s[i + 2]) & 0xC0) == 0x80;
 }
+// The code point of the three-byte character at s[i], where has_three_byte_tail(s, i) holds.
+inline char32_t three_byte_char(std::string_view s, size_t i) {
+  auto byte = [&](size_t k) { return static_cast<char32_t>(static_cast<unsigned char>(s[k])); };
+  return ((byte(i) & 0x0F) << 12) | ((byte(i + 1) & 0x3F) << 6) | (byte(i + 2) & 0x3F);
+}
 
 inline bool is_han(char32_t c);
 // CJK punctuation and full-width forms (、。，：（） and friends).
