@@ -1,6 +1,8 @@
 // model/decimal: exact arithmetic for published amounts.
 #include <gtest/gtest.h>
 
+#include <string>
+
 #include "model/decimal.h"
 
 namespace budgetlens {
@@ -16,6 +18,53 @@ TEST(Decimal, KeepsPrintedDecimals) {
   EXPECT_EQ(d("-0.05").to_string(), "-0.05");
   EXPECT_EQ(d("12.").to_string(), "12");
   EXPECT_EQ(d(".5").to_string(), "0.5");
+}
+
+// The digits of a value, placed by their scale with plain string edits: what format() writes in
+// one pass, spelled out.
+std::string spelled(const std::string& digits, int scale, bool negative, bool canonical) {
+  std::string s = digits;
+  if (scale > 0 && static_cast<int>(s.size()) <= scale) s.insert(0, scale - s.size() + 1, '0');
+  if (scale > 0) s.insert(s.size() - scale, 1, '.');
+  if (canonical && s.find('.') != std::string::npos) {
+    while (s.back() == '0') s.pop_back();
+    if (s.back() == '.') s.pop_back();
+  }
+  return (negative ? "-" : "") + s;
+}
+
+TEST(Decimal, WritesEveryScaleAndSizeAsSpelledOut) {
+  // Mantissas on both sides of the 64-bit limit, where format() changes how it divides.
+  const char* digits[] = {"0",
+                          "5",
+                          "10",
+                          "50",
+                          "100",
+                          "123456789",
+                          "1000000000000000000",
+                          "999999999999999999",
+                          "18446744073709551615",
+                          "18446744073709551616",
+                          "999999999999999999000000000000000000",
+                          "123456789012345678987654321"};
+  for (const char* text : digits) {
+    std::string t = text;
+    // Longer than parse() takes: an 18-digit head times a power of ten, plus the tail.
+    Decimal whole = d(t.substr(0, 18).c_str());
+    if (t.size() > 18) whole = whole.shifted(static_cast<int>(t.size()) - 18) + d(t.substr(18).c_str());
+    ASSERT_EQ(whole.to_string(), t);
+    for (int scale = 0; scale <= Decimal::kMaxScale; ++scale) {
+      Decimal v = whole.shifted(-scale);
+      for (bool negative : {false, true}) {
+        Decimal x = negative ? v.negated() : v;
+        bool minus = negative && t != "0";
+        EXPECT_EQ(x.to_string(), spelled(t, scale, minus, false)) << t << " scale " << scale;
+        EXPECT_EQ(x.to_canonical(), spelled(t, scale, minus, true)) << t << " scale " << scale;
+        char buf[Decimal::kMaxChars];
+        EXPECT_EQ(std::string(buf, x.format(buf, false)), x.to_string());
+      }
+    }
+  }
 }
 
 TEST(Decimal, ShiftsUnitsExactly) {

@@ -114,8 +114,17 @@ JsonObject& JsonObject::optional_int(std::string_view n, std::optional<int> valu
 
 JsonObject& JsonObject::decimal(std::string_view n, const std::optional<Decimal>& value, bool canonical) {
   name(n);
-  if (value) append_json_string(out_, canonical ? value->to_canonical() : value->to_string());
-  else out_ += "null";
+  if (!value) {
+    out_ += "null";
+    return *this;
+  }
+  // A sign, digits and a point: nothing to escape, written in place.
+  const size_t at = out_.size();
+  out_.resize(at + Decimal::kMaxChars + 2);
+  out_[at] = '"';
+  const size_t length = value->format(out_.data() + at + 1, canonical);
+  out_[at + 1 + length] = '"';
+  out_.resize(at + length + 2);
   return *this;
 }
 

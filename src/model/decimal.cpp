@@ -1,6 +1,8 @@
 #include "model/decimal.h"
 
 #include <algorithm>
+#include <cstdint>
+#include <cstring>
 
 namespace budgetlens {
 namespace {
@@ -22,15 +24,23 @@ void align(const Decimal& a, const Decimal& b, __int128& ma, __int128& mb, int& 
   mb = b_m * pow10(scale - b.scale());
 }
 
-std::string digits_of(__int128 v) {
-  if (v == 0) return "0";
-  std::string s;
-  while (v > 0) {
-    s.push_back(static_cast<char>('0' + static_cast<int>(v % 10)));
-    v /= 10;
+// Writes the digits of v >= 0 backwards, ending just before `end`; returns where they begin. The
+// mantissas of published figures fit in 64 bits, where division by ten is a multiplication; the
+// __int128 division it replaces is a library call.
+char* digits_before(char* end, __int128 v) {
+  if (v <= static_cast<__int128>(UINT64_MAX)) {
+    uint64_t u = static_cast<uint64_t>(v);
+    do {
+      *--end = static_cast<char>('0' + u % 10);
+      u /= 10;
+    } while (u > 0);
+    return end;
   }
-  std::reverse(s.begin(), s.end());
-  return s;
+  do {
+    *--end = static_cast<char>('0' + static_cast<int>(v % 10));
+    v /= 10;
+  } while (v > 0);
+  return end;
 }
 
 }  // namespace
@@ -63,23 +73,46 @@ std::optional<Decimal> Decimal::parse(std::string_view text) {
   return Decimal(negative ? -mantissa : mantissa, scale);
 }
 
+size_t Decimal::format(char* buf, bool canonical) const {
+  char digits[40];
+  char* end = digits + sizeof digits;
+  const char* first = digits_before(end, mantissa_ < 0 ? -mantissa_ : mantissa_);
+  size_t n = end - first;
+  int scale = scale_;
+  if (canonical) {  // trailing fractional zeros go, and with them the point if nothing is left
+    while (scale > 0 && n > 1 && first[n - 1] == '0') --n, --scale;
+    if (scale > 0 && n == 1 && first[0] == '0') scale = 0;
+  }
+  char* out = buf;
+  if (mantissa_ < 0) *out++ = '-';
+  if (scale == 0) {
+    std::memcpy(out, first, n);
+    out += n;
+  } else if (static_cast<int>(n) <= scale) {  // 0.05: the zeros before the first digit
+    *out++ = '0';
+    *out++ = '.';
+    out = std::fill_n(out, scale - static_cast<int>(n), '0');
+    std::memcpy(out, first, n);
+    out += n;
+  } else {
+    const size_t whole = n - scale;
+    std::memcpy(out, first, whole);
+    out += whole;
+    *out++ = '.';
+    std::memcpy(out, first + whole, scale);
+    out += scale;
+  }
+  return out - buf;
+}
+
 std::string Decimal::to_string() const {
-  __int128 m = mantissa_ < 0 ? -mantissa_ : mantissa_;
-  std::string digits = digits_of(m);
-  std::string out = mantissa_ < 0 ? "-" : "";
-  if (scale_ > 0 && static_cast<int>(digits.size()) <= scale_) out.append(scale_ - digits.size() + 1, '0');
-  out += digits;
-  if (scale_ > 0) out.insert(out.size() - scale_, 1, '.');
-  return out;
+  char buf[kMaxChars];
+  return std::string(buf, format(buf, false));
 }
 
 std::string Decimal::to_canonical() const {
-  std::string s = to_string();
-  if (s.find('.') == std::string::npos) return s;
-  while (s.back() == '0') s.pop_back();
-  if (s.back() == '.') s.pop_back();
-  if (s == "-0") s = "0";
-  return s;
+  char buf[kMaxChars];
+  return std::string(buf, format(buf, true));
 }
 
 Decimal Decimal::shifted(int power) const {

@@ -12,6 +12,7 @@
 #pragma once
 
 #include <compare>
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -42,6 +43,12 @@ class Decimal {
   std::string to_string() const;
   // Trailing fractional zeros dropped: "6400.00" -> "6400", "0.50" -> "0.5".
   std::string to_canonical() const;
+  // The longest text either form can have: a sign, the 39 digits of an __int128 and a point (a
+  // value below one, "0." and kMaxScale decimals, is shorter).
+  static constexpr size_t kMaxChars = 1 + 39 + 1;
+  // to_string() (or with `canonical` to_canonical()) written into buf, which holds kMaxChars; returns
+  // its length. For writers that append many numbers and want no string for each.
+  size_t format(char* buf, bool canonical) const;
 
   // The value times 10^power (power may be negative), exact: the scale absorbs the shift.
   Decimal shifted(int power) const;
