@@ -189,13 +189,22 @@ class Folder {
     }
     result_.text.append(s.data() + i, end - i);
     if (keep_map_) {
+      const size_t at = result_.source.size();
+      result_.source.resize(at + (end - i));
+      result_.ends.resize(at + (end - i));
+      uint32_t* source = result_.source.data() + at;
+      uint32_t* ends = result_.ends.data() + at;
       for (size_t k = i; k < end;) {
-        size_t len = static_cast<unsigned char>(s[k]) < 0x80 ? 1 : 3;
-        for (size_t b = 0; b < len; ++b) {
-          result_.source.push_back(base_ + static_cast<uint32_t>(k));
-          result_.ends.push_back(base_ + static_cast<uint32_t>(k + len));
+        const uint32_t begin = base_ + static_cast<uint32_t>(k);
+        if (static_cast<unsigned char>(s[k]) < 0x80) {
+          *source++ = begin;
+          *ends++ = begin + 1;
+          ++k;
+        } else {
+          source = std::fill_n(source, 3, begin);
+          ends = std::fill_n(ends, 3, begin + 3);
+          k += 3;
         }
-        k += len;
       }
     }
     // A run holds ASCII and three-byte characters only.
