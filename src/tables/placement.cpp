@@ -214,6 +214,7 @@ void RowScorer::start_row(int leading) {
   kinds_.clear();
   dp_.clear();
   from_.clear();
+  first_.clear();
   leading_ = leading;
 }
 
@@ -240,6 +241,7 @@ void RowScorer::add(CellKind kind, bool short_total) {
   from_.resize(static_cast<size_t>(i + 1) * w, -1);
   float* next = &dp_[static_cast<size_t>(i) * w];
   if (i == 0) {
+    first_.push_back(1);
     for (int c = 0; c < n; ++c) {
       int merged = hints_.mergeable < 0 ? c : std::min(c, hints_.mergeable);
       float s = fit(0, kind, c) - (hints_.leading_cost * merged + hints_.gap_cost * (c - merged));
@@ -249,6 +251,8 @@ void RowScorer::add(CellKind kind, bool short_total) {
     return;
   }
   const float* row = &dp_[static_cast<size_t>(i - 1) * w];
+  const int first = first_[i - 1];
+  first_.push_back(hints_.continuation ? first : first + 1);
   int* back = &from_[static_cast<size_t>(i) * w];
   const CellKind previous = kinds_[i - 1];
   // This cell's fit in each column (the kind's alone unless the hints place cells), and the cost
@@ -265,7 +269,7 @@ void RowScorer::add(CellKind kind, bool short_total) {
   int* __restrict from = back + 1;
   const float* __restrict fit_at = kind_fits;
   const float* __restrict gap = short_total ? no_gaps_.data() : gaps_.data();
-  for (int j = 1; j <= n; ++j) {
+  for (int j = first; j <= n; ++j) {
     if (row[j] == kMinusInf) continue;
     // The same column again: the cell continues the one before it.
     if (hints_.continuation && continues(previous, kind, model_.roles[j - 1])) {
@@ -289,7 +293,7 @@ int RowScorer::best_column(float& score) const {
   if (m == 0 || n == 0) return -1;
   const float* last = &dp_[static_cast<size_t>(m - 1) * (n + 1)];
   int best_j = -1;
-  for (int j = 1; j <= n; ++j) {
+  for (int j = first_[m - 1]; j <= n; ++j) {
     if (last[j] == kMinusInf) continue;
     float s = last[j] - trail_[j];
     if (s > score) score = s, best_j = j;

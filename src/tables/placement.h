@@ -111,6 +111,9 @@ class RowScorer {
   std::vector<CellKind> kinds_;
   std::vector<float> dp_;
   std::vector<int> from_;
+  // Below first_[i], dp_ row i is -inf: cells take columns left to right, so cell i cannot sit
+  // left of column i (or, when a cell may continue the one before, of where that one can sit).
+  std::vector<int> first_;
   std::vector<float> fits_;
 };
 
