@@ -251,7 +251,10 @@ TEST(SeedIndicators, S004Targets) {
   SKIP_WITHOUT_SHARED();
   DocumentResult d = seed("004");
   std::map<std::string, std::string> targets;
-  for (const IndicatorRecord& i : d.indicators) targets[i.name] = i.target.comparator + i.target.value->to_canonical() + i.target.unit;
+  for (const IndicatorRecord& i : d.indicators) {
+    // A qualitative target has no value.
+    targets[i.name] = i.target.comparator + (i.target.value ? i.target.value->to_canonical() : "") + i.target.unit;
+  }
   EXPECT_EQ(targets["专项资金细化率"], "≥90%");
   EXPECT_EQ(targets["预算调整率"], "≤20%");
   EXPECT_EQ(targets["绩效监控完成率"], "100%");
