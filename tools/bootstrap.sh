@@ -7,9 +7,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# parallel: the shard test and the multi-host recipe; time and libbenchmark-dev: tools/bench.sh.
+# parallel: the shard test and the multi-host recipe; time and libbenchmark-dev: tools/bench.sh;
+# libmimalloc-dev: the allocator the program is linked with (BUDGETLENS_MIMALLOC).
 packages=(cmake make g++ pkg-config libicu-dev libre2-dev libpugixml-dev libxlsxwriter-dev
-          libgtest-dev libgmock-dev libgumbo-dev python3 parallel time libbenchmark-dev)
+          libgtest-dev libgmock-dev libgumbo-dev libmimalloc-dev python3 parallel time libbenchmark-dev)
 # The tests also open the workbook in a real spreadsheet program.
 if [ "${BUDGETLENS_TESTS:-0}" = 1 ]; then
   packages+=(libreoffice-calc-nogui python3-openpyxl)

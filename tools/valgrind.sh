@@ -15,8 +15,10 @@ command -v valgrind >/dev/null || { echo "valgrind is not installed: skipped"; e
 [ -d "$shared/seeds" ] || { echo "$shared/seeds is not present: skipped"; exit 77; }
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
+# The program may be linked with mimalloc (BUDGETLENS_MIMALLOC): memcheck is told to watch its
+# malloc as it watches libc's.
 memcheck=(valgrind --quiet --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=definite,indirect,possible
-          --suppressions=tools/valgrind.supp)
+          --soname-synonyms=somalloc=libmimalloc.so* --show-mismatched-frees=no --suppressions=tools/valgrind.supp)
 "${memcheck[@]}" "$binary" extract "$shared/seeds" corpus tests/data/seeds_html -o "$out/all.xlsx" -q
 "${memcheck[@]}" "$binary" extract "$shared/seeds" -o "$out/csv/" -q
 echo "memcheck: no error, no leak"
