@@ -348,13 +348,17 @@ std::vector<Segment> segment_stream(const std::vector<CellKind>& kinds, const Co
       // A row must end after a cell with a forced end, so no row may run on past one.
       if (len > 1 && row_end_leading[q - 2] >= -1) break;
       scorer.add(kinds[q - 1], false);
+      // No placement of these cells (more of them than columns, none continuing another), so none
+      // of more cells either; placing the row on its own (`alone`) would find none for the same reason.
+      const float extended = scorer.score();
+      if (extended == kMinusInf) break;
       const int m = static_cast<int>(len);
       bool ends_like_extension = row_end_leading[q - 1] < 0;
       for (int i = std::max(1, m - 3); i < m && ends_like_extension; ++i) {
         ends_like_extension = !short_total_before(&kinds[p], i, m);
       }
       if (ends_like_extension) {
-        row_score[p * max_len + len - 1] = scorer.score();
+        row_score[p * max_len + len - 1] = extended;
       } else {
         Placement pl = alone.place(&kinds[p], m, leading_ending_at(q));
         if (!pl.col.empty()) row_score[p * max_len + len - 1] = pl.score;
