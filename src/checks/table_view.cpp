@@ -45,10 +45,10 @@ TableView grid_view(const Workspace& w, int t) {
       if (!cell || cell->row != r || cell->col != c || cell->text.empty()) continue;
       if (w.cell(t, r, c) >= 0) break;
       if (!is_label_role(g.columns[c].role)) {
-        if (fallback.empty()) fallback = w.key(cell->text);
+        if (fallback.empty()) fallback = cell->key;
         continue;
       }
-      v.row_key[r] = w.key(cell->text);
+      v.row_key[r] = cell->key;
       break;
     }
     if (v.row_key[r].empty()) v.row_key[r] = fallback;

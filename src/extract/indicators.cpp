@@ -119,8 +119,6 @@ class IndicatorReader {
   }
 
  private:
-  std::string key(std::string_view s) const { return text::match_key(s, ctx_.source.traditional); }
-
   const tables::Cell* at(int row, int col) const { return col < 0 ? nullptr : g_.cell(row, col); }
 
   // A cell's text only where it starts in this row (not merged from above).
@@ -155,7 +153,7 @@ class IndicatorReader {
 
   std::optional<Decimal> number(const tables::Cell* c) const {
     if (!c) return std::nullopt;
-    std::string k = key(c->text);
+    const std::string& k = c->key;
     if (auto f = units::cell_figure(k, ctx_.grammar.units)) return f->value;
     if (auto w = weight_in(k)) return w;
     return std::nullopt;
@@ -174,7 +172,7 @@ class IndicatorReader {
   std::string name_of(const tables::Cell* c) const {
     if (!c) return {};
     std::string shown = text::display(c->text);
-    std::string k = key(c->text);
+    const std::string& k = c->key;
     const grammar::Pattern& p = ctx_.grammar.indicators.weight_label;
     if (p.valid()) {
       if (auto m = p.match_suffix(k); m && m->begin > 0) {
@@ -197,7 +195,7 @@ class IndicatorReader {
   };
   const Level& level_of(const tables::Cell* c) const {
     auto [it, added] = levels_.try_emplace(c);
-    if (added && c) it->second = {name_of(c), weight_in(key(c->text))};
+    if (added && c) it->second = {name_of(c), weight_in(c->key)};
     return it->second;
   }
 
@@ -205,10 +203,10 @@ class IndicatorReader {
     IndicatorValue v;
     const tables::Cell* c = at(row, col);
     if (c) v.raw = text::display(c->text);
-    std::string k = c ? key(c->text) : "";
+    std::string k = c ? c->key : "";
     const grammar::IndicatorGrammar& ig = ctx_.grammar.indicators;
     if (with_comparator) {
-      if (const tables::Cell* cc = at(row, cols_.comparator)) v.comparator = ig.comparator_at(key(cc->text)).first;
+      if (const tables::Cell* cc = at(row, cols_.comparator)) v.comparator = ig.comparator_at(cc->key).first;
     }
     auto [printed, length] = ig.comparator_at(k);
     if (!printed.empty() && printed != "定性") {
@@ -220,7 +218,7 @@ class IndicatorReader {
       const grammar::UnitWord* u = f->unit;
       if (!u) {
         if (const tables::Cell* uc = at(row, cols_.unit)) {
-          std::string uk = key(uc->text);
+          const std::string& uk = uc->key;
           if (const grammar::UnitWord* w = ctx_.grammar.units.unit_at(uk); w && w->word.size() == uk.size()) u = w;
         }
       }
@@ -255,7 +253,7 @@ class IndicatorReader {
     ind.level1 = level(0), ind.level2 = level(1), ind.level3 = level(2);
     ind.level1_weight = level_weight(0), ind.level2_weight = level_weight(1), ind.level3_weight = level_weight(2);
     ind.name = name_of(&leaf);
-    std::optional<Decimal> label_weight = weight_in(key(leaf.text));
+    std::optional<Decimal> label_weight = weight_in(leaf.key);
 
     ind.target = value_of(begin, cols_.target, true);
     if (cols_.actual >= 0) ind.actual = value_of(begin, cols_.actual, false);

@@ -92,8 +92,7 @@ class GridLabels {
 
   bool figure(size_t i) {
     if (!figure_[i]) {
-      figure_[i] = units::cell_figure(text::match_key(g_.cells[i].text, ctx_.source.traditional), ctx_.grammar.units)
-                       .has_value();
+      figure_[i] = units::cell_figure(g_.cells[i].key, ctx_.grammar.units).has_value();
     }
     return *figure_[i];
   }
@@ -118,7 +117,7 @@ const grammar::UnitWord* row_unit(const DocumentContext& ctx, const tables::Grid
   for (int c = 0; c < g.n_cols; ++c) {
     const tables::Cell* cell = g.cell(row, c);
     if (!cell || cell->header || g.columns[c].role != ColumnRole::kUnit) continue;
-    std::string k = text::match_key(cell->text, ctx.source.traditional);
+    const std::string& k = cell->key;
     const grammar::UnitWord* u = ctx.grammar.units.unit_at(k);
     if (u && u->word.size() == k.size()) return u;
   }
@@ -139,19 +138,28 @@ void read_tables(const DocumentContext& ctx, const std::vector<tables::Grid>& gr
   for (size_t t = 0; t < grids.size(); ++t) {
     const tables::Grid& g = grids[t];
     GridLabels labels(ctx, g);
+    // Each body cell as printed in the source, folded with its map back there, and the figure it
+    // holds: read once, for the two passes below.
+    std::vector<text::FoldedText> folded(g.cells.size());
+    std::vector<std::optional<units::Figure>> figures(g.cells.size());
     // Columns that print amounts with decimals or separators: a whole number there is an amount too.
     std::vector<bool> amount_like(g.n_cols, false);
-    for (const tables::Cell& cell : g.cells) {
+    for (size_t i = 0; i < g.cells.size(); ++i) {
+      const tables::Cell& cell = g.cells[i];
       if (cell.header) continue;
-      std::optional<units::Figure> fig = units::cell_figure(text::match_key(ctx.slice(cell.range), ctx.source.traditional), units);
+      folded[i] =
+          text::fold(ctx.slice(cell.range), cell.range.begin, text::FoldMode::kMatch, ctx.source.traditional);
+      figures[i] = units::cell_figure(folded[i].text, units);
+      const std::optional<units::Figure>& fig = figures[i];
       if (fig && !fig->unit && (fig->decimals > 0 || fig->separators)) amount_like[cell.col] = true;
     }
-    for (const tables::Cell& cell : g.cells) {
+    for (size_t i = 0; i < g.cells.size(); ++i) {
+      const tables::Cell& cell = g.cells[i];
       if (cell.header) continue;
       const tables::Column& column = g.columns[cell.col];
       if (column.role == ColumnRole::kRownum || column.role == ColumnRole::kCode) continue;
-      text::FoldedText f = text::fold(ctx.slice(cell.range), cell.range.begin, text::FoldMode::kMatch, ctx.source.traditional);
-      std::optional<units::Figure> fig = units::cell_figure(f.text, units);
+      const text::FoldedText& f = folded[i];
+      const std::optional<units::Figure>& fig = figures[i];
       if (!fig) continue;
 
       const grammar::UnitWord* unit = fig->unit;

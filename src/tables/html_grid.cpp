@@ -46,6 +46,7 @@ Grid grid_of(const layout::Block& block, size_t index, const std::vector<size_t>
       c.row = r;
       c.col = rc.col;
       c.text = rc.text;
+      c.key = ctx.facts(c.text).key;
       c.range = rc.range;
       c.header = header[r];
       // A span reaches over the rows of this table only (a repeated header row left out).

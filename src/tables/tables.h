@@ -37,6 +37,7 @@ struct Cell {
   int rowspan = 1;
   int colspan = 1;
   std::string text;  // as printed; parts of a cell broken over lines are joined with '\n'
+  std::string key;   // text folded for matching (text::match_key with the document's script), once
   TextRange range;
   bool header = false;
 };
