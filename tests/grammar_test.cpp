@@ -1,4 +1,5 @@
 // grammar/: the built-in grammar files and overlays.
+#include <algorithm>
 #include <cstdio>
 #include <fstream>
 
@@ -61,6 +62,20 @@ TEST(Grammar, IdentityNamesIndexEachRulesOwnPatterns) {
   g.identity_names.matching(Anchor::kSuffix, "其中:基本支出", hits);
   EXPECT_GE(hits.size(), 2u);  // the total of 基本支出 = 人员经费 + 公用经费, a part of another rule
   for (int i : hits) EXPECT_TRUE(g.identity_names[i].match_suffix("其中:基本支出").has_value());
+}
+
+TEST(Grammar, MoneyMarksAreTheMoneyWordsNoOtherIsPartOf) {
+  const grammar::UnitGrammar& g = testing::builtin_grammar().units;
+  std::vector<std::string> marks = g.money_marks;
+  std::sort(marks.begin(), marks.end());
+  EXPECT_EQ(marks, (std::vector<std::string>{"亿", "元"}));
+  // Every money word holds a mark, so a text without a mark holds no money word.
+  for (const grammar::UnitWord& w : g.words) {
+    if (w.kind != grammar::UnitKind::kMoney) continue;
+    EXPECT_TRUE(std::any_of(marks.begin(), marks.end(), [&](const std::string& m) {
+      return w.word.find(m) != std::string::npos;
+    })) << w.word;
+  }
 }
 
 TEST(Grammar, ErrorsNameTheFileAndLine) {

@@ -44,6 +44,12 @@ void decide_default_unit(const layout::Layout& layout, const grammar::Grammar& g
         ++printed[std::string(unit)];
       }
     }
+    // A figure has a money unit only where a money word is printed after it.
+    auto prints_money = [&] {
+      return std::any_of(grammar.units.money_marks.begin(), grammar.units.money_marks.end(),
+                         [&](const std::string& mark) { return key.find(mark) != std::string::npos; });
+    };
+    if (!prints_money()) continue;
     for (size_t k = 0; k < key.size(); ++k) {
       if (key[k] < '0' || key[k] > '9') continue;
       std::optional<units::Figure> f = units::read_figure(key, k, grammar.units);

@@ -150,6 +150,9 @@ struct UnitGrammar {
   std::vector<ApproxWord> approx;
   // For each first byte, the indices into `words` of the words starting with it, longest first.
   std::array<std::vector<uint16_t>, 256> words_by_first_byte;
+  // The money words that hold no other money word (元, 亿 of 元 万元 亿元 万亿 …): a text prints a
+  // money word only if it prints one of these.
+  std::vector<std::string> money_marks;
 
   // The unit word that s starts with (the longest), or nullptr.
   const UnitWord* unit_at(std::string_view s) const;

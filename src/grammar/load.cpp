@@ -198,6 +198,14 @@ void read_units(Reader& r, const pugi::xml_node& root, UnitGrammar& g) {
     if (g.words[i].word.empty()) continue;
     g.words_by_first_byte[static_cast<unsigned char>(g.words[i].word[0])].push_back(static_cast<uint16_t>(i));
   }
+  for (const UnitWord& w : g.words) {
+    if (w.kind != UnitKind::kMoney) continue;
+    bool holds_another = std::any_of(g.words.begin(), g.words.end(), [&](const UnitWord& o) {
+      return o.kind == UnitKind::kMoney && o.word.size() < w.word.size() &&
+             w.word.find(o.word) != std::string::npos;
+    });
+    if (!holds_another) g.money_marks.push_back(w.word);
+  }
   for (pugi::xml_node n : root.children("approx")) {
     ApproxWord a;
     a.word = text::match_key(r.required(n, "word"));
