@@ -18,7 +18,11 @@ void run_batch(size_t count, int jobs, const ProcessDocument& process, const Del
     }
     return;
   }
-  const size_t window = 2 * static_cast<size_t>(jobs);
+  // Documents taken ahead of the next one to hand on. A long document (a few hundred kilobytes of
+  // tables) takes as long as dozens of short ones, and its records must be written before theirs:
+  // with 2 × jobs the other workers soon stood waiting for it (two jobs: 3.86 s against 3.55 s with
+  // 16 × jobs over the same 7,128 documents, four runs each).
+  const size_t window = 16 * static_cast<size_t>(jobs);
   struct Parked {
     pipeline::DocumentOutcome outcome;
     int worker;  // who made it
