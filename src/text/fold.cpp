@@ -161,6 +161,16 @@ class Folder {
   size_t plain_run_end(std::string_view s, size_t i) const {
     size_t j = i;
     while (j < s.size()) {
+      // Han characters U+4000..U+9FFF (leads E4..E9) one after another, in a loop of their own,
+      // when none is being simplified.
+      if (!simplified_) {
+        auto byte = [&](size_t k) { return static_cast<uint8_t>(s[k]); };
+        while (j + 2 < s.size() && static_cast<uint8_t>(byte(j) - 0xE4) < 6 && (byte(j + 1) & 0xC0) == 0x80 &&
+               (byte(j + 2) & 0xC0) == 0x80) {
+          j += 3;
+        }
+        if (j >= s.size()) break;
+      }
       unsigned char b = static_cast<unsigned char>(s[j]);
       if (b > 0x20 && b < 0x7F && b != '(') {
         ++j;
