@@ -4,9 +4,13 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
+#include <chrono>
 #include <cstdio>
 #include <fstream>
+#include <thread>
 
+#include "cli/batch.h"
 #include "test_support.h"
 
 namespace budgetlens {
@@ -154,6 +158,46 @@ TEST(Cli, AnyNumberOfJobsWritesTheSameBytes) {
     EXPECT_EQ(r.status, 0) << r.out;
     EXPECT_EQ(testing::read_file(dir + "/many.jsonl"), testing::read_file(dir + "/one.jsonl")) << "--jobs " << jobs;
   }
+}
+
+// run_batch with documents that take no reading: document 0 is slow, so that the others run ahead of
+// it, and each result claims `bytes` of input. Returns how far ahead of the next one to hand on a
+// document was taken, at most; fails the test if results come out of order.
+size_t furthest_ahead(uint64_t bytes, int jobs) {
+  constexpr size_t kDocuments = 200;
+  std::atomic<size_t> handed_on{0};
+  std::atomic<size_t> furthest{0};
+  std::vector<size_t> order;
+  cli::run_batch(
+      kDocuments, jobs,
+      [&](size_t i) {
+        size_t ahead = i - handed_on.load();
+        for (size_t f = furthest.load(); ahead > f && !furthest.compare_exchange_weak(f, ahead);) {
+        }
+        if (i == 0) std::this_thread::sleep_for(std::chrono::milliseconds(300));
+        DocumentResult r;
+        r.document.bytes = bytes;
+        return pipeline::DocumentOutcome(std::move(r));
+      },
+      [&](size_t i, pipeline::DocumentOutcome& r) {
+        EXPECT_TRUE(static_cast<bool>(r));
+        order.push_back(i);
+        handed_on = i + 1;
+      },
+      [] {});
+  for (size_t i = 0; i < order.size(); ++i) EXPECT_EQ(order[i], i);
+  EXPECT_EQ(order.size(), kDocuments);
+  return furthest.load();
+}
+
+TEST(Batch, SmallDocumentsRunAheadOfALongOneAndLargeOnesDoNot) {
+  // Small documents: the other workers go on past the slow first one, up to 16 per job.
+  size_t small = furthest_ahead(10 << 10, 2);
+  EXPECT_GT(small, 4u);
+  EXPECT_LE(small, 32u);
+  // Documents of 40 MiB each: one parked result is over the 32 MiB allowed, so no more than 2 per
+  // job are taken ahead.
+  EXPECT_LE(furthest_ahead(40u << 20, 2), 4u);
 }
 
 TEST(Cli, ProgressLineOnlyOnATerminal) {

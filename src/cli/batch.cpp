@@ -18,11 +18,16 @@ void run_batch(size_t count, int jobs, const ProcessDocument& process, const Del
     }
     return;
   }
-  // Documents taken ahead of the next one to hand on. A long document (a few hundred kilobytes of
-  // tables) takes as long as dozens of short ones, and its records must be written before theirs:
-  // with 2 × jobs the other workers soon stood waiting for it (two jobs: 3.86 s against 3.55 s with
-  // 16 × jobs over the same 7,128 documents, four runs each).
-  const size_t window = 16 * static_cast<size_t>(jobs);
+  // Documents taken ahead of the next one to hand on: 2 × jobs always, and up to 16 × jobs while
+  // the results parked come from under kParkedInput bytes of documents. A long document (a few
+  // hundred kilobytes of tables) takes as long as dozens of short ones, and its records must be
+  // written before theirs: with 2 × jobs the other workers soon stood waiting for it (two jobs:
+  // 3.86 s against 3.55 s with 16 × jobs over the same 7,128 documents, four runs each). The bytes
+  // keep a batch of large documents from parking 16 × jobs of them.
+  const size_t always = 2 * static_cast<size_t>(jobs), window = 16 * static_cast<size_t>(jobs);
+  constexpr uint64_t kParkedInput = 32u << 20;
+  uint64_t parked_input = 0;
+  auto input_of = [](pipeline::DocumentOutcome& o) -> uint64_t { return o ? o->document.bytes : 0; };
   struct Parked {
     pipeline::DocumentOutcome outcome;
     int worker;  // who made it
@@ -47,13 +52,17 @@ void run_batch(size_t count, int jobs, const ProcessDocument& process, const Del
       size_t i;
       {
         std::unique_lock<std::mutex> lock(mutex);
-        room.wait(lock, [&] { return next_to_take >= count || next_to_take < next_to_deliver + window; });
+        room.wait(lock, [&] {
+          return next_to_take >= count || next_to_take < next_to_deliver + always ||
+                 (next_to_take < next_to_deliver + window && parked_input < kParkedInput);
+        });
         if (next_to_take >= count) return;
         i = next_to_take++;
       }
       pipeline::DocumentOutcome outcome = process(i);
       {
         std::lock_guard<std::mutex> lock(mutex);
+        parked_input += input_of(outcome);
         parked[i % window].emplace(Parked{std::move(outcome), worker});
       }
       result_ready.notify_one();
@@ -75,6 +84,7 @@ void run_batch(size_t count, int jobs, const ProcessDocument& process, const Del
       }
       result = std::move(parked[i % window]);
       parked[i % window].reset();
+      parked_input -= input_of(result->outcome);
       next_to_deliver = i + 1;
     }
     room.notify_all();

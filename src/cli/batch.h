@@ -3,9 +3,10 @@
 // Each worker takes the next document, reads and extracts it, and parks the result; the calling
 // thread hands results on in input order as soon as each one's turn comes, so records are written
 // while the batch runs and the output is the same whatever the number of workers. A worker takes
-// a document only while fewer than 16 × jobs are taken and not yet handed on, and frees the results
-// of its own that were handed on before it takes the next: memory stays bounded by the documents
-// in flight, however large the batch.
+// a document only while fewer than 2 × jobs are taken and not yet handed on, or fewer than 16 × jobs
+// while the results waiting come from under 32 MiB of documents, and frees the results of its own
+// that were handed on before it takes the next: memory stays bounded by the documents in flight,
+// however large the batch.
 //
 //   run_batch(
 //       inputs.size(), jobs,
