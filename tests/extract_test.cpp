@@ -1,4 +1,10 @@
 // extract/: figures in sentences and cells, with labels and exact 元.
+#include <unistd.h>
+
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+
 #include "test_support.h"
 
 namespace budgetlens {
@@ -33,6 +39,41 @@ TEST(Extract, SentenceLabelsAsAReaderGivesThem) {
   const QuantityRecord* small = find_raw(d, "0.28元");
   EXPECT_EQ(small->value_yuan->to_canonical(), "0.28");
   EXPECT_EQ(small->label, "其他资金收入");
+}
+
+TEST(Extract, DefaultUnitIsStatedOrTheMajorityOrAssumed) {
+  DocumentResult stated = run("单位：万元\n收入合计100元，支出合计90元。\n");
+  EXPECT_EQ(stated.document.default_unit, "万元");
+  EXPECT_EQ(stated.document.default_unit_source, "stated");
+  DocumentResult majority = run("收入合计5万元，支出合计6万元，结余7元。\n");
+  EXPECT_EQ(majority.document.default_unit, "万元");
+  EXPECT_EQ(majority.document.default_unit_source, "majority");
+  DocumentResult assumed = run("收入合计100，支出合计90。\n");
+  EXPECT_EQ(assumed.document.default_unit_source, "assumed");
+}
+
+TEST(Extract, AUnitStatementOfNoMoneyUnitSaysNothingOfAmounts) {
+  // A grammar whose unit statement also captures a count word: a line stating it is no statement
+  // of the default unit, whether or not it prints a money word too.
+  std::ifstream in(std::string(BUDGETLENS_SOURCE_DIR) + "/grammars/tables.xml");
+  std::stringstream tables;
+  tables << in.rdbuf();
+  std::string xml = tables.str();
+  const std::string anchor = "<!-- Rows that total others. -->";
+  ASSERT_NE(xml.find(anchor), std::string::npos);
+  xml.insert(xml.find(anchor), "<unit-statement pattern=\"计量单位[:]?(个|万元)\"/>\n  ");
+  char dir[] = "/tmp/budgetlens-units-XXXXXX";
+  ASSERT_TRUE(::mkdtemp(dir));
+  std::ofstream(std::string(dir) + "/tables.xml") << xml;
+  auto grammar = grammar::load_grammar(dir);
+  ASSERT_TRUE(grammar) << grammar.error().message;
+  DocumentResult d = pipeline::extract_document(
+      testing::source_of("计量单位：个，单价以元计\n收入合计5万元，支出合计6万元。\n"), "test.txt",
+      **grammar);
+  EXPECT_EQ(d.document.default_unit, "万元");
+  EXPECT_EQ(d.document.default_unit_source, "majority");
+  std::remove((std::string(dir) + "/tables.xml").c_str());
+  ::rmdir(dir);
 }
 
 TEST(Extract, YearsDatesCodesAndDocumentNumbersAreNotAmounts) {

@@ -35,21 +35,23 @@ void decide_default_unit(const layout::Layout& layout, const grammar::Grammar& g
   std::map<std::string, int> printed;
   std::string stated;
   for (const std::string& key : layout.line_keys) {
-    if (int u = grammar.tables.unit_statements.first_matching(grammar::Anchor::kAnywhere, key); u >= 0) {
-      std::string_view unit = grammar.tables.unit_statements[u].find(key)->key;
-      // "单位：万元" states it; "部门预算总额(万元)" is a vote like a printed amount.
-      if (key.find("单位") != std::string::npos) {
-        if (stated.empty()) stated = std::string(unit);
-      } else {
-        ++printed[std::string(unit)];
-      }
-    }
-    // A figure has a money unit only where a money word is printed after it.
+    // A line states a money unit, or prints a figure with one, only where it prints a money word.
     auto prints_money = [&] {
       return std::any_of(grammar.units.money_marks.begin(), grammar.units.money_marks.end(),
                          [&](const std::string& mark) { return key.find(mark) != std::string::npos; });
     };
     if (!prints_money()) continue;
+    if (int u = grammar.tables.unit_statements.first_matching(grammar::Anchor::kAnywhere, key); u >= 0) {
+      std::string_view unit = grammar.tables.unit_statements[u].find(key)->key;
+      // "单位：万元" states it; "部门预算总额(万元)" is a vote like a printed amount. Only a money unit
+      // counts: anything else a grammar's statement captured says nothing of amounts.
+      if (grammar.units.money(unit)) {
+        if (key.find("单位") == std::string::npos)
+          ++printed[std::string(unit)];
+        else if (stated.empty())
+          stated = std::string(unit);
+      }
+    }
     for (size_t k = 0; k < key.size(); ++k) {
       if (key[k] < '0' || key[k] > '9') continue;
       std::optional<units::Figure> f = units::read_figure(key, k, grammar.units);
