@@ -168,34 +168,35 @@ class IndicatorReader {
     return Decimal::parse(m->key);
   }
 
-  // A level's name without its weight: "投入管理指标(50分)" -> 投入管理指标.
-  std::string name_of(const tables::Cell* c) const {
-    if (!c) return {};
-    std::string shown = text::display(c->text);
-    const std::string& k = c->key;
-    const grammar::Pattern& p = ctx_.grammar.indicators.weight_label;
-    if (p.valid()) {
-      if (auto m = p.match_suffix(k); m && m->begin > 0) {
-        // Cut the display form where the folded form's weight begins, counting characters.
-        size_t chars = text::char_count(std::string_view(k).substr(0, m->begin));
-        std::string d = text::display(c->text);
-        size_t i = 0;
-        for (size_t n = 0; n < chars && i < d.size(); ++n) text::next_char(d, i);
-        shown = std::string(text::trim(d.substr(0, i)));
-      }
-    }
-    return shown;
-  }
-
-  // A level cell's name and the weight its label carries ("投入管理指标(50分)"), worked out once:
-  // a merged level cell heads every indicator row under it.
+  // A level cell's name without its weight, and the weight: "投入管理指标(50分)" -> 投入管理指标, 50.
   struct Level {
     std::string name;
     std::optional<Decimal> weight;
   };
+  Level read_level(const tables::Cell* c) const {
+    if (!c) return {};
+    Level l;
+    l.name = text::display(c->text);
+    const grammar::Pattern& p = ctx_.grammar.indicators.weight_label;
+    if (!p.valid()) return l;
+    auto m = p.match_suffix(c->key);
+    if (!m) return l;
+    if (!m->key.empty()) l.weight = Decimal::parse(m->key);
+    if (m->begin > 0) {
+      // Cut the display form where the folded form's weight begins, counting characters.
+      size_t chars = text::char_count(std::string_view(c->key).substr(0, m->begin));
+      size_t i = 0;
+      for (size_t n = 0; n < chars && i < l.name.size(); ++n) text::next_char(l.name, i);
+      l.name = std::string(text::trim(std::string_view(l.name).substr(0, i)));
+    }
+    return l;
+  }
+
+  // The same for a level cell, worked out once: a merged level cell heads every indicator row
+  // under it.
   const Level& level_of(const tables::Cell* c) const {
     auto [it, added] = levels_.try_emplace(c);
-    if (added && c) it->second = {name_of(c), weight_in(c->key)};
+    if (added) it->second = read_level(c);
     return it->second;
   }
 
@@ -252,8 +253,9 @@ class IndicatorReader {
     auto level_weight = [&](size_t k) { return k < weights.size() ? weights[k] : std::nullopt; };
     ind.level1 = level(0), ind.level2 = level(1), ind.level3 = level(2);
     ind.level1_weight = level_weight(0), ind.level2_weight = level_weight(1), ind.level3_weight = level_weight(2);
-    ind.name = name_of(&leaf);
-    std::optional<Decimal> label_weight = weight_in(leaf.key);
+    Level leaf_level = read_level(&leaf);
+    ind.name = std::move(leaf_level.name);
+    std::optional<Decimal> label_weight = leaf_level.weight;
 
     ind.target = value_of(begin, cols_.target, true);
     if (cols_.actual >= 0) ind.actual = value_of(begin, cols_.actual, false);
