@@ -1,11 +1,45 @@
 // text/: UTF-8 walking and folded views with their map back to the original.
 #include <gtest/gtest.h>
 
+#include <string>
+#include <vector>
+
 #include "text/fold.h"
 #include "text/utf8.h"
 
 namespace budgetlens::text {
 namespace {
+
+// Valid UTF-8 as a decoder sees it, one character at a time: a step that yields U+FFFD after
+// one byte met no character.
+bool valid_by_steps(std::string_view s) {
+  for (size_t i = 0; i < s.size();) {
+    size_t before = i;
+    if (next_char(s, i) == 0xFFFD && i == before + 1) return false;
+  }
+  return true;
+}
+
+TEST(Utf8, ValidationAgreesWithDecodingEveryStringOfInterestingBytes) {
+  // Every string of up to four of these bytes (ASCII, continuations, every kind of lead), alone and
+  // after and before runs of Han characters, where validation takes its shortcuts.
+  const std::string bytes = std::string("a\x80\xbf\xc2\xe0\xe1\xe6\xed\xef\xf0\xf4\xff", 12);
+  std::vector<std::string> pieces = {""};
+  for (int length = 1; length <= 4; ++length) {
+    std::vector<std::string> longer;
+    for (const std::string& p : pieces) {
+      if (static_cast<int>(p.size()) != length - 1) continue;
+      for (char b : bytes) longer.push_back(p + b);
+    }
+    pieces.insert(pieces.end(), longer.begin(), longer.end());
+  }
+  const std::string han = "收入支出合计";
+  for (const std::string& p : pieces) {
+    for (const std::string& s : {p, han + p, p + han, han + p + han + "12345678"}) {
+      ASSERT_EQ(is_valid_utf8(s), valid_by_steps(s)) << ::testing::PrintToString(s);
+    }
+  }
+}
 
 TEST(Utf8, WalksAndValidates) {
   std::string s = "收入1";

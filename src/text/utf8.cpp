@@ -62,7 +62,13 @@ bool is_valid_utf8(std::string_view s) {
     // Most of the text is Chinese: three bytes whose lead allows any two continuation bytes (E0
     // and ED restrict the second byte: overlongs and surrogates).
     if (c >= 0xE1 && c != 0xED && c <= 0xEF && has_three_byte_tail(s, i)) {
-      i += 3;
+      // And the run of them that usually follows, without looking for ASCII between them.
+      auto common = [&](size_t k) {
+        unsigned char b = static_cast<unsigned char>(s[k]);
+        return b >= 0xE1 && b != 0xED && b <= 0xEF && has_three_byte_tail(s, k);
+      };
+      do i += 3;
+      while (i < s.size() && common(i));
       continue;
     }
     size_t before = i;
