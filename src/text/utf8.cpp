@@ -43,6 +43,12 @@ std::string to_valid_utf8(std::string_view s) {
 }
 
 bool is_valid_utf8(std::string_view s) {
+  // Most of the text is Chinese: three bytes whose lead allows any two continuation bytes (E0 and
+  // ED restrict the second byte: overlongs and surrogates).
+  auto common_three_bytes = [&](size_t k) {
+    unsigned char b = static_cast<unsigned char>(s[k]);
+    return b >= 0xE1 && b != 0xED && b <= 0xEF && has_three_byte_tail(s, k);
+  };
   size_t i = 0;
   while (i < s.size()) {
     // Eight ASCII bytes at a time.
@@ -59,16 +65,10 @@ bool is_valid_utf8(std::string_view s) {
       ++i;
       continue;
     }
-    // Most of the text is Chinese: three bytes whose lead allows any two continuation bytes (E0
-    // and ED restrict the second byte: overlongs and surrogates).
-    if (c >= 0xE1 && c != 0xED && c <= 0xEF && has_three_byte_tail(s, i)) {
+    if (common_three_bytes(i)) {
       // And the run of them that usually follows, without looking for ASCII between them.
-      auto common = [&](size_t k) {
-        unsigned char b = static_cast<unsigned char>(s[k]);
-        return b >= 0xE1 && b != 0xED && b <= 0xEF && has_three_byte_tail(s, k);
-      };
       do i += 3;
-      while (i < s.size() && common(i));
+      while (i < s.size() && common_three_bytes(i));
       continue;
     }
     size_t before = i;
