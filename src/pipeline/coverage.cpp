@@ -101,7 +101,7 @@ class Ledger {
         counted[i++] = counts(b);
         continue;
       }
-      if (b >= 0xE3 && b <= 0xE9 && text::has_three_byte_tail(s, i)) {
+      if (text::cjk_at(s, i)) {
         counted[i] = text::three_byte_char(s, i) != 0x3000;
         i += 3;
         continue;

@@ -164,17 +164,13 @@ class Folder {
       // Han characters U+4000..U+9FFF (leads E4..E9) one after another, in a loop of their own,
       // when none is being simplified.
       if (!simplified_) {
-        auto byte = [&](size_t k) { return static_cast<uint8_t>(s[k]); };
-        while (j + 2 < s.size() && static_cast<uint8_t>(byte(j) - 0xE4) < 6 && (byte(j + 1) & 0xC0) == 0x80 &&
-               (byte(j + 2) & 0xC0) == 0x80) {
-          j += 3;
-        }
+        while (cjk_han_at(s, j)) j += 3;
         if (j >= s.size()) break;
       }
       unsigned char b = static_cast<unsigned char>(s[j]);
       if (b > 0x20 && b < 0x7F && b != '(') {
         ++j;
-      } else if (b >= 0xE3 && b <= 0xE9 && has_three_byte_tail(s, j)) {
+      } else if (cjk_at(s, j)) {
         // U+3001..U+9FFF: CJK punctuation (、。《》), kana and Han fold to themselves, except
         // U+3000 (a space) and, when traditional characters are being simplified, those that change.
         if (b == 0xE3 && three_byte_char(s, j) == 0x3000) break;
@@ -293,7 +289,7 @@ bool looks_traditional(std::string_view s) {
       continue;
     }
     char32_t c;
-    if (b >= 0xE3 && b <= 0xE9 && has_three_byte_tail(s, i)) {  // U+3000..U+9FFF, read from its bytes
+    if (cjk_at(s, i)) {  // read from its bytes
       c = three_byte_char(s, i);
       i += 3;
     } else {

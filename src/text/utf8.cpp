@@ -89,12 +89,9 @@ std::string_view trim(std::string_view s) {
   // Most texts start and end with a visible ASCII character or a Han one (leads E4..E9), which no
   // blank is: those are told by their bytes.
   auto ascii_visible = [&](size_t i) { return s[i] > 0x20 && s[i] < 0x7F; };
-  auto han_at = [&](size_t i) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    return c >= 0xE4 && c <= 0xE9 && has_three_byte_tail(s, i);
-  };
   const size_t n = s.size();
-  if (n > 0 && (ascii_visible(0) || han_at(0)) && (ascii_visible(n - 1) || (n >= 3 && han_at(n - 3))))
+  if (n > 0 && (ascii_visible(0) || cjk_han_at(s, 0)) &&
+      (ascii_visible(n - 1) || (n >= 3 && cjk_han_at(s, n - 3))))
     return s;
   size_t b = 0;
   while (b < s.size()) {

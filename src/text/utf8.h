@@ -26,12 +26,28 @@ bool is_valid_utf8(std::string_view s);
 // s with each byte that is not part of a well-formed character replaced by U+FFFD.
 std::string to_valid_utf8(std::string_view s);
 
-// True iff s[i + 1] and s[i + 2] are continuation bytes (10xxxxxx): with a lead byte at s[i] from
-// E1 to EF but ED, a well-formed character. The walks over mostly Chinese text take such characters
-// whole, without decoding them.
+// True iff c is a continuation byte (10xxxxxx).
+inline bool is_continuation(char c) {
+  return (static_cast<unsigned char>(c) & 0xC0) == 0x80;
+}
+// True iff s[i + 1] and s[i + 2] are continuation bytes: with a lead byte at s[i] from E1 to EF but
+// ED, a well-formed character. The walks over mostly Chinese text take such characters whole,
+// without decoding them.
 inline bool has_three_byte_tail(std::string_view s, size_t i) {
-  return i + 2 < s.size() && (static_cast<unsigned char>(s[i + 1]) & 0xC0) == 0x80 &&
-         (static_cast<unsigned char>(s[i + 2]) & 0xC0) == 0x80;
+  return i + 2 < s.size() && is_continuation(s[i + 1]) && is_continuation(s[i + 2]);
+}
+// True iff s[i] starts a character of U+3000..U+9FFF (CJK punctuation, kana and Han: leads E3..E9),
+// which make up most of Chinese text; told from the bytes, without decoding.
+inline bool cjk_at(std::string_view s, size_t i) {
+  if (i + 2 >= s.size()) return false;
+  unsigned char lead = static_cast<unsigned char>(s[i]);
+  return lead >= 0xE3 && lead <= 0xE9 && is_continuation(s[i + 1]) && is_continuation(s[i + 2]);
+}
+// True iff s[i] starts a character of U+4000..U+9FFF (Han only: leads E4..E9).
+inline bool cjk_han_at(std::string_view s, size_t i) {
+  if (i + 2 >= s.size()) return false;
+  unsigned char lead = static_cast<unsigned char>(s[i]);
+  return lead >= 0xE4 && lead <= 0xE9 && is_continuation(s[i + 1]) && is_continuation(s[i + 2]);
 }
 // The code point of the three-byte character at s[i], where has_three_byte_tail(s, i) holds.
 inline char32_t three_byte_char(std::string_view s, size_t i) {
