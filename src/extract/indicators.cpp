@@ -159,14 +159,16 @@ class IndicatorReader {
     return std::nullopt;
   }
 
-  // "投入管理指标(50分)" -> 50; "7分)" -> 7.
-  std::optional<Decimal> weight_in(std::string_view k) const {
-    const grammar::Pattern& p = ctx_.grammar.indicators.weight_label;
-    if (!p.valid()) return std::nullopt;
-    auto m = p.match_suffix(k);
+  // The weight label that ends folded text k ("投入管理指标(50分)", "7分)"), if any.
+  std::optional<grammar::Match> weight_label_in(std::string_view k) const {
+    return ctx_.grammar.indicators.weight_label.match_suffix(k);
+  }
+  // The weight a weight label carries: 50 of "(50分)".
+  static std::optional<Decimal> weight_of(const std::optional<grammar::Match>& m) {
     if (!m || m->key.empty()) return std::nullopt;
     return Decimal::parse(m->key);
   }
+  std::optional<Decimal> weight_in(std::string_view k) const { return weight_of(weight_label_in(k)); }
 
   // A level cell's name without its weight, and the weight: "投入管理指标(50分)" -> 投入管理指标, 50.
   struct Level {
@@ -177,12 +179,9 @@ class IndicatorReader {
     if (!c) return {};
     Level l;
     l.name = text::display(c->text);
-    const grammar::Pattern& p = ctx_.grammar.indicators.weight_label;
-    if (!p.valid()) return l;
-    auto m = p.match_suffix(c->key);
-    if (!m) return l;
-    if (!m->key.empty()) l.weight = Decimal::parse(m->key);
-    if (m->begin > 0) {
+    std::optional<grammar::Match> m = weight_label_in(c->key);
+    l.weight = weight_of(m);
+    if (m && m->begin > 0) {
       // Cut the display form where the folded form's weight begins, counting characters.
       size_t chars = text::char_count(std::string_view(c->key).substr(0, m->begin));
       size_t i = 0;
