@@ -45,8 +45,9 @@ void decide_default_unit(const layout::Layout& layout, const grammar::Grammar& g
       std::string_view unit = grammar.tables.unit_statements[u].find(key)->key;
       // "单位：万元" states it; "部门预算总额(万元)" is a vote like a printed amount. Only a money unit
       // counts: anything else a grammar's statement captured says nothing of amounts.
+      const std::string& stated_by = grammar.tables.unit_stated_by;
       if (grammar.units.money(unit)) {
-        if (key.find("单位") == std::string::npos)
+        if (stated_by.empty() || key.find(stated_by) == std::string::npos)
           ++printed[std::string(unit)];
         else if (stated.empty())
           stated = std::string(unit);

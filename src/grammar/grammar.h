@@ -120,6 +120,7 @@ struct TableGrammar {
   int caption_max_chars = 60;
   int caption_distance = 5;
   PatternSet unit_statements;  // group 1 is the unit word
+  std::string unit_stated_by;  // folded; a line with a unit statement and this word states the unit
   Pattern total_row;
   Pattern header_join_suffix;
   int header_join_max_chars = 10;

@@ -151,6 +151,8 @@ void read_tables(Reader& r, const pugi::xml_node& root, TableGrammar& g) {
   if (pugi::xml_node n = root.child("caption-max-chars")) g.caption_max_chars = r.integer(n, "value", 60);
   if (pugi::xml_node n = root.child("caption-distance")) g.caption_distance = r.integer(n, "value", 5);
   g.unit_statements = r.patterns(root, "unit-statement");
+  if (pugi::xml_node n = root.child("unit-stated-by"))
+    g.unit_stated_by = text::match_key(r.required(n, "word"));
   if (pugi::xml_node n = root.child("total-row")) g.total_row = r.pattern(n);
   if (pugi::xml_node n = root.child("header-join")) {
     g.header_join_suffix = r.pattern(n, "suffix");
