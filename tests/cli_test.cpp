@@ -162,12 +162,14 @@ TEST(Cli, AnyNumberOfJobsWritesTheSameBytes) {
 
 // run_batch with documents that take no reading: document 0 is slow, so that the others run ahead of
 // it, and each result claims `bytes` of input. Returns how far ahead of the next one to hand on a
-// document was taken, at most; fails the test if results come out of order.
+// document was taken, at most; fails the test if results come out of order or two calls of deliver()
+// or idle() overlap.
 size_t furthest_ahead(uint64_t bytes, int jobs) {
   constexpr size_t kDocuments = 200;
   std::atomic<size_t> handed_on{0};
   std::atomic<size_t> furthest{0};
   std::vector<size_t> order;
+  std::atomic<int> handing_on{0};  // deliver() and idle() calls under way: never more than one
   cli::run_batch(
       kDocuments, jobs,
       [&](size_t i) {
@@ -180,11 +182,17 @@ size_t furthest_ahead(uint64_t bytes, int jobs) {
         return pipeline::DocumentOutcome(std::move(r));
       },
       [&](size_t i, pipeline::DocumentOutcome& r) {
+        EXPECT_EQ(handing_on.fetch_add(1), 0);
         EXPECT_TRUE(static_cast<bool>(r));
         order.push_back(i);
         handed_on = i + 1;
+        std::this_thread::sleep_for(std::chrono::microseconds(200));  // time for an overlap to show
+        handing_on.fetch_sub(1);
       },
-      [] {});
+      [&] {
+        EXPECT_EQ(handing_on.fetch_add(1), 0);
+        handing_on.fetch_sub(1);
+      });
   for (size_t i = 0; i < order.size(); ++i) EXPECT_EQ(order[i], i);
   EXPECT_EQ(order.size(), kDocuments);
   return furthest.load();
