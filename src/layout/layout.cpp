@@ -7,6 +7,7 @@
 #include "layout/csv_table.h"
 #include "layout/html_table.h"
 #include "layout/lines.h"
+#include "text/fold.h"
 #include "text/numerals.h"
 #include "text/utf8.h"
 
@@ -519,6 +520,17 @@ class Builder {
 
 Layout build_layout(const source::SourceText& source, const grammar::Grammar& grammar) {
   return Builder(source, grammar).run();
+}
+
+std::string_view block_key(const Layout& layout, const source::SourceText& source, const Block& block,
+                           std::string& buffer) {
+  std::string_view text = std::string_view(source.text).substr(block.range.begin, block.range.size());
+  if (block.first_line == block.last_line && block.first_line < layout.line_keys.size()) {
+    std::string_view line = text::trim(source.line(block.first_line));
+    if (line.data() == text.data() && line.size() == text.size()) return layout.line_keys[block.first_line];
+  }
+  buffer = text::match_key(text, source.traditional);
+  return buffer;
 }
 
 }  // namespace budgetlens::layout

@@ -97,4 +97,9 @@ struct Layout {
 
 Layout build_layout(const source::SourceText& source, const grammar::Grammar& grammar);
 
+// The folded text (text::match_key) of `block`: its line's entry in line_keys when the block is one
+// whole trimmed line, as headings and page furniture are; otherwise folded into `buffer`.
+std::string_view block_key(const Layout& layout, const source::SourceText& source, const Block& block,
+                           std::string& buffer);
+
 }  // namespace budgetlens::layout

@@ -144,6 +144,7 @@ Coverage account_for(const source::SourceText& source, const layout::Layout& lay
   Coverage out;
   Ledger ledger(source, out);
   const grammar::Pattern& furniture = grammar.sections.page_furniture;
+  std::string buffer;
   for (size_t b = 0; b < layout.blocks.size(); ++b) {
     const layout::Block& block = layout.blocks[b];
     if (block.kind == layout::BlockKind::kTable) {
@@ -152,9 +153,7 @@ Coverage account_for(const source::SourceText& source, const layout::Layout& lay
       ledger.ignore(block.range, "toc");
     } else if (block.kind == layout::BlockKind::kHeading) {
       ledger.block(block.range, kHeading);
-    } else if (furniture.valid() &&
-               furniture.match_full(text::match_key(std::string_view(source.text).substr(block.range.begin, block.range.size()),
-                                                    source.traditional))) {
+    } else if (furniture.valid() && furniture.match_full(layout::block_key(layout, source, block, buffer))) {
       ledger.ignore(block.range, "page_furniture");
     } else {
       ledger.block(block.range, kParagraph);

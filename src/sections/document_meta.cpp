@@ -33,14 +33,17 @@ std::optional<int> year_in(std::string_view key) {
 
 }  // namespace
 
-void describe_document(const source::SourceText& source, const grammar::Grammar& grammar, Outline& outline) {
+void describe_document(const source::SourceText& source, const layout::Layout& layout,
+                       const grammar::Grammar& grammar, Outline& outline) {
   const grammar::DocumentGrammar& g = grammar.documents;
   // The first lines with text, folded; those that may be the title also as shown.
   std::vector<std::string> shown, keys;
   for (uint32_t i = 0; i < source.line_count() && keys.size() < kHeadLines; ++i) {
     std::string line = clean_line(source.line(i));
     if (line.empty()) continue;
-    keys.push_back(text::match_key(line, source.traditional));
+    // Without a bar the line is cleaned by trimming, as layout/ trimmed it before folding.
+    bool as_trimmed = i < layout.line_keys.size() && source.line(i).find('|') == std::string_view::npos;
+    keys.push_back(as_trimmed ? layout.line_keys[i] : text::match_key(line, source.traditional));
     if (static_cast<int>(shown.size()) < g.title_lines) shown.push_back(text::display(line));
   }
 

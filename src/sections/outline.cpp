@@ -40,12 +40,14 @@ void mark_toc(const layout::Layout& layout, const source::SourceText& source, co
   const auto& blocks = layout.blocks;
   // Each heading folded for comparison ("第一部分市委政法委概况").
   std::vector<std::string> heading_key(blocks.size());
+  std::string buffer;
   for (size_t b = 0; b < blocks.size(); ++b) {
-    if (blocks[b].kind == BlockKind::kHeading) heading_key[b] = text::match_key(slice(source, blocks[b].range), source.traditional);
+    if (blocks[b].kind == BlockKind::kHeading)
+      heading_key[b] = layout::block_key(layout, source, blocks[b], buffer);
   }
   for (size_t i = 0; i < blocks.size(); ++i) {
     bool titled = blocks[i].kind == BlockKind::kParagraph &&
-                  grammar.sections.toc.match_full(text::match_key(slice(source, blocks[i].range), source.traditional));
+                  grammar.sections.toc.match_full(layout::block_key(layout, source, blocks[i], buffer));
     size_t first = titled ? i + 1 : i;
     size_t j = first;
     std::set<std::string> entries;
@@ -125,7 +127,7 @@ Outline build_outline(const layout::Layout& layout, const source::SourceText& so
     s.range = {s.heading.begin, std::max(s.heading.end, blocks[last].range.end)};
   }
 
-  describe_document(source, grammar, out);
+  describe_document(source, layout, grammar, out);
   return out;
 }
 
