@@ -29,44 +29,57 @@ class Ledger {
 
   // Puts [range) in a block; a character already in another block is counted as overlapping.
   void block(TextRange range, Place place) {
-    for_each(range, [&](size_t i) {
-      if (place_[i] != kNone) ++out_.overlapping;
-      else place_[i] = place;
+    uint64_t overlapping = 0;
+    for_each(range, [&](Place& at, uint8_t counted, uint8_t&) {
+      const bool taken = at != kNone;
+      overlapping += counted & taken;
+      at = taken ? at : place;
     });
+    out_.overlapping += overlapping;
   }
 
   void ignore(TextRange range, const std::string& reason) {
-    uint8_t r = reason_index(reason);
-    for_each(range, [&](size_t i) {
-      if (place_[i] != kNone) ++out_.overlapping;
-      else place_[i] = kIgnored, reason_[i] = r;
+    const uint8_t r = reason_index(reason);
+    uint64_t overlapping = 0;
+    for_each(range, [&](Place& at, uint8_t counted, uint8_t& why) {
+      const bool taken = at != kNone;
+      overlapping += counted & taken;
+      at = taken ? at : kIgnored;
+      why = taken ? why : r;
     });
+    out_.overlapping += overlapping;
   }
 
   // A table record's cell: the characters it holds of its table block. One in another cell too, or
   // outside every table block, is counted as overlapping.
   void cell(TextRange range) {
-    for_each(range, [&](size_t i) {
-      if (place_[i] == kTable) place_[i] = kCell;
-      else ++out_.overlapping;
+    uint64_t overlapping = 0;
+    for_each(range, [&](Place& at, uint8_t counted, uint8_t&) {
+      const bool table = at == kTable;
+      overlapping += counted & !table;
+      at = table ? kCell : at;
     });
+    out_.overlapping += overlapping;
   }
 
   // Characters of a table block that no cell takes, for `reason`.
   void leave_out(TextRange range, const std::string& reason) {
-    uint8_t r = reason_index(reason);
-    for_each(range, [&](size_t i) {
-      if (place_[i] == kTable) place_[i] = kIgnored, reason_[i] = r;
+    const uint8_t r = reason_index(reason);
+    for_each(range, [&](Place& at, uint8_t, uint8_t& why) {
+      const bool table = at == kTable;
+      at = table ? kIgnored : at;
+      why = table ? r : why;
     });
   }
 
   // The '|' of flattened rows (the commas and quotes of CSV records) that no cell took are the
   // table's rules; anything else left in the block is unaccounted.
   void close_table(TextRange range, std::string_view rules) {
-    uint8_t rule = reason_index("table_rule");
-    for_each(range, [&](size_t i) {
+    const uint8_t rule = reason_index("table_rule");
+    size_t end = std::min<size_t>(range.end, text_.size());
+    for (size_t i = range.begin; i < end; ++i) {
       if (place_[i] == kTable && rules.find(text_[i]) != std::string_view::npos) place_[i] = kIgnored, reason_[i] = rule;
-    });
+    }
   }
 
   void total() {
@@ -112,13 +125,16 @@ class Ledger {
     return counted;
   }
 
-  // Calls f on the first byte of each character of [range) that is not a space.
+  // Calls f(place, counted, reason) on each byte of [range), with counted 1 on the first byte of a
+  // character that is not a space and 0 elsewhere: what f does to the other bytes counts for
+  // nothing, which lets a pass go over a range without a branch on every byte.
   template <typename F>
   void for_each(TextRange range, F f) {
-    size_t end = std::min<size_t>(range.end, text_.size());
-    for (size_t i = range.begin; i < end; ++i) {
-      if (counted_[i]) f(i);
-    }
+    const size_t end = std::min<size_t>(range.end, text_.size());
+    Place* __restrict place = place_.data();
+    const uint8_t* __restrict counted = counted_.data();
+    uint8_t* __restrict reason = reason_.data();
+    for (size_t i = range.begin; i < end; ++i) f(place[i], counted[i], reason[i]);
   }
 
   uint8_t reason_index(const std::string& reason) {
