@@ -1,6 +1,7 @@
 #include "sections/document_meta.h"
 
 #include <cstdlib>
+#include <deque>
 
 #include "text/fold.h"
 #include "text/utf8.h"
@@ -12,12 +13,12 @@ namespace {
 constexpr uint32_t kHeadLines = 80;
 
 // A line as a reader sees it: trimmed, without the bars of a flattened table row.
-std::string clean_line(std::string_view line) {
-  std::string s(text::trim(line));
-  while (!s.empty() && (s.back() == '|' || s.back() == ' ')) s.pop_back();
+std::string_view clean_line(std::string_view line) {
+  std::string_view s = text::trim(line);
+  while (!s.empty() && (s.back() == '|' || s.back() == ' ')) s.remove_suffix(1);
   size_t bar = s.find(" |");
-  if (bar != std::string::npos) s.resize(bar);
-  return std::string(text::trim(s));
+  if (bar != std::string_view::npos) s = s.substr(0, bar);
+  return text::trim(s);
 }
 
 std::optional<int> year_in(std::string_view key) {
@@ -37,19 +38,22 @@ void describe_document(const source::SourceText& source, const layout::Layout& l
                        const grammar::Grammar& grammar, Outline& outline) {
   const grammar::DocumentGrammar& g = grammar.documents;
   // The first lines with text, folded; those that may be the title also as shown.
-  std::vector<std::string> shown, keys;
+  std::vector<std::string> shown;
+  std::vector<std::string_view> keys;
+  std::deque<std::string> folded;  // the keys of lines layout/ did not fold as they are cleaned here
   for (uint32_t i = 0; i < source.line_count() && keys.size() < kHeadLines; ++i) {
-    std::string line = clean_line(source.line(i));
+    std::string_view line = clean_line(source.line(i));
     if (line.empty()) continue;
     // Without a bar the line is cleaned by trimming, as layout/ trimmed it before folding.
     bool as_trimmed = i < layout.line_keys.size() && source.line(i).find('|') == std::string_view::npos;
-    keys.push_back(as_trimmed ? layout.line_keys[i] : text::match_key(line, source.traditional));
+    keys.push_back(as_trimmed ? layout.line_keys[i]
+                              : folded.emplace_back(text::match_key(line, source.traditional)));
     if (static_cast<int>(shown.size()) < g.title_lines) shown.push_back(text::display(line));
   }
 
   std::string previous;
   for (size_t i = 0; i < shown.size(); ++i) {
-    const std::string& key = keys[i];
+    std::string_view key = keys[i];
     if (g.not_title.matches(grammar::Anchor::kAnywhere, key)) continue;
     if (text::char_count(key) > 60 || !g.title.matches(grammar::Anchor::kAnywhere, key)) {
       previous = text::char_count(key) <= 20 ? shown[i] : "";
@@ -81,11 +85,12 @@ void describe_document(const source::SourceText& source, const layout::Layout& l
   bool may_name_org = false;
   for (const grammar::Pattern& p : g.org) may_name_org |= !p.context_free();
   if (!may_name_org && !g.org.empty()) {
-    for (size_t i = 0; i < keys.size(); ++i) head += (i ? ":" : "") + keys[i];
+    for (size_t i = 0; i < keys.size(); ++i) head.append(i ? ":" : "").append(keys[i]);
     may_name_org = g.org.any(grammar::Anchor::kAnywhere, head);
   }
   for (size_t i = 0; i < keys.size() && outline.org.empty() && may_name_org; ++i) {
-    std::string joined = i + 1 < keys.size() ? keys[i] + ":" + keys[i + 1] : keys[i];
+    std::string joined(keys[i]);
+    if (i + 1 < keys.size()) joined.append(":").append(keys[i + 1]);
     for (const grammar::Pattern& p : g.org) {
       if (auto m = p.find(joined); m && !m->key.empty() && m->key_begin < keys[i].size() + 1) {
         outline.org = std::string(m->key);
