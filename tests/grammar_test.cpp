@@ -1,11 +1,16 @@
 // grammar/: the built-in grammar files and overlays.
+#include <re2/re2.h>
+
 #include <algorithm>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
+#include <pugixml.hpp>
 
 #include "grammar/grammar.h"
-#include "text/fold.h"
 #include "test_support.h"
+#include "text/fold.h"
+#include "text/utf8.h"
 
 namespace budgetlens::grammar {
 namespace {
@@ -138,6 +143,89 @@ TEST(Grammar, PatternSetsAnswerAsTheirPatternsOneByOne) {
       }
     }
   }
+}
+
+TEST(Grammar, RequiredWordsAreThoseEveryMatchHolds) {
+  auto may_match = [](const char* source, const char* text) {
+    return Pattern::compile(source, nullptr)->may_match(text);
+  };
+  EXPECT_TRUE(may_match("(?:金额|货币)?单位[:]?\\s*(万元|元|亿元)", "单位:万元"));
+  EXPECT_FALSE(may_match("(?:金额|货币)?单位[:]?\\s*(万元|元|亿元)", "金额3"));  // no 单位, no 元
+  EXPECT_TRUE(may_match("预算|决算", "部门决算"));
+  EXPECT_FALSE(may_match("预算|决算", "收入"));
+  EXPECT_FALSE(may_match("一?二", "一"));  // 二 is required, 一 is not
+  EXPECT_TRUE(may_match("一?二", "二"));
+  // Nothing is required of what may match without a word: every text may match.
+  EXPECT_TRUE(may_match("[0-9]+%", "收入"));
+  EXPECT_TRUE(may_match("(预算)?", ""));
+  // RE2 lowercases the words it finds; a pattern with a letter that has case is not filtered.
+  EXPECT_TRUE(may_match("PDF文件", "PDF文件"));
+  EXPECT_TRUE(may_match("(?i)pdf文件", "PDF文件"));
+  // And the queries honour it: a text without the word has no match anywhere.
+  auto p = Pattern::compile("单位[:]?(万元|元)", nullptr);
+  EXPECT_FALSE(p->find("收入总计3万"));
+  EXPECT_TRUE(p->find("收入 单位:万元"));
+  EXPECT_FALSE(p->matches(Anchor::kAnywhere, "金额"));
+}
+
+// Every pattern attribute of the built-in grammar files, XML entities decoded.
+std::vector<std::string> builtin_pattern_sources() {
+  std::vector<std::string> out;
+  for (const std::string& file : grammar_file_names()) {
+    pugi::xml_document doc;
+    std::string text(builtin_grammar(file));
+    if (!doc.load_buffer(text.data(), text.size())) continue;
+    for (pugi::xpath_node n : doc.select_nodes("//*[@pattern]"))
+      out.push_back(n.node().attribute("pattern").value());
+  }
+  return out;
+}
+
+TEST(Grammar, RequiredWordsNeverHideAMatch) {
+  // The folded lines of the documents in corpus/ (and the seeds beside the tree), and their halves.
+  std::vector<std::string> texts;
+  std::vector<std::string> files;
+  for (const auto& entry : std::filesystem::directory_iterator(testing::source_dir() + "/corpus")) {
+    if (entry.path().extension() == ".txt") files.push_back(entry.path());
+  }
+  if (testing::exists(testing::shared_dir() + "/seeds/001_09aba54321373955.txt")) {
+    files.push_back(testing::shared_dir() + "/seeds/001_09aba54321373955.txt");
+  }
+  for (const std::string& file : files) {
+    std::string body = testing::read_file(file);
+    if (!text::is_valid_utf8(body)) continue;  // the GBK fixtures
+    for (size_t b = 0, e; b < body.size(); b = e + 1) {
+      e = std::min(body.find('\n', b), body.size());
+      std::string key = text::match_key(std::string_view(body).substr(b, e - b));
+      texts.push_back(key);
+      size_t half = key.size() / 2;
+      while (half > 0 && text::is_continuation(key[half])) --half;
+      texts.push_back(key.substr(0, half));
+    }
+  }
+  ASSERT_GT(texts.size(), 1000u);
+  std::vector<std::string> sources = builtin_pattern_sources();
+  ASSERT_GT(sources.size(), 100u);
+  RE2::Options options;
+  options.set_encoding(RE2::Options::EncodingUTF8);
+  options.set_log_errors(false);
+  size_t filtered = 0, hidden = 0;
+  for (const std::string& source : sources) {
+    auto pattern = Pattern::compile(source, nullptr);
+    ASSERT_TRUE(pattern) << source;
+    RE2 plain(source, options);
+    size_t passed = 0;
+    for (const std::string& t : texts) {
+      bool any = RE2::PartialMatch(t, plain), whole = RE2::FullMatch(t, plain);
+      passed += pattern->may_match(t);
+      if (any && !pattern->may_match(t)) ++hidden;
+      EXPECT_EQ(pattern->matches(Anchor::kAnywhere, t), any) << source << " on \"" << t << "\"";
+      EXPECT_EQ(pattern->match_full(t), whole) << source << " on \"" << t << "\"";
+    }
+    filtered += passed < texts.size();
+  }
+  EXPECT_EQ(hidden, 0u);
+  EXPECT_GT(filtered, sources.size() / 2);  // most patterns have words to look for first
 }
 
 TEST(Grammar, PatternsWithoutAssertionsAreContextFree) {

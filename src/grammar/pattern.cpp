@@ -1,9 +1,13 @@
 #include "grammar/pattern.h"
 
+#include <re2/filtered_re2.h>
 #include <re2/re2.h>
 #include <re2/set.h>
 
 #include <algorithm>
+#include <cstring>
+
+#include "text/utf8.h"
 
 namespace budgetlens::grammar {
 namespace {
@@ -57,7 +61,65 @@ bool has_assertion(std::string_view re) {
   return false;
 }
 
+// Words looked for before a pattern, or a set of them, is run: more cost more than running it
+// (callgrind over corpus/ and ../shared: 8 and 16 words did best).
+constexpr size_t kMaxRequiredWords = 8;
+constexpr size_t kMaxRequiredWordsOfASet = 16;
+
+// True iff RE2's lowercasing leaves `word` as it is: no letter with case. ASCII letters and
+// anything outside CJK punctuation, kana and Han (U+3000..U+9FFF) are taken to have one.
+bool caseless(std::string_view word) {
+  for (size_t i = 0; i < word.size();) {
+    char32_t c = text::next_char(word, i);
+    bool ascii_letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    if (ascii_letter || (c >= 0x80 && (c < 0x3000 || c > 0x9FFF))) return false;
+  }
+  return true;
+}
+
+// The words of three bytes or more (a Han character and up) of which every match of `source` holds
+// one, from RE2's prefilter; null when a match may hold none, or they are too many or have case.
+std::shared_ptr<const std::vector<std::string>> required_words(const std::string& source) {
+  re2::FilteredRE2 filter(3);
+  int id = 0;
+  if (filter.Add(source, options(), &id) != RE2::NoError) return nullptr;
+  std::vector<std::string> words;
+  filter.Compile(&words);
+  std::vector<int> without_words;
+  filter.AllPotentials({}, &without_words);
+  if (!without_words.empty() || words.empty() || words.size() > kMaxRequiredWords) return nullptr;
+  for (const std::string& w : words) {
+    if (!caseless(w)) return nullptr;
+  }
+  return std::make_shared<const std::vector<std::string>>(std::move(words));
+}
+
+// Whether s holds `word`, looking for its last byte: the last byte of a Han character varies more
+// than its first, which nearly every character of Chinese text shares with many others.
+bool holds(std::string_view s, std::string_view word) {
+  const size_t m = word.size();
+  if (m == 0 || s.size() < m) return m == 0;
+  const char* at = s.data() + m - 1;
+  const char* end = s.data() + s.size();
+  while ((at = static_cast<const char*>(std::memchr(at, word.back(), end - at)))) {
+    if (std::memcmp(at - (m - 1), word.data(), m - 1) == 0) return true;
+    ++at;
+  }
+  return false;
+}
+
+bool holds_one_of(std::string_view s, const std::vector<std::string>& words) {
+  for (const std::string& w : words) {
+    if (holds(s, w)) return true;
+  }
+  return false;
+}
+
 }  // namespace
+
+bool Pattern::may_match(std::string_view s) const {
+  return !required_ || holds_one_of(s, *required_);
+}
 
 std::optional<Pattern> Pattern::compile(std::string_view source, std::string* error) {
   Pattern p;
@@ -70,21 +132,22 @@ std::optional<Pattern> Pattern::compile(std::string_view source, std::string* er
   p.re_ = std::move(re);
   p.context_free_ = !has_assertion(p.source_);
   p.suffix_re_ = std::make_shared<RE2>("(?:" + p.source_ + ")$", options());
+  p.required_ = required_words(p.source_);
   return p;
 }
 
 std::optional<Match> Pattern::match_prefix(std::string_view s) const {
-  return re_ ? run(*re_, s, 0, RE2::ANCHOR_START) : std::nullopt;
+  return re_ && may_match(s) ? run(*re_, s, 0, RE2::ANCHOR_START) : std::nullopt;
 }
 
 std::optional<Match> Pattern::match_suffix(std::string_view s) const {
-  return suffix_re_ ? run(*suffix_re_, s, 0, RE2::UNANCHORED) : std::nullopt;
+  return suffix_re_ && may_match(s) ? run(*suffix_re_, s, 0, RE2::UNANCHORED) : std::nullopt;
 }
 
 bool Pattern::match_full(std::string_view s) const { return matches(Anchor::kFull, s); }
 
 std::optional<Match> Pattern::find(std::string_view s, size_t from) const {
-  if (!re_ || from > s.size()) return std::nullopt;
+  if (!re_ || from > s.size() || !may_match(s.substr(from))) return std::nullopt;
   return run(*re_, s, from, RE2::UNANCHORED);
 }
 
@@ -105,7 +168,7 @@ std::optional<std::vector<std::string_view>> Pattern::full_groups(std::string_vi
 }
 
 bool Pattern::matches(Anchor anchor, std::string_view s) const {
-  if (!re_) return false;
+  if (!re_ || !may_match(s)) return false;
   re2::StringPiece text(s.data(), s.size());
   switch (anchor) {
     case Anchor::kFull: return re_->Match(text, 0, s.size(), RE2::ANCHOR_BOTH, nullptr, 0);
@@ -136,6 +199,18 @@ struct PatternSet::Compiled {
 };
 
 PatternSet::PatternSet(std::vector<Pattern> patterns) : patterns_(std::move(patterns)) {
+  std::vector<std::string> words;
+  bool all_known = !patterns_.empty();
+  for (const Pattern& p : patterns_) {
+    all_known = all_known && p.required_;
+    if (!all_known) break;
+    for (const std::string& w : *p.required_) {
+      if (std::find(words.begin(), words.end(), w) == words.end()) words.push_back(w);
+    }
+  }
+  if (all_known && words.size() <= kMaxRequiredWordsOfASet) {
+    required_ = std::make_shared<const std::vector<std::string>>(std::move(words));
+  }
   // One pattern gains nothing from a set: Pattern::matches is one pass already.
   if (patterns_.size() < 2) return;
   auto compiled = std::make_shared<Compiled>();
@@ -155,6 +230,7 @@ PatternSet::PatternSet(std::vector<Pattern> patterns) : patterns_(std::move(patt
 
 void PatternSet::matching(Anchor anchor, std::string_view s, std::vector<int>& out, bool often) const {
   out.clear();
+  if (required_ && !holds_one_of(s, *required_)) return;
   if (sets_) {
     const RE2::Set& set = sets_->of(anchor);
     re2::StringPiece text(s.data(), s.size());

@@ -54,12 +54,19 @@ class Pattern {
   std::optional<Match> find(std::string_view s, size_t from = 0) const;
   // The capturing groups of a match of the whole of s (an absent group is empty).
   std::optional<std::vector<std::string_view>> full_groups(std::string_view s) const;
+  // False when s holds none of the words one of which every match holds (RE2's prefilter atoms):
+  // then s has no match, whatever the anchor. True when it may have one.
+  bool may_match(std::string_view s) const;
 
  private:
   std::string source_;
   bool context_free_ = false;
   std::shared_ptr<const re2::RE2> re_;         // as written
   std::shared_ptr<const re2::RE2> suffix_re_;  // (?:source)$
+  // Every match holds one of these words; null when no such few words are known.
+  std::shared_ptr<const std::vector<std::string>> required_;
+
+  friend class PatternSet;
 };
 
 // Patterns a grammar tries in turn on the same text. Iterating gives the patterns in order; the
@@ -94,6 +101,8 @@ class PatternSet {
   struct Compiled;
   std::vector<Pattern> patterns_;
   std::shared_ptr<const Compiled> sets_;  // null when the patterns are tried one by one
+  // Every match of every pattern holds one of these words; null when no such few words are known.
+  std::shared_ptr<const std::vector<std::string>> required_;
 };
 
 }  // namespace budgetlens::grammar
