@@ -19,7 +19,7 @@ while (($#)); do
     *) targets+=("$1"); shift ;;
   esac
 done
-((${#targets[@]})) || targets=(decode html layout_tables units grammar extract)
+((${#targets[@]})) || targets=(decode html layout_tables units grammar extract pattern)
 
 bash tools/bootstrap.sh fuzz
 build=${FUZZ_BUILD_DIR:-build-fuzz}
@@ -45,6 +45,7 @@ seed decode corpus/*.txt corpus/*.html tests/data/seeds_html/*.html fuzz/seeds/d
 seed html corpus/*.html tests/data/seeds_html/*.html fuzz/seeds/html/* "${shared_pages[@]}"
 seed layout_tables corpus/*.txt fuzz/seeds/layout_tables/* "${shared_texts[@]}"
 seed units fuzz/seeds/units/*
+seed pattern fuzz/seeds/pattern/*
 seed extract corpus/*.txt corpus/*.html tests/data/seeds_html/*.html "${shared_texts[@]}"
 mkdir -p "$build/corpus/grammar"
 for f in grammars/*.xml; do
