@@ -13,7 +13,8 @@
 #   cmake --build build --target bench            # builds what it needs and runs this
 #   BENCH_MB=20 bash tools/bench.sh               # a quick run on a smaller corpus
 # Environment: BUILD_DIR (default build), BENCH_DIR (default $BUILD_DIR/bench-corpus, not committed),
-# BENCH_MB (default 200), BENCH_STAGES=0 to leave out the micro-benchmarks.
+# BENCH_MB (default 200), BENCH_STAGES=0 to leave out the micro-benchmarks, BENCH_RUNS (default 1)
+# to time one job and two that many times each, alternately, and report medians.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build=${BUILD_DIR:-build}
@@ -105,18 +106,30 @@ run floor "$floor" --files-from "$bench/x1.list"
 floor_s=$(awk '{for (i = 1; i < NF; i++) if ($i == "seconds") print $(i + 1)}' "$bench/floor.stdout")
 row "floor (read + ICU decode+NFKC)" "$floor_s" "$docs1" "$bytes1" "$rss_kb"
 
-warm "$x1"
-run extract1 "$bin" extract "$x1" -o "$bench/out.jsonl" -q --jobs 1
-e1_s=$seconds e1_rss=$rss_kb
+# One job and two, alternately, BENCH_RUNS times (default 1): each row gives the median time and
+# the largest RSS, and each pair's ratio is taken from two runs made one after the other, which
+# keeps a machine whose speed drifts (a shared virtual machine) from deciding the ratio.
+runs=${BENCH_RUNS:-1}
+e1_times=() e2_times=() pair_ratios=() e1_rss=0 e2_rss=0
+for ((r = 1; r <= runs; r++)); do
+  warm "$x1"
+  run extract1 "$bin" extract "$x1" -o "$bench/out.jsonl" -q --jobs 1
+  e1_times+=("$seconds") e1_rss=$((rss_kb > e1_rss ? rss_kb : e1_rss))
+  out_mb=$(awk -v b="$(stat -c %s "$bench/out.jsonl")" 'BEGIN { printf "%.0f", b / 1e6 }')
+  rm -f "$bench/out.jsonl"
+  warm "$x1"
+  run extract2 "$bin" extract "$x1" -o "$bench/out.jsonl" -q --jobs 2
+  e2_times+=("$seconds") e2_rss=$((rss_kb > e2_rss ? rss_kb : e2_rss))
+  pair_ratios+=("$(awk -v a="${e1_times[-1]}" -v b="$seconds" 'BEGIN { printf "%.2f", a / b }')")
+  rm -f "$bench/out.jsonl"
+done
+median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+e1_s=$(median "${e1_times[@]}") e2_s=$(median "${e2_times[@]}")
 row "extract -> JSONL, --jobs 1" "$e1_s" "$docs1" "$bytes1" "$e1_rss"
-out_mb=$(awk -v b="$(stat -c %s "$bench/out.jsonl")" 'BEGIN { printf "%.0f", b / 1e6 }')
-rm -f "$bench/out.jsonl"
-
-warm "$x1"
-run extract2 "$bin" extract "$x1" -o "$bench/out.jsonl" -q --jobs 2
-e2_s=$seconds e2_rss=$rss_kb
 row "extract -> JSONL, --jobs 2" "$e2_s" "$docs1" "$bytes1" "$e2_rss"
-rm -f "$bench/out.jsonl"
+if ((runs > 1)); then
+  echo "    (medians of $runs runs: --jobs 1 ${e1_times[*]} s; --jobs 2 ${e2_times[*]} s)"
+fi
 
 warm "$x2"
 run extract_x2 "$bin" extract "$x2" -o "$bench/out.jsonl" -q --jobs 1
@@ -124,11 +137,14 @@ ex2_s=$seconds ex2_rss=$rss_kb
 row "extract -> JSONL, --jobs 1, x2" "$ex2_s" "$docs2" "$bytes2" "$ex2_rss"
 rm -f "$bench/out.jsonl"
 
-awk -v f="$floor_s" -v e1="$e1_s" -v e2="$e2_s" -v r1="$e1_rss" -v r2="$ex2_rss" -v b="$bytes1" -v o="$out_mb" 'BEGIN {
+pair_median=$(median "${pair_ratios[@]}")
+((runs > 1)) || pair_ratios=()
+awk -v pr="${pair_ratios[*]}" -v pm="$pair_median" -v f="$floor_s" -v e1="$e1_s" -v e2="$e2_s" -v r1="$e1_rss" -v r2="$ex2_rss" -v b="$bytes1" -v o="$out_mb" 'BEGIN {
   printf "JSON Lines written: %d MB for %.0f MB of documents\n", o, b / 1e6
   printf "extract --jobs 1:  %.1f MB/s (target >= 30)\n", b / 1e6 / e1
   printf "extract / floor:   %.2fx the time of the floor (target <= 4)\n", e1 / f
   printf "--jobs 2 / 1:      %.2fx the throughput (target >= 1.7)\n", e1 / e2
+  if (pr != "") printf "                   pairs: %s (median %s)\n", pr, pm
   printf "peak RSS:          %.1f MB for x1, %.1f MB for x2 (target <= 150, flat)\n", r1 / 1024, r2 / 1024
 }'
 
