@@ -220,6 +220,12 @@ void RowScorer::start_row(int leading) {
 
 Placement RowScorer::place(const CellKind* kinds, int m, int leading) {
   start_row(leading);
+  // The row's length is known: room for all of it at once, not grown a cell at a time.
+  const size_t cells = static_cast<size_t>(m), w = static_cast<size_t>(model_.size()) + 1;
+  kinds_.reserve(cells);
+  first_.reserve(cells);
+  dp_.reserve(cells * w);
+  from_.reserve(cells * w);
   for (int i = 0; i < m; ++i) add(kinds[i], short_total_before(kinds, i, m));
   return placement();
 }
