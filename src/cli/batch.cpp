@@ -46,8 +46,8 @@ void run_batch(size_t count, int jobs, const ProcessDocument& process, const Del
 
   // The worker that parks the next result in order hands it on, and every one parked after it,
   // while no other worker is doing so. A third thread that woke for each result took a CPU from a
-  // worker for every document and read each result on a core where none of it was cached: two
-  // workers used a fifth more CPU time than one, where two processes of one worker each did not.
+  // worker for every document and read each result on a core where none of it was cached; without
+  // it, two jobs over 7,128 documents spent a quarter less system time and ran about 3% faster.
   auto hand_on = [&](std::unique_lock<std::mutex>& lock) {
     delivering = true;
     while (next_to_deliver < count && parked[next_to_deliver % window]) {
