@@ -490,7 +490,11 @@ class ParagraphReader {
       }
       c.item = at.item;
     }
-    std::string key = text::match_key(f.label, ctx_.source.traditional);
+    // A year ("2023年") in the folded label: only a label that prints 年 can hold one (the source is
+    // NFKC-normalised, so no other form of the character is left to fold into it).
+    std::string key = f.label.find("年") == std::string::npos
+                          ? std::string()
+                          : text::match_key(f.label, ctx_.source.traditional);
     for (size_t i = 0; i + 7 <= key.size(); ++i) {
       if ((key.compare(i, 2, "19") == 0 || key.compare(i, 2, "20") == 0) && key.compare(i + 4, 3, "年") == 0 &&
           std::isdigit(static_cast<unsigned char>(key[i + 2])) && std::isdigit(static_cast<unsigned char>(key[i + 3]))) {
