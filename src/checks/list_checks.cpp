@@ -64,6 +64,7 @@ class Lists {
       if (w_.in_text(i) && w_.context(i).fused_row < 0) by_block[w_.context(i).block].push_back(i);
     }
     const std::string& text = w_.in.source.text;
+    std::string folded;
     for (size_t b = 0; b < w_.in.layout.blocks.size(); ++b) {
       const layout::Block& block = w_.in.layout.blocks[b];
       if (block.kind != layout::BlockKind::kParagraph || w_.in.outline.in_toc[b]) continue;
@@ -83,7 +84,12 @@ class Lists {
         from = std::max(from, r.end);
       }
       uint32_t end = std::max(from, block.range.end);
-      p.gaps.push_back(w_.key(std::string_view(text).substr(from, end - from)));
+      if (p.figures.empty()) {
+        p.gaps.emplace_back(
+            layout::block_key(w_.in.layout, w_.in.source, block, folded));  // folded by layout/
+      } else {
+        p.gaps.push_back(w_.key(std::string_view(text).substr(from, end - from)));
+      }
       paragraphs_.push_back(std::move(p));
     }
   }
