@@ -8,6 +8,7 @@
 #include <pugixml.hpp>
 
 #include "grammar/grammar.h"
+#include "grammar/required_words.h"
 #include "test_support.h"
 #include "text/fold.h"
 #include "text/utf8.h"
@@ -166,6 +167,29 @@ TEST(Grammar, RequiredWordsAreThoseEveryMatchHolds) {
   EXPECT_FALSE(p->find("收入总计3万"));
   EXPECT_TRUE(p->find("收入 单位:万元"));
   EXPECT_FALSE(p->matches(Anchor::kAnywhere, "金额"));
+}
+
+TEST(Grammar, RequiredWordsAreFoundWhateverSurroundsThem) {
+  // Pieces of text: Han characters, ASCII, two- and four-byte characters, and broken UTF-8 (a lone
+  // continuation byte, a lead without its tail) that must not hide the character after it.
+  const std::vector<std::string> pieces = {"年", "预",   "算",   "一",       ".",        "a", "é",
+                                           "𠀀", "\xB4", "\xE5", "\xE5\xB9", "\xF0\x90", " "};
+  const std::vector<std::string> words = {"预算", "一.",           "年", "é年",   "𠀀a",
+                                          "算预", "a\xE5\xB9\xB4", "..", "年年年"};
+  for (size_t count : {size_t{2}, words.size()}) {  // few words: one at a time; more: in one pass
+    detail::RequiredWords required(std::vector<std::string>(words.begin(), words.begin() + count));
+    uint32_t state = 12345;
+    for (int trial = 0; trial < 20000; ++trial) {
+      std::string text;
+      for (int k = trial % 9; k >= 0; --k) {
+        state = state * 1103515245u + 12345u;
+        text += pieces[(state >> 16) % pieces.size()];
+      }
+      bool naive = false;
+      for (size_t w = 0; w < count; ++w) naive |= text.find(words[w]) != std::string::npos;
+      ASSERT_EQ(required.any_in(text), naive) << "\"" << text << "\" with " << count << " words";
+    }
+  }
 }
 
 // Every pattern attribute of the built-in grammar files, XML entities decoded.

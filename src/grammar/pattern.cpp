@@ -5,8 +5,8 @@
 #include <re2/set.h>
 
 #include <algorithm>
-#include <cstring>
 
+#include "grammar/required_words.h"
 #include "text/utf8.h"
 
 namespace budgetlens::grammar {
@@ -61,10 +61,10 @@ bool has_assertion(std::string_view re) {
   return false;
 }
 
-// Words looked for before a pattern, or a set of them, is run: more cost more than running it
-// (callgrind over corpus/ and ../shared: 8 and 16 words did best).
-constexpr size_t kMaxRequiredWords = 8;
-constexpr size_t kMaxRequiredWordsOfASet = 16;
+// At most this many words are looked for before a pattern, or a set of them, is run; the built-in
+// grammar has none with more (up to 24 and 48 cost the same over corpus/ and ../shared).
+constexpr size_t kMaxRequiredWords = 64;
+constexpr size_t kMaxRequiredWordsOfASet = 128;
 
 // True iff RE2's lowercasing leaves `word` as it is: no letter with case. ASCII letters and
 // anything outside CJK punctuation, kana and Han (U+3000..U+9FFF) are taken to have one.
@@ -79,7 +79,7 @@ bool caseless(std::string_view word) {
 
 // The words of three bytes or more (a Han character and up) of which every match of `source` holds
 // one, from RE2's prefilter; null when a match may hold none, or they are too many or have case.
-std::shared_ptr<const std::vector<std::string>> required_words(const std::string& source) {
+std::shared_ptr<const detail::RequiredWords> required_words(const std::string& source) {
   re2::FilteredRE2 filter(3);
   int id = 0;
   if (filter.Add(source, options(), &id) != RE2::NoError) return nullptr;
@@ -91,34 +91,13 @@ std::shared_ptr<const std::vector<std::string>> required_words(const std::string
   for (const std::string& w : words) {
     if (!caseless(w)) return nullptr;
   }
-  return std::make_shared<const std::vector<std::string>>(std::move(words));
-}
-
-// Whether s holds `word`, looking for its last byte: the last byte of a Han character varies more
-// than its first, which nearly every character of Chinese text shares with many others.
-bool holds(std::string_view s, std::string_view word) {
-  const size_t m = word.size();
-  if (m == 0 || s.size() < m) return m == 0;
-  const char* at = s.data() + m - 1;
-  const char* end = s.data() + s.size();
-  while ((at = static_cast<const char*>(std::memchr(at, word.back(), end - at)))) {
-    if (std::memcmp(at - (m - 1), word.data(), m - 1) == 0) return true;
-    ++at;
-  }
-  return false;
-}
-
-bool holds_one_of(std::string_view s, const std::vector<std::string>& words) {
-  for (const std::string& w : words) {
-    if (holds(s, w)) return true;
-  }
-  return false;
+  return std::make_shared<const detail::RequiredWords>(std::move(words));
 }
 
 }  // namespace
 
 bool Pattern::may_match(std::string_view s) const {
-  return !required_ || holds_one_of(s, *required_);
+  return !required_ || required_->any_in(s);
 }
 
 std::optional<Pattern> Pattern::compile(std::string_view source, std::string* error) {
@@ -204,12 +183,12 @@ PatternSet::PatternSet(std::vector<Pattern> patterns) : patterns_(std::move(patt
   for (const Pattern& p : patterns_) {
     all_known = all_known && p.required_;
     if (!all_known) break;
-    for (const std::string& w : *p.required_) {
+    for (const std::string& w : p.required_->words()) {
       if (std::find(words.begin(), words.end(), w) == words.end()) words.push_back(w);
     }
   }
   if (all_known && words.size() <= kMaxRequiredWordsOfASet) {
-    required_ = std::make_shared<const std::vector<std::string>>(std::move(words));
+    required_ = std::make_shared<const detail::RequiredWords>(std::move(words));
   }
   // One pattern gains nothing from a set: Pattern::matches is one pass already.
   if (patterns_.size() < 2) return;
@@ -230,7 +209,7 @@ PatternSet::PatternSet(std::vector<Pattern> patterns) : patterns_(std::move(patt
 
 void PatternSet::matching(Anchor anchor, std::string_view s, std::vector<int>& out, bool often) const {
   out.clear();
-  if (required_ && !holds_one_of(s, *required_)) return;
+  if (required_ && !required_->any_in(s)) return;
   if (sets_) {
     const RE2::Set& set = sets_->of(anchor);
     re2::StringPiece text(s.data(), s.size());

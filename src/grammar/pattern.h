@@ -15,6 +15,10 @@ namespace re2 {
 class RE2;
 }
 
+namespace budgetlens::grammar::detail {
+class RequiredWords;
+}
+
 namespace budgetlens::grammar {
 
 // Where a pattern has to match in a text: the whole of it, from its start, up to its end, or
@@ -63,8 +67,8 @@ class Pattern {
   bool context_free_ = false;
   std::shared_ptr<const re2::RE2> re_;         // as written
   std::shared_ptr<const re2::RE2> suffix_re_;  // (?:source)$
-  // Every match holds one of these words; null when no such few words are known.
-  std::shared_ptr<const std::vector<std::string>> required_;
+  // Every match holds one of these words; null when no such words are known.
+  std::shared_ptr<const detail::RequiredWords> required_;
 
   friend class PatternSet;
 };
@@ -101,8 +105,8 @@ class PatternSet {
   struct Compiled;
   std::vector<Pattern> patterns_;
   std::shared_ptr<const Compiled> sets_;  // null when the patterns are tried one by one
-  // Every match of every pattern holds one of these words; null when no such few words are known.
-  std::shared_ptr<const std::vector<std::string>> required_;
+  // Every match of every pattern holds one of these words; null when no such words are known.
+  std::shared_ptr<const detail::RequiredWords> required_;
 };
 
 }  // namespace budgetlens::grammar

@@ -1,0 +1,31 @@
+// Internal to grammar/: words one of which every match of a pattern holds, and whether a text holds
+// any of them. Asked before a pattern runs: most texts hold none, and looking for words costs less
+// than a regular-expression search.
+#pragma once
+
+#include <bitset>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace budgetlens::grammar::detail {
+
+class RequiredWords {
+ public:
+  explicit RequiredWords(std::vector<std::string> words);
+
+  const std::vector<std::string>& words() const { return words_; }
+  // True iff s holds one of the words (as bytes, anywhere).
+  bool any_in(std::string_view s) const;
+
+ private:
+  bool any_by_last_byte(std::string_view s) const;
+  bool any_by_last_character(std::string_view s) const;
+
+  std::vector<std::string> words_;
+  std::vector<uint16_t> last_;  // the low twelve bits of each word's last character
+  std::bitset<4096> ends_;      // the same, for all the words at once
+};
+
+}  // namespace budgetlens::grammar::detail
