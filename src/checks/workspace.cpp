@@ -310,8 +310,9 @@ std::vector<CheckRecord> Workspace::finish() {
     // A stated value that is no quantity (a table's 总分, a weight) is told apart by its label.
     std::string stated = !r.stated_operand.id.empty() ? r.stated_operand.id
                                                       : r.stated_operand.label + "@" + std::to_string(r.span.offset);
-    std::string sig = stated + "|" + r.formula + "|" + (r.status == "skipped" ? r.rule : "");
-    for (const std::string& id : ids) sig += "," + id;
+    std::string sig = std::move(stated);
+    sig.append("|").append(r.formula).append("|").append(r.status == "skipped" ? r.rule : "");
+    for (const std::string& id : ids) sig.append(",").append(id);
     auto [it, fresh] = seen.emplace(sig, kept.size());
     if (fresh) {
       kept.push_back(std::move(r));
@@ -319,11 +320,19 @@ std::vector<CheckRecord> Workspace::finish() {
       kept[it->second] = std::move(r);
     }
   }
-  std::stable_sort(kept.begin(), kept.end(), [](const CheckRecord& a, const CheckRecord& b) {
-    return a.span.offset < b.span.offset;
-  });
-  for (size_t i = 0; i < kept.size(); ++i) kept[i].id = check_id(static_cast<int>(i));
-  return kept;
+  // In the order of where each is printed: the order found, sorted by offset as indices, so that each
+  // record (a dozen strings) moves once.
+  std::vector<size_t> order(kept.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(),
+                   [&](size_t a, size_t b) { return kept[a].span.offset < kept[b].span.offset; });
+  std::vector<CheckRecord> sorted;
+  sorted.reserve(kept.size());
+  for (size_t i : order) {
+    sorted.push_back(std::move(kept[i]));
+    sorted.back().id = check_id(static_cast<int>(sorted.size() - 1));
+  }
+  return sorted;
 }
 
 }  // namespace budgetlens::checks::detail
