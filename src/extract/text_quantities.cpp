@@ -37,7 +37,12 @@ class ParagraphReader {
     apply_masks();
     read_fused();
     find_figures();
-    std::sort(found_.begin(), found_.end(), [](const Found& a, const Found& b) { return a.figure.begin < b.figure.begin; });
+    // Usually found in order already; a Found is a dozen fields, each moved by every swap of a sort.
+    auto before = [](const Found& a, const Found& b) { return a.figure.begin < b.figure.begin; };
+    auto not_before = [](const Found& a, const Found& b) { return a.figure.begin >= b.figure.begin; };
+    if (std::adjacent_find(found_.begin(), found_.end(), not_before) != found_.end()) {
+      std::sort(found_.begin(), found_.end(), before);
+    }
     if (found_.empty()) return;
     decide_units();
     std::erase_if(found_, [](const Found& f) { return f.unit == nullptr; });
