@@ -303,6 +303,7 @@ std::vector<CheckRecord> Workspace::finish() {
   // The same comparison found by two families is reported once, by the one that says most.
   std::map<std::string, size_t> seen;
   std::vector<CheckRecord> kept;
+  kept.reserve(out_.size());
   for (CheckRecord& r : out_) {
     std::vector<std::string> ids;
     for (const CheckOperand& o : r.operands) ids.push_back(o.id);
