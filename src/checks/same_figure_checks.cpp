@@ -49,10 +49,8 @@ class SameFigures {
     }
     for (int i = 0; i < w_.size(); ++i) {
       if (!w_.in_text(i) || !w_.is_money(i) || !w_.context(i).relation.empty() || w_.phase(i) == Phase::kPrevious) continue;
-      std::string k = name(w_.subject_key(i));
-      std::string full = name(w_.subject_key(i) + w_.key(w_.context(i).attribute));
-      auto it = cells.find(k);
-      if (it == cells.end()) it = cells.find(full);
+      auto it = cells.find(name(w_.subject_key(i)));
+      if (it == cells.end()) it = cells.find(name(w_.subject_key(i) + w_.attribute_key(i)));
       if (it == cells.end()) continue;
       CheckRecord& r = w_.add(rule, "same_figure", i);
       w_.judge_same(r, rule, i, it->second);

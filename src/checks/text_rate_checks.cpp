@@ -7,7 +7,6 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdlib>
-#include <unordered_map>
 
 #include "checks/families.h"
 
@@ -63,7 +62,7 @@ class TextRates {
       if (base.empty()) continue;  // "占26.79%": of the list's total, see list.shares
       int owner = -1;
       for (int i = p - 1; i >= 0 && same_sentence(i, p); --i) {
-        if (w_.is_money(i) && w_.context(i).relation.empty() && w_.key(w_.context(i).attribute) != base) {
+        if (w_.is_money(i) && w_.context(i).relation.empty() && w_.attribute_key(i) != base) {
           owner = i;
           break;
         }
@@ -180,37 +179,23 @@ class TextRates {
   // figure of that name before it in the document, the nearest.
   int base_figure(const std::string& base, int p, int owner) const {
     for (int i = p - 1; i >= 0 && same_sentence(i, p); --i) {
-      if (i != owner && w_.is_money(i) && w_.key(w_.context(i).attribute) == base) return i;
+      if (i != owner && w_.is_money(i) && w_.attribute_key(i) == base) return i;
     }
-    const std::vector<int>& named = named_by_suffix(base);
-    auto it = std::lower_bound(named.begin(), named.end(), p);  // the nearest before p
-    while (it != named.begin()) {
-      --it;
-      if (*it != owner) return *it;
+    // Else the nearest figure before p whose name (subject, or subject and attribute) ends in it.
+    for (int i = p - 1; i >= 0; --i) {
+      if (i == owner || !w_.is_money(i) || !w_.in_text(i) || !w_.context(i).relation.empty()) continue;
+      const std::string& s = w_.subject_key(i);
+      if (s.ends_with(base) || ends_in(s, w_.attribute_key(i), base)) return i;
     }
     return -1;
   }
 
-  // Money figures of running text whose name (subject, or subject and attribute) ends in `suffix`,
-  // in document order; built once, every suffix of every name.
-  const std::vector<int>& named_by_suffix(const std::string& suffix) const {
-    if (!suffixes_built_) {
-      suffixes_built_ = true;
-      for (int i = 0; i < w_.size(); ++i) {
-        if (!w_.is_money(i) || !w_.in_text(i) || !w_.context(i).relation.empty()) continue;
-        const std::string& s = w_.subject_key(i);
-        for (const std::string& name : {s, s + w_.key(w_.context(i).attribute)}) {
-          for (size_t b = 0; b < name.size(); ++b) {
-            if ((static_cast<unsigned char>(name[b]) & 0xC0) == 0x80) continue;  // inside a character
-            std::vector<int>& v = by_suffix_[name.substr(b)];
-            if (v.empty() || v.back() != i) v.push_back(i);
-          }
-        }
-      }
-    }
-    static const std::vector<int> kNone;
-    auto it = by_suffix_.find(suffix);
-    return it == by_suffix_.end() ? kNone : it->second;
+  // Whether a + b ends in `suffix`, without joining them.
+  static bool ends_in(const std::string& a, const std::string& b, const std::string& suffix) {
+    if (suffix.size() <= b.size()) return b.ends_with(suffix);
+    const size_t head = suffix.size() - b.size();
+    return a.size() >= head && a.compare(a.size() - head, head, suffix, 0, head) == 0 &&
+           std::string_view(suffix).substr(head) == b;
   }
 
   // This year's figure of the subject a change is about, and last year's when it is printed too
@@ -268,8 +253,6 @@ class TextRates {
   }
 
   Workspace& w_;
-  mutable bool suffixes_built_ = false;
-  mutable std::unordered_map<std::string, std::vector<int>> by_suffix_;
 };
 
 }  // namespace

@@ -38,6 +38,7 @@ Workspace::Workspace(const Inputs& inputs, const grammar::Grammar& grammar) : in
   const int n = size();
   grid_.assign(n, -1);
   subject_key_.resize(n);
+  attribute_key_.resize(n);
   phase_.assign(n, Phase::kNone);
   cells_.resize(in.grids.size());
   for (size_t t = 0; t < in.grids.size(); ++t) cells_[t].assign(static_cast<size_t>(in.grids[t].n_rows) * in.grids[t].n_cols, -1);
@@ -64,7 +65,8 @@ Workspace::Workspace(const Inputs& inputs, const grammar::Grammar& grammar) : in
     const QuantityRecord& r = q(i);
     if (r.table.empty()) {
       subject_key_[i] = key(context(i).subject);
-      phase_[i] = phase_of(context(i).attribute);
+      attribute_key_[i] = key(context(i).attribute);
+      phase_[i] = phase_of_key(attribute_key_[i]);
       // "较上年2.08减少0.03": the comparison names the figure.
       if (g.checks.previous.valid() && g.checks.previous.match_full(subject_key_[i])) phase_[i] = Phase::kPrevious;
       continue;
@@ -94,8 +96,11 @@ int Workspace::cell(int grid, int row, int col) const {
 std::string Workspace::key(std::string_view s) const { return text::match_key(s, in.source.traditional); }
 
 Phase Workspace::phase_of(std::string_view attribute) const {
-  if (attribute.empty()) return Phase::kNone;
-  std::string k = key(attribute);
+  return attribute.empty() ? Phase::kNone : phase_of_key(key(attribute));
+}
+
+Phase Workspace::phase_of_key(const std::string& k) const {
+  if (k.empty()) return Phase::kNone;
   if (g.checks.previous.valid() && g.checks.previous.match_full(k)) return Phase::kPrevious;
   if (g.checks.actual.valid() && g.checks.actual.match_full(k)) return Phase::kActual;
   if (g.checks.budget.valid() && g.checks.budget.match_full(k)) return Phase::kBudget;

@@ -35,10 +35,13 @@ class Workspace {
   std::string key(std::string_view s) const;
   // The subject of a figure, folded: the clause's subject in text, the row label in a table.
   const std::string& subject_key(int i) const { return subject_key_[i]; }
+  // The attribute of a text figure ("决算", "年初预算数"), folded; empty in tables.
+  const std::string& attribute_key(int i) const { return attribute_key_[i]; }
   Phase phase(int i) const { return phase_[i]; }
   // Which sentence of its paragraph a text figure is in, counting only 。!? (not ;).
   int period(int i) const { return period_[i]; }
   Phase phase_of(std::string_view attribute) const;
+  Phase phase_of_key(const std::string& key) const;
 
   bool is_money(int i) const { return q(i).kind == "money" && q(i).value_yuan.has_value(); }
   bool is_percent(int i) const { return q(i).kind == "percent"; }
@@ -83,6 +86,7 @@ class Workspace {
  private:
   std::vector<int> grid_;
   std::vector<std::string> subject_key_;
+  std::vector<std::string> attribute_key_;
   std::vector<Phase> phase_;
   std::vector<int> period_;
   std::vector<std::vector<int>> cells_;  // per grid: n_rows × n_cols figure index or -1
