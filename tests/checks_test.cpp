@@ -223,6 +223,21 @@ TEST(Rates, TableRatesCompletionAndShares) {
   EXPECT_EQ(must_find(text, "rate.completion", "124.68").status, "skipped");
 }
 
+TEST(Rates, SharesOfANamedFigure) {
+  DocumentResult doc = testing::run(
+      "一、总体情况\n2023年一般公共预算支出1000.00万元。\n"
+      "二、支出结构\n教育支出123.40万元,占一般公共预算支出的12.34%。\n"
+      "科学技术支出50.00万元,占一般公共预算支出的5.10%。\n"
+      "住房保障支出20.00万元,占政府性基金支出的2.00%。\n"
+      "三、采购\n政府采购支出决算200.00万元。\n货物采购40.00万元,占政府采购支出决算的20.00%。\n");
+  // The figure a share is of is named in an earlier paragraph: the nearest money figure whose name
+  // ends in the words after 占.
+  EXPECT_EQ(must_find(doc, "rate.share", "12.34").status, "pass");
+  EXPECT_EQ(must_find(doc, "rate.share", "5.10").status, "fail");
+  EXPECT_EQ(must_find(doc, "rate.share", "2.00").status, "skipped");  // no 政府性基金支出 in the text
+  EXPECT_EQ(must_find(doc, "rate.share", "20.00").status, "pass");    // named by subject and attribute
+}
+
 TEST(Rates, YearOverYear) {
   DocumentResult doc = testing::run(
       "收入总计1186.81万元,比上年减少23.95万元,下降1.98%。\n"
