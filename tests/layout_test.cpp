@@ -71,7 +71,7 @@ TEST(Layout, TabRowsKeepEmptyFieldsAsPositions) {
 
 std::vector<std::string> texts(const RawRow& r) {
   std::vector<std::string> out;
-  for (const RawCell& c : r.cells) out.push_back(c.text);
+  for (const RawCell& c : r.cells) out.emplace_back(c.text);
   return out;
 }
 

@@ -103,7 +103,7 @@ class CsvReader {
     std::string_view t = text::trim(raw);
     RawCell c;
     c.range = {static_cast<uint32_t>(b + (t.data() - raw.data())), static_cast<uint32_t>(b + (t.data() - raw.data()) + t.size())};
-    c.text = std::string(t);
+    c.text = t;
     c.blank = t.empty();
     row_.cells.push_back(std::move(c));
     row_.range.end = static_cast<uint32_t>(e);
@@ -113,7 +113,7 @@ class CsvReader {
     RawCell& c = row_.cells.back();
     std::string_view t = text::trim(s_.substr(c.range.begin, e - c.range.begin));
     c.range.end = static_cast<uint32_t>(c.range.begin + t.size());
-    c.text = std::string(t);
+    c.text = t;
     c.blank = t.empty();
     row_.range.end = static_cast<uint32_t>(e);
   }

@@ -48,7 +48,7 @@ std::vector<RawRow> html_table_rows(const source::HtmlTable& table, const source
   for (const Placed& p : placed) {
     RawCell c;
     c.range = p.cell->range;
-    c.text = std::string(std::string_view(source.text).substr(c.range.begin, c.range.size()));
+    c.text = std::string_view(source.text).substr(c.range.begin, c.range.size());
     c.col = static_cast<int>(col_index[p.col]);
     c.rowspan = static_cast<int>(row_index[std::min(p.row + p.rowspan, n)] - row_index[p.row]);
     c.colspan = static_cast<int>(col_index[std::min(p.col + p.colspan, free_from.size())] - col_index[p.col]);

@@ -185,7 +185,7 @@ class Builder {
     RawCell c;
     c.range = {static_cast<uint32_t>(r.begin + (t.data() - s.data())),
                static_cast<uint32_t>(r.begin + (t.data() - s.data()) + t.size())};
-    c.text = std::string(t);
+    c.text = t;
     c.blank = t.empty();
     return c;
   }

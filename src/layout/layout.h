@@ -48,7 +48,9 @@ std::string_view layout_name(TableLayout layout);
 
 struct RawCell {
   TextRange range;   // the cell's text, trimmed
-  std::string text;  // as in the source, trimmed
+  // As in the source, trimmed: a view of SourceText::text, which must outlive it (or of a cell
+  // broken over lines and joined, kept by tables/ while it makes its drafts).
+  std::string_view text;
   bool blank = false;  // an explicit empty cell (a no-break space line, an empty field)
   // html: where the cell is and what it covers; a <th>.
   int col = 0;

@@ -1,6 +1,7 @@
 // Internal to tables/: a table while its rows are being placed, before it becomes a Grid.
 #pragma once
 
+#include <deque>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -57,6 +58,9 @@ class Context {
   std::string key(std::string_view s) const;  // text::match_key with the document's script
   const CellFacts& facts(std::string_view cell_text) const;
   bool is_header_word(const layout::RawCell& cell) const { return !cell.blank && facts(cell.text).header_word; }
+  // A text made here (two pieces of a cell broken over lines, joined) kept for the document, so that
+  // a RawCell can view it as it views the source.
+  std::string_view keep(std::string text) const { return kept_.emplace_back(std::move(text)); }
 
  private:
   struct Hash {
@@ -64,6 +68,7 @@ class Context {
     size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
   };
   mutable std::unordered_map<std::string, CellFacts, Hash, std::equal_to<>> facts_;
+  mutable std::deque<std::string> kept_;  // a deque: what it holds never moves
 };
 
 // The logical tables of one layout block.

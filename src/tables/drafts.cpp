@@ -421,7 +421,7 @@ std::vector<RawCell> join_fragments(std::vector<RawCell> cells, const Context& c
                        std::all_of(a.begin(), a.begin() + 4, [](char ch) { return ch >= '0' && ch <= '9'; });
       bool fragment = !ctx.is_header_word(c) && text::char_count(a) <= 7 && fa.kind != CellKind::kWeightLabel;
       RawCell joined = c;
-      joined.text += cells[i + 1].text;
+      joined.text = ctx.keep(std::string(c.text) + std::string(cells[i + 1].text));
       // The pieces make a header word that the second piece alone is not ("一级"+"指标").
       const grammar::ColumnRule* whole = ctx.facts(joined.text).rule;
       const grammar::ColumnRule* tail = ctx.is_header_word(cells[i + 1]) ? fb.rule : nullptr;
@@ -430,7 +430,7 @@ std::vector<RawCell> join_fragments(std::vector<RawCell> cells, const Context& c
                          g.header_join_suffix.match_suffix(b) &&
                          static_cast<int>(text::char_count(a + b)) <= g.header_join_max_chars;
       if (!year_only && !makes_word && !broken_word) break;
-      c.text += cells[i + 1].text;
+      c.text = joined.text;
       c.range.end = cells[i + 1].range.end;
       ++i;
     }
