@@ -4,6 +4,7 @@
 
 #include "layout/layout.h"
 #include "sections/sections.h"
+#include "tables/draft.h"
 #include "tables/placement.h"
 #include "tables/tables.h"
 #include "test_support.h"
@@ -228,6 +229,21 @@ TEST(Tables, StreamSegmentationEqualsPlacingEveryCandidateRowAlone) {
       EXPECT_EQ(got[s].placement.score, want[s].placement.score) << "trial " << trial;
     }
   }
+}
+
+TEST(Tables, CellFactsFollowTheTextNotWhereItLies) {
+  // Facts are remembered by where a text lies, but a place may hold another text later (a grid's
+  // cells move as it grows): what is returned must always be the facts of the text as it is now.
+  source::SourceText s = testing::source_of("x\n");
+  detail::Context ctx(s, testing::builtin_grammar());
+  std::string cell = "合计";
+  EXPECT_TRUE(ctx.facts(cell).total);
+  cell = "123.45";  // the same place and length: std::string keeps short texts inside itself
+  EXPECT_FALSE(ctx.facts(cell).total);
+  EXPECT_TRUE(ctx.facts(cell).figure);
+  cell = "合计";
+  EXPECT_TRUE(ctx.facts(cell).total);
+  EXPECT_FALSE(ctx.facts(std::string_view()).figure);  // an empty view has no place at all
 }
 
 }  // namespace

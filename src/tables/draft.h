@@ -1,6 +1,7 @@
 // Internal to tables/: a table while its rows are being placed, before it becomes a Grid.
 #pragma once
 
+#include <array>
 #include <deque>
 #include <string>
 #include <unordered_map>
@@ -63,11 +64,21 @@ class Context {
   std::string_view keep(std::string text) const { return kept_.emplace_back(std::move(text)); }
 
  private:
+  CellFacts facts_of(std::string_view cell_text) const;
   struct Hash {
     using is_transparent = void;
     size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
   };
-  mutable std::unordered_map<std::string, CellFacts, Hash, std::equal_to<>> facts_;
+  using FactsMap = std::unordered_map<std::string, CellFacts, Hash, std::equal_to<>>;
+  mutable FactsMap facts_;
+  // The same cell's text is asked about many times, always from the same bytes: a slot per address
+  // finds its entry without hashing the text. A slot is trusted only when its entry's text is equal.
+  struct Recent {
+    const char* data = nullptr;
+    const FactsMap::value_type* entry = nullptr;
+  };
+  static constexpr int kRecentBits = 9;
+  mutable std::array<Recent, size_t{1} << kRecentBits> recent_{};
   mutable std::deque<std::string> kept_;  // a deque: what it holds never moves
 };
 

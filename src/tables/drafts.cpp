@@ -18,7 +18,17 @@ using layout::RawRow;
 std::string Context::key(std::string_view s) const { return text::match_key(s, source.traditional); }
 
 const CellFacts& Context::facts(std::string_view cell_text) const {
-  if (auto it = facts_.find(cell_text); it != facts_.end()) return it->second;
+  const uint64_t at = reinterpret_cast<uintptr_t>(cell_text.data());
+  Recent& slot = recent_[(at * 0x9E3779B97F4A7C15ull) >> (64 - kRecentBits)];
+  if (slot.entry && slot.data == cell_text.data() && slot.entry->first == cell_text)
+    return slot.entry->second;
+  auto it = facts_.find(cell_text);
+  if (it == facts_.end()) it = facts_.emplace(std::string(cell_text), facts_of(cell_text)).first;
+  slot = {cell_text.data(), &*it};
+  return it->second;
+}
+
+CellFacts Context::facts_of(std::string_view cell_text) const {
   CellFacts f;
   f.key = key(cell_text);
   std::optional<units::Figure> figure = units::cell_figure(f.key, grammar.units);
@@ -27,7 +37,7 @@ const CellFacts& Context::facts(std::string_view cell_text) const {
   f.kind = classify_cell(f.key, grammar, f.total, figure);
   f.rule = grammar.tables.column_rule(f.key);
   f.header_word = !f.key.empty() && text::char_count(f.key) <= 16 && !f.total && !f.figure && f.rule;
-  return facts_.emplace(std::string(cell_text), std::move(f)).first->second;
+  return f;
 }
 
 bool is_header_row(const std::vector<RawCell>& cells, const Context& ctx) {
