@@ -1,4 +1,5 @@
 // tables/: flattened blocks made into grids.
+#include <functional>
 #include <limits>
 #include <random>
 
@@ -229,6 +230,64 @@ TEST(Tables, StreamSegmentationEqualsPlacingEveryCandidateRowAlone) {
       EXPECT_EQ(got[s].placement.score, want[s].placement.score) << "trial " << trial;
     }
   }
+}
+
+// Every placement of a row's cells, in order, into n columns: column sequences that never go left.
+void each_placement(int m, int n, std::vector<int>& cols, const std::function<void()>& visit) {
+  if (static_cast<int>(cols.size()) == m) return visit();
+  for (int c = cols.empty() ? 0 : cols.back(); c < n; ++c) {
+    cols.push_back(c);
+    each_placement(m, n, cols, visit);
+    cols.pop_back();
+  }
+}
+
+TEST(Tables, RowPlacementIsTheBestOfEveryPlacement) {
+  std::mt19937 random(11);
+  int compared = 0;
+  for (int trial = 0; trial < 600; ++trial) {
+    const int n = 1 + static_cast<int>(random() % 6), m = 1 + static_cast<int>(random() % 5);
+    detail::ColumnModel model(n);
+    std::vector<std::array<int, detail::kKindCount>> counts(n);
+    for (int c = 0; c < n; ++c) {
+      model.roles[c] = static_cast<grammar::ColumnRole>(random() % 14);
+      for (int& k : counts[c]) k = static_cast<int>(random() % 4);
+    }
+    model.roles_set();
+    if (trial % 2) model.learn(counts);
+    std::vector<detail::CellKind> kinds;
+    for (int i = 0; i < m; ++i) {
+      kinds.push_back(random() % 4 == 0 ? detail::CellKind::kTotal
+                                        : static_cast<detail::CellKind>(random() % detail::kKindCount));
+    }
+    detail::RowHints hints;
+    hints.continuation = trial % 3 != 0;
+    hints.leading = trial % 5 == 0 ? static_cast<int>(random() % n) : -1;
+    hints.mergeable = trial % 7 == 0 ? static_cast<int>(random() % n) : -1;
+    hints.gap_cost = trial % 4 == 0 ? 0.0f : 1.5f;
+    hints.leading_cost = trial % 6 == 0 ? 0.3f : 0.5f;
+    if (trial % 8 == 1) {
+      for (int i = 0; i < m; ++i) hints.cols.push_back(static_cast<int>(random() % n));
+    }
+    if (trial % 9 == 2) {
+      for (int i = 0; i < m; ++i) hints.named.push_back(static_cast<int>(random() % (n + 1)) - 1);
+    }
+    float best = -std::numeric_limits<float>::infinity();
+    std::vector<int> cols;
+    each_placement(m, n, cols,
+                   [&] { best = std::max(best, detail::placement_score(kinds, cols, model, hints)); });
+    detail::Placement got = detail::place_row(kinds, model, hints);
+    if (best == -std::numeric_limits<float>::infinity()) {
+      EXPECT_TRUE(got.col.empty()) << "trial " << trial;
+      continue;
+    }
+    ASSERT_EQ(static_cast<int>(got.col.size()), m) << "trial " << trial;
+    // The sums are added in another order here: equal to a few units in the last place.
+    EXPECT_NEAR(got.score, best, 1e-4) << "trial " << trial;
+    EXPECT_NEAR(detail::placement_score(kinds, got.col, model, hints), got.score, 1e-4) << "trial " << trial;
+    ++compared;
+  }
+  EXPECT_GT(compared, 300);
 }
 
 TEST(Tables, CellFactsFollowTheTextNotWhereItLies) {

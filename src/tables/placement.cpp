@@ -269,26 +269,28 @@ void RowScorer::add(CellKind kind, bool short_total) {
     for (int c = 0; c < n; ++c) fits_[c] = fit(i, kind, c);
     kind_fits = fits_.data();
   }
-  // Columns are 1-based in the dp rows; the arrays below are 0-based views that do not overlap,
-  // which lets the compiler run the inner loop over several columns at once.
-  float* __restrict best = next + 1;
-  int* __restrict from = back + 1;
-  const float* __restrict fit_at = kind_fits;
-  const float* __restrict gap = short_total ? no_gaps_.data() : gaps_.data();
-  for (int j = first; j <= n; ++j) {
-    if (row[j] == kMinusInf) continue;
+  // Columns are 1-based in the dp rows, and j below is the column of cell i - 1 in them; cell i goes
+  // to a 0-based column c >= j, skipping c - j columns. The cost of skipping grows by the same step
+  // per column (or is nothing), so the j that is best for column c stays best for the columns after
+  // it unless the next j does better: one pass over the columns, not one per column of the cell
+  // before.
+  const float* gap = short_total ? no_gaps_.data() : gaps_.data();
+  const bool may_continue = hints_.continuation;
+  int best_j = -1;
+  for (int c = first - 1; c < n; ++c) {
+    if (c >= first && row[c] != kMinusInf) {
+      if (best_j < 0 || row[c] - gap[0] + kind_fits[c] > row[best_j] - gap[c - best_j] + kind_fits[c])
+        best_j = c;
+    }
+    if (best_j >= 0) {
+      next[c + 1] = row[best_j] - gap[c - best_j] + kind_fits[c];
+      back[c + 1] = best_j;
+    }
     // The same column again: the cell continues the one before it.
-    if (hints_.continuation && continues(previous, kind, model_.roles[j - 1])) {
+    const int j = c + 1;
+    if (may_continue && row[j] != kMinusInf && continues(previous, kind, model_.roles[j - 1])) {
       float s = row[j] - kContinuation + 0.5f * kind_fit_[static_cast<int>(kind) * n + j - 1];
       if (s > next[j]) next[j] = s, back[j] = j;
-    }
-    const float base = row[j];
-    for (int c = j; c < n; ++c) {
-      const float s = base - gap[c - j] + fit_at[c];
-      const float was = best[c];
-      const int better = -(s > was);  // all ones when s is better: a mask, so the loop has no branch
-      best[c] = better ? s : was;
-      from[c] = (from[c] & ~better) | (j & better);
     }
   }
 }
@@ -330,6 +332,33 @@ Placement place_row(const std::vector<CellKind>& kinds, const ColumnModel& model
   const int m = static_cast<int>(kinds.size());
   if (m == 0 || model.size() == 0) return {};
   return RowScorer(model, hints).place(kinds.data(), m, hints.leading);
+}
+
+float placement_score(const std::vector<CellKind>& kinds, const std::vector<int>& cols,
+                      const ColumnModel& model, const RowHints& hints) {
+  const int m = static_cast<int>(kinds.size()), n = model.size();
+  if (m == 0 || static_cast<int>(cols.size()) != m) return kMinusInf;
+  RowScorer scorer(model, hints);  // for its fit(), trail_ and gaps_
+  float score = 0;
+  for (int i = 0; i < m; ++i) {
+    const int c = cols[i];
+    if (c < 0 || c >= n) return kMinusInf;
+    if (i == 0) {
+      int merged = hints.mergeable < 0 ? c : std::min(c, hints.mergeable);
+      score = scorer.fit(0, kinds[0], c) - (hints.leading_cost * merged + hints.gap_cost * (c - merged));
+      if (hints.leading >= 0 && c == hints.leading) score += kLeadingHintBonus;
+    } else if (c == cols[i - 1]) {
+      if (!hints.continuation || !continues(kinds[i - 1], kinds[i], model.roles[c])) return kMinusInf;
+      score += -kContinuation + 0.5f * model.score(kinds[i], c);
+    } else if (c > cols[i - 1]) {
+      const int skipped = c - cols[i - 1] - 1;
+      score += -(short_total_before(kinds.data(), i, m) ? 0.0f : hints.gap_cost * skipped) +
+               scorer.fit(i, kinds[i], c);
+    } else {
+      return kMinusInf;
+    }
+  }
+  return score - scorer.trail_[cols[m - 1] + 1];
 }
 
 std::vector<Segment> segment_stream(const std::vector<CellKind>& kinds, const ColumnModel& model,

@@ -79,6 +79,10 @@ struct Placement {
 
 // The best placement of a row's cells (in order) into n columns.
 Placement place_row(const std::vector<CellKind>& kinds, const ColumnModel& model, const RowHints& hints);
+// What place_row maximises, for one placement: the score of putting cell i in column cols[i]; -inf
+// when cells go leftwards, or share a column without one continuing the other.
+float placement_score(const std::vector<CellKind>& kinds, const std::vector<int>& cols,
+                      const ColumnModel& model, const RowHints& hints);
 
 // The dynamic programme behind place_row, fed one cell at a time: after each add(), score() is the
 // best placement score of the cells added so far, so that every row starting at one cell of a
@@ -98,6 +102,8 @@ class RowScorer {
   Placement placement() const;
 
  private:
+  friend float placement_score(const std::vector<CellKind>&, const std::vector<int>&, const ColumnModel&,
+                               const RowHints&);
   float fit(int i, CellKind kind, int c) const;
   int best_column(float& score) const;
 
