@@ -1,7 +1,10 @@
 // emit/: the JSON Lines contract, CSV files, workbooks, and outputs that are never half-written.
 #include <dirent.h>
 
+#include <cstdio>
+
 #include "emit/emit.h"
+#include "emit/json_writer.h"
 #include "emit/spreadsheet_text.h"
 #include "test_support.h"
 #include "text/utf8.h"
@@ -62,6 +65,55 @@ TEST(Jsonl, BytesThatAreNotUtf8BecomeReplacementCharacters) {
   EXPECT_NE(out.find("bad \uFFFD\uFFFD and \uFFFD\uFFFD\uFFFD"), std::string::npos) << out;
   EXPECT_EQ(emit::detail::cell_text("\xff收入"), "\uFFFD收入");
   EXPECT_EQ(emit::detail::csv_text("\xff收入"), "\uFFFD收入");
+}
+
+// A JSON string the plain way: the text made valid, then each byte escaped or not.
+std::string json_string_by_steps(std::string_view s) {
+  std::string out = "\"";
+  for (char ch : text::to_valid_utf8(s)) {
+    unsigned char c = static_cast<unsigned char>(ch);
+    if (c == '"' || c == '\\') {
+      out += '\\';
+      out += ch;
+    } else if (c == '\n') {
+      out += "\\n";
+    } else if (c == '\r') {
+      out += "\\r";
+    } else if (c == '\t') {
+      out += "\\t";
+    } else if (c < 0x20) {
+      char buf[8];
+      std::snprintf(buf, sizeof buf, "\\u%04x", c);
+      out += buf;
+    } else {
+      out += ch;
+    }
+  }
+  return out + "\"";
+}
+
+TEST(Jsonl, StringsAreEscapedAndMadeValidInOnePass) {
+  // Every string of up to three of these bytes (ASCII, escapes, continuations, leads), alone and
+  // between runs of Han characters and ASCII, where the writer takes its shortcuts. What the line
+  // held before the string stays as it was, also when a bad byte comes after an escape.
+  const std::string bytes = std::string("a\"\\\n\x01\x80\xbf\xc2\xe0\xe6\xed\xf0\xff", 13);
+  std::vector<std::string> pieces = {""};
+  for (size_t length = 1; length <= 3; ++length) {
+    std::vector<std::string> longer;
+    for (const std::string& p : pieces) {
+      if (p.size() != length - 1) continue;
+      for (char b : bytes) longer.push_back(p + b);
+    }
+    pieces.insert(pieces.end(), longer.begin(), longer.end());
+  }
+  const std::string han = "收入支出合计", ascii = "abcdefgh12345678";
+  for (const std::string& p : pieces) {
+    for (const std::string& s : {p, han + p, p + han, ascii + p + ascii, han + p + ascii + "\"" + han}) {
+      std::string out = "{\"k\":";
+      emit::detail::append_json_string(out, s);
+      ASSERT_EQ(out, "{\"k\":" + json_string_by_steps(s)) << ::testing::PrintToString(s);
+    }
+  }
 }
 
 TEST(Jsonl, EscapesInLongStringsAtEveryPosition) {

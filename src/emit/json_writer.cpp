@@ -12,16 +12,16 @@ namespace {
 
 bool needs_escape(unsigned char c) { return c < 0x20 || c == '"' || c == '\\'; }
 
-// Whether any of eight bytes needs an escape, all at once (the SWAR "has a byte less than" and
-// "has a zero byte" tests): most of the text written is Chinese, and none of its bytes ever does.
-bool any_needs_escape(const char* p) {
+// Whether any of eight bytes needs an escape or starts or continues a character of more than one
+// byte, all at once (the SWAR "has a byte less than" and "has a zero byte" tests, and the high bits).
+bool any_needs_escape_or_is_not_ascii(const char* p) {
   uint64_t w;
   std::memcpy(&w, p, 8);
   constexpr uint64_t kOnes = 0x0101010101010101ull, kHighs = 0x8080808080808080ull;
-  uint64_t control = (w - kOnes * 0x20) & ~w & kHighs;
+  uint64_t control = (w - kOnes * 0x20) & ~w;
   uint64_t quote = w ^ (kOnes * '"'), backslash = w ^ (kOnes * '\\');
   uint64_t special = ((quote - kOnes) & ~quote) | ((backslash - kOnes) & ~backslash);
-  return (control | (special & kHighs)) != 0;
+  return ((control | special | w) & kHighs) != 0;
 }
 
 void append_int(std::string& out, int64_t value) {
@@ -33,22 +33,32 @@ void append_int(std::string& out, int64_t value) {
 }  // namespace
 
 void append_json_string(std::string& out, std::string_view s) {
-  // Record text is valid UTF-8 as source/ made it; what came from elsewhere (a file's name, a
-  // label a page declared) may not be, and a line of JSON must be.
-  if (!text::is_valid_utf8(s)) {
-    append_json_string(out, text::to_valid_utf8(s));
-    return;
-  }
   static constexpr char kHex[] = "0123456789abcdef";
+  const size_t start = out.size();
   out.push_back('"');
   size_t run = 0;  // start of the characters not yet written, which need no escape
-  for (size_t i = 0; i < s.size(); ++i) {
-    while (i + 8 <= s.size() && !any_needs_escape(s.data() + i)) i += 8;
+  for (size_t i = 0; i < s.size();) {
+    while (i + 8 <= s.size() && !any_needs_escape_or_is_not_ascii(s.data() + i)) i += 8;
     if (i >= s.size()) break;
     unsigned char c = static_cast<unsigned char>(s[i]);
-    if (!needs_escape(c)) continue;
+    if (c >= 0x80) {
+      // Record text is valid UTF-8 as source/ made it; what came from elsewhere (a file's name, a
+      // label a page declared) may not be, and a line of JSON must be.
+      size_t end = text::multibyte_run_end(s, i);
+      if (end == i) {
+        out.resize(start);
+        append_json_string(out, text::to_valid_utf8(s));
+        return;
+      }
+      i = end;
+      continue;
+    }
+    if (!needs_escape(c)) {
+      ++i;
+      continue;
+    }
     out.append(s.data() + run, i - run);
-    run = i + 1;
+    run = ++i;
     switch (c) {
       case '"': out += "\\\""; break;
       case '\\': out += "\\\\"; break;

@@ -42,13 +42,27 @@ std::string to_valid_utf8(std::string_view s) {
   return out;
 }
 
-bool is_valid_utf8(std::string_view s) {
+size_t multibyte_run_end(std::string_view s, size_t i) {
   // Most of the text is Chinese: three bytes whose lead allows any two continuation bytes (E0 and
   // ED restrict the second byte: overlongs and surrogates).
   auto common_three_bytes = [&](size_t k) {
     unsigned char b = static_cast<unsigned char>(s[k]);
     return b >= 0xE1 && b != 0xED && b <= 0xEF && has_three_byte_tail(s, k);
   };
+  while (i < s.size() && static_cast<unsigned char>(s[i]) >= 0x80) {
+    if (common_three_bytes(i)) {
+      i += 3;
+      continue;
+    }
+    size_t next = i;
+    // U+FFFD itself is EF BF BD (3 bytes); a one-byte advance means the sequence was invalid.
+    if (next_char(s, next) == 0xFFFD && next == i + 1) break;
+    i = next;
+  }
+  return i;
+}
+
+bool is_valid_utf8(std::string_view s) {
   size_t i = 0;
   while (i < s.size()) {
     // Eight ASCII bytes at a time.
@@ -60,22 +74,13 @@ bool is_valid_utf8(std::string_view s) {
         continue;
       }
     }
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    if (c < 0x80) {
+    if (static_cast<unsigned char>(s[i]) < 0x80) {
       ++i;
       continue;
     }
-    if (common_three_bytes(i)) {
-      // And the run of them that usually follows, without looking for ASCII between them.
-      do i += 3;
-      while (i < s.size() && common_three_bytes(i));
-      continue;
-    }
-    size_t before = i;
-    if (next_char(s, i) == 0xFFFD && i == before + 1) {
-      // U+FFFD itself is EF BF BD (3 bytes); a one-byte advance means the sequence was invalid.
-      return false;
-    }
+    size_t end = multibyte_run_end(s, i);
+    if (end == i) return false;
+    i = end;
   }
   return true;
 }

@@ -25,6 +25,9 @@ size_t char_count(std::string_view s);
 bool is_valid_utf8(std::string_view s);
 // s with each byte that is not part of a well-formed character replaced by U+FFFD.
 std::string to_valid_utf8(std::string_view s);
+// Where the run of well-formed characters of two bytes or more that starts at s[i] ends: i itself
+// when s[i] is ASCII or starts no well-formed character. For walks that validate as they go.
+size_t multibyte_run_end(std::string_view s, size_t i);
 
 // True iff c is a continuation byte (10xxxxxx).
 inline bool is_continuation(char c) {
