@@ -1,6 +1,7 @@
 #include "text/fold.h"
 
 #include <unicode/translit.h>
+#include <unicode/uniset.h>
 #include <unicode/unistr.h>
 
 #include <algorithm>
@@ -51,22 +52,29 @@ class SimplifiedTable {
     std::unique_ptr<icu::Transliterator> t(
         icu::Transliterator::createInstance("Hant-Hans", UTRANS_FORWARD, status));
     if (U_FAILURE(status) || !t) return;  // no transliteration data: matching falls back to as printed
-    // In slices: each replacement moves the rest of the string, so one string of the whole block
-    // would cost time quadratic in its length (a noticeable pause the first time a document needs it).
-    constexpr char32_t kSlice = 256;
-    for (char32_t from = first; from <= last; from += kSlice) {
-      char32_t to = std::min<char32_t>(last, from + kSlice - 1);
+    // Only the characters ICU may change are asked about: an eighth of the blocks.
+    icu::UnicodeSet changed;
+    t->getSourceSet(changed);
+    std::vector<char32_t> asked;
+    for (char32_t c = first; c <= last; ++c) {
+      if (changed.contains(static_cast<UChar32>(c))) asked.push_back(c);
+    }
+    // In slices, each character on a line of its own: each replacement moves the rest of the
+    // string, so one string of them all would cost time quadratic in its length.
+    constexpr size_t kSlice = 256;
+    for (size_t from = 0; from < asked.size(); from += kSlice) {
+      const size_t to = std::min(asked.size(), from + kSlice);
       icu::UnicodeString s;
-      for (char32_t c = from; c <= to; ++c) {
-        s.append(static_cast<UChar32>(c));
+      for (size_t k = from; k < to; ++k) {
+        s.append(static_cast<UChar32>(asked[k]));
         s.append(static_cast<UChar>('\n'));
       }
       t->transliterate(s);
       int32_t i = 0;
-      for (char32_t c = from; c <= to && i < s.length(); ++c) {
+      for (size_t k = from; k < to && i < s.length(); ++k) {
         int32_t j = s.indexOf(static_cast<UChar>('\n'), i);
         if (j < 0) break;
-        if (s.countChar32(i, j - i) == 1) out[c - first] = static_cast<char32_t>(s.char32At(i));
+        if (s.countChar32(i, j - i) == 1) out[asked[k] - first] = static_cast<char32_t>(s.char32At(i));
         i = j + 1;
       }
     }
