@@ -96,16 +96,8 @@ TEST(Jsonl, StringsAreEscapedAndMadeValidInOnePass) {
   // Every string of up to three of these bytes (ASCII, escapes, continuations, leads), alone and
   // between runs of Han characters and ASCII, where the writer takes its shortcuts. What the line
   // held before the string stays as it was, also when a bad byte comes after an escape.
-  const std::string bytes = std::string("a\"\\\n\x01\x80\xbf\xc2\xe0\xe6\xed\xf0\xff", 13);
-  std::vector<std::string> pieces = {""};
-  for (size_t length = 1; length <= 3; ++length) {
-    std::vector<std::string> longer;
-    for (const std::string& p : pieces) {
-      if (p.size() != length - 1) continue;
-      for (char b : bytes) longer.push_back(p + b);
-    }
-    pieces.insert(pieces.end(), longer.begin(), longer.end());
-  }
+  const std::vector<std::string> pieces =
+      testing::every_string_of(std::string_view("a\"\\\n\x01\x80\xbf\xc2\xe0\xe6\xed\xf0\xff", 13), 3);
   const std::string han = "收入支出合计", ascii = "abcdefgh12345678";
   for (const std::string& p : pieces) {
     for (const std::string& s : {p, han + p, p + han, ascii + p + ascii, han + p + ascii + "\"" + han}) {

@@ -4,11 +4,13 @@
 
 #include <gtest/gtest.h>
 
+#include <sys/stat.h>
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
 #include <string>
-#include <sys/stat.h>
+#include <string_view>
+#include <vector>
 
 #include "grammar/grammar.h"
 #include "model/records.h"
@@ -37,6 +39,20 @@ inline source::SourceText source_of(const std::string& text) {
 
 inline DocumentResult run(const std::string& text) {
   return pipeline::extract_document(source_of(text), "test.txt", builtin_grammar());
+}
+
+// Every string of up to `longest` bytes drawn from `bytes`, the empty one first: inputs for walks
+// over text that take shortcuts, to compare with a plain way of doing the same.
+inline std::vector<std::string> every_string_of(std::string_view bytes, size_t longest) {
+  std::vector<std::string> out = {""};
+  for (size_t from = 0, length = 1; length <= longest; ++length) {
+    const size_t to = out.size();
+    for (size_t k = from; k < to; ++k) {
+      for (char b : bytes) out.push_back(out[k] + b);
+    }
+    from = to;
+  }
+  return out;
 }
 
 // The first quantity whose raw text is `raw`, or nullptr.

@@ -9,6 +9,7 @@
 #include <utility>
 #include <vector>
 
+#include "test_support.h"
 #include "text/fold.h"
 #include "text/utf8.h"
 
@@ -28,16 +29,8 @@ bool valid_by_steps(std::string_view s) {
 TEST(Utf8, ValidationAgreesWithDecodingEveryStringOfInterestingBytes) {
   // Every string of up to four of these bytes (ASCII, continuations, every kind of lead), alone and
   // after and before runs of Han characters, where validation takes its shortcuts.
-  const std::string bytes = std::string("a\x80\xbf\xc2\xe0\xe1\xe6\xed\xef\xf0\xf4\xff", 12);
-  std::vector<std::string> pieces = {""};
-  for (int length = 1; length <= 4; ++length) {
-    std::vector<std::string> longer;
-    for (const std::string& p : pieces) {
-      if (static_cast<int>(p.size()) != length - 1) continue;
-      for (char b : bytes) longer.push_back(p + b);
-    }
-    pieces.insert(pieces.end(), longer.begin(), longer.end());
-  }
+  const std::vector<std::string> pieces =
+      testing::every_string_of(std::string_view("a\x80\xbf\xc2\xe0\xe1\xe6\xed\xef\xf0\xf4\xff", 12), 4);
   const std::string han = "收入支出合计";
   for (const std::string& p : pieces) {
     for (const std::string& s : {p, han + p, p + han, han + p + han + "12345678"}) {
