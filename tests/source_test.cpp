@@ -155,6 +155,27 @@ TEST(Source, RefusesALineOrANumberBeyondItsLimit) {
   EXPECT_NE(wide.error().message.find("a number of 10 digits"), std::string::npos);
 }
 
+TEST(Source, FindsALongNumberWhereverItStarts) {
+  // The scan for numbers skips eight bytes at a time that hold no digit: a number of each digit
+  // alone, ASCII or full-width, after any number of bytes of Chinese or ASCII text, is still found.
+  Options o;
+  o.limits.max_digits = 8;
+  for (const char* digit : {"0", "1", "5", "9", "０", "９"}) {
+    std::string number;
+    for (int k = 0; k < 9; ++k) number += digit;
+    for (size_t before = 0; before < 12; ++before) {
+      for (const std::string& filler : {std::string("收"), std::string("a"), std::string("，")}) {
+        std::string text;
+        for (size_t k = 0; k < before; ++k) text += filler;
+        text += number + "元";
+        auto r = decode_source(text, "n.txt", o);
+        ASSERT_FALSE(r) << text;
+        EXPECT_NE(r.error().message.find("a number of 9 digits"), std::string::npos) << text;
+      }
+    }
+  }
+}
+
 TEST(Source, DefaultLimitsReadEveryRealDocument) {
   Limits defaults;
   EXPECT_EQ(defaults.max_file_size, 64ull << 20);

@@ -1,6 +1,8 @@
 #include "source/limits.h"
 
 #include <algorithm>
+#include <cstdint>
+#include <cstring>
 #include <string>
 
 #include "source/html.h"
@@ -14,6 +16,19 @@ size_t digit_at(std::string_view s, size_t i) {
   if (i < s.size() && s[i] >= '0' && s[i] <= '9') return 1;
   if (i + 2 < s.size() && s[i] == '\xEF' && s[i + 1] == '\xBC' && s[i + 2] >= '\x90' && s[i + 2] <= '\x99') return 3;
   return 0;
+}
+
+// Whether any of eight bytes is an ASCII digit or 0xEF, the lead of a full-width form, all at once:
+// the SWAR tests "has a byte greater than m and less than n" (m = '0' - 1, n = '9' + 1) and "has a
+// zero byte" (after xor with 0xEF). Most of a document's bytes are neither.
+bool any_digit_or_full_width(const char* p) {
+  uint64_t w;
+  std::memcpy(&w, p, 8);
+  constexpr uint64_t kOnes = 0x0101010101010101ull, kHighs = 0x8080808080808080ull, kLows = kOnes * 0x7F;
+  const uint64_t low = w & kLows;  // each byte without its high bit: no borrow crosses bytes below
+  const uint64_t digit = (kOnes * (127 + '9' + 1) - low) & ~w & (low + kOnes * (127 - ('0' - 1))) & kHighs;
+  const uint64_t ef = w ^ (kOnes * 0xEF);
+  return (digit | ((ef - kOnes) & ~ef & kHighs)) != 0;
 }
 
 // The byte length of `ascii` or its full-width form (U+FF00 + ascii - 0x20) at s[i], or 0.
@@ -83,6 +98,8 @@ std::optional<Error<ErrorCode>> beyond_text_limits(const SourceText& source, con
     begin = end + 1;
   }
   for (size_t i = 0; i < s.size();) {
+    while (i + 8 <= s.size() && !any_digit_or_full_width(s.data() + i)) i += 8;
+    if (i >= s.size()) break;
     unsigned char c = static_cast<unsigned char>(s[i]);
     if ((c < '0' || c > '9') && c != 0xEF) {  // 0xEF leads a full-width digit
       ++i;
