@@ -147,8 +147,8 @@ void read_tables(const DocumentContext& ctx, const std::vector<tables::Grid>& gr
     for (size_t i = 0; i < g.cells.size(); ++i) {
       const tables::Cell& cell = g.cells[i];
       if (cell.header) continue;
-      // Only a figure needs the map back to the source; most text cells hold none.
-      // A cell printed in one piece has its folded text already.
+      // A cell printed in one piece has its folded text from tables/ already. Only a cell holding a
+      // figure is folded again, with the map back to the source that the figure's span needs.
       const std::string_view printed = ctx.slice(cell.range);
       const bool one_piece = printed == cell.text;
       const std::string refolded =
@@ -156,8 +156,8 @@ void read_tables(const DocumentContext& ctx, const std::vector<tables::Grid>& gr
       figures[i] = units::cell_figure(one_piece ? cell.key : refolded, units);
       if (!figures[i]) continue;
       folded[i] = text::fold(printed, cell.range.begin, text::FoldMode::kMatch, ctx.source.traditional);
-      const std::optional<units::Figure>& fig = figures[i];
-      if (fig && !fig->unit && (fig->decimals > 0 || fig->separators)) amount_like[cell.col] = true;
+      const units::Figure& fig = *figures[i];
+      if (!fig.unit && (fig.decimals > 0 || fig.separators)) amount_like[cell.col] = true;
     }
     for (size_t i = 0; i < g.cells.size(); ++i) {
       const tables::Cell& cell = g.cells[i];
