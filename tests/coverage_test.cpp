@@ -46,6 +46,22 @@ TEST(Coverage, HeadingsParagraphsCellsAndTheRulesOfFlattenedTables) {
   EXPECT_EQ(c.cell, c.chars - c.heading - c.paragraph - 6u);
 }
 
+TEST(Coverage, SpacesOfEveryWidthAreNotCharacters) {
+  // Each space and joiner of more than one byte that is_blank knows (U+00A0, U+2000..U+200D,
+  // U+202F, U+205F, U+3000, U+FEFF), beside a character that shares its first bytes and counts.
+  const std::string text =
+      "收入总计1186.81万元\xC2\xA0\xC2\xA1\xE2\x80\x80\xE2\x80\x8B\xE2\x80\x8C\xE2\x80\x8D\xE2\x80\x8E"
+      "\xE2\x80\xAF\xE2\x80\xB0\xE2\x81\x9F\xE2\x81\xA0\xE2\x81\x9E\xE3\x80\x80\xE3\x80\x81\xEF\xBB\xBF"
+      "\xEF\xBB\xBE\xEF\xBC\x8C\t\v。\n";
+  source::SourceText source = testing::source_of(text);
+  ASSERT_EQ(source.text, text);  // decoding leaves them all as they are
+  DocumentResult d = pipeline::extract_document(source, "test.txt", testing::builtin_grammar());
+  const Coverage& c = d.document.coverage;
+  expect_whole(c, "spaces");
+  EXPECT_EQ(c.chars, visible(text));
+  EXPECT_EQ(c.chars, 13u + 9u);  // 收入总计1186.81万元, and ¡ U+200E ‰ U+2060 U+205E 、 U+FEFE ， 。
+}
+
 TEST(Coverage, ATableOfContentsAndPageNumbersAreLeftOutForWhatTheyAre) {
   std::string text =
       "目录\n一、部门概况\n二、收支情况\n\n一、部门概况\n本部门负责全市的财政工作，内设机构六个。\n— 2 —\n"
