@@ -41,20 +41,22 @@ class SimplifiedTable {
 
  private:
   SimplifiedTable() {
-    fill(kHanFirst, kHanLast, han_);
-    fill(kCompatFirst, kCompatLast, compat_);
-  }
-
-  static void fill(char32_t first, char32_t last, std::vector<char32_t>& out) {
-    out.resize(last - first + 1);
-    for (char32_t c = first; c <= last; ++c) out[c - first] = c;
     UErrorCode status = U_ZERO_ERROR;
     std::unique_ptr<icu::Transliterator> t(
         icu::Transliterator::createInstance("Hant-Hans", UTRANS_FORWARD, status));
-    if (U_FAILURE(status) || !t) return;  // no transliteration data: matching falls back to as printed
-    // Only the characters ICU may change are asked about: an eighth of the blocks.
+    if (U_FAILURE(status)) t.reset();  // no transliteration data: matching falls back to as printed
     icu::UnicodeSet changed;
-    t->getSourceSet(changed);
+    if (t) t->getSourceSet(changed);
+    fill(t.get(), changed, kHanFirst, kHanLast, han_);
+    fill(t.get(), changed, kCompatFirst, kCompatLast, compat_);
+  }
+
+  static void fill(icu::Transliterator* t, const icu::UnicodeSet& changed, char32_t first, char32_t last,
+                   std::vector<char32_t>& out) {
+    out.resize(last - first + 1);
+    for (char32_t c = first; c <= last; ++c) out[c - first] = c;
+    if (!t) return;
+    // Only the characters ICU may change are asked about: an eighth of the blocks.
     std::vector<char32_t> asked;
     for (char32_t c = first; c <= last; ++c) {
       if (changed.contains(static_cast<UChar32>(c))) asked.push_back(c);
