@@ -17,6 +17,10 @@ namespace {
 // What a byte of the text belongs to. kTable: inside a table block, not yet in a cell.
 enum Place : uint8_t { kNone, kHeading, kParagraph, kCell, kTable, kIgnored };
 
+bool counts(char32_t c) {
+  return !text::is_blank(c) && c != 0x200C && c != 0x200D;
+}
+
 class Ledger {
  public:
   Ledger(const source::SourceText& source, Coverage& out)
@@ -102,9 +106,7 @@ class Ledger {
 
  private:
   // 1 at the first byte of each character that counts: the text is decoded once, not once for
-  // each block, cell and rule that goes over it. The text is well-formed UTF-8 (source/ made it so):
-  // a character counts unless it is an ASCII blank or one of the few spaces and joiners of more
-  // than one byte, each told by its bytes, so that one pass without a branch does them all.
+  // each block, cell and rule that goes over it. The text is well-formed UTF-8 (source/ made it so).
   static std::vector<uint8_t> counted_bytes(const std::string& s) {
     const size_t n = s.size();
     std::vector<uint8_t> counted(n);
@@ -115,21 +117,17 @@ class Ledger {
       const unsigned char c = b[i];
       counted[i] = (c >= 0xC0) | ((c < 0x80) & (c != ' ') & ((c < '\t') | (c > '\r')));
     }
-    // Then the few spaces and joiners of more than one byte, found by their first byte.
-    const char* const begin = s.data();
-    const char* const end = begin + n;
-    auto clear = [&](char lead, auto is_blank) {
-      for (const char* p = begin; (p = static_cast<const char*>(std::memchr(p, lead, end - p))); ++p) {
-        const unsigned char b1 = p + 1 < end ? p[1] : 0, b2 = p + 2 < end ? p[2] : 0;
-        if (is_blank(b1, b2)) counted[p - begin] = 0;
+    // Then the characters of more than one byte that may not count, found by their first byte: the
+    // spaces text::is_blank knows (U+00A0; U+2000..200B, U+202F, U+205F; U+3000; U+FEFF) and the
+    // joiners U+200C, U+200D. Each is decoded and asked.
+    for (char lead : {'\xC2', '\xE2', '\xE3', '\xEF'}) {
+      for (const char* p = s.data(); (p = static_cast<const char*>(std::memchr(p, lead, s.data() + n - p)));
+           ++p) {
+        size_t i = static_cast<size_t>(p - s.data());
+        const size_t at = i;
+        counted[at] = counts(text::next_char(s, i));
       }
-    };
-    clear('\xC2', [](unsigned char b1, unsigned char) { return b1 == 0xA0; });  // U+00A0
-    clear('\xE2', [](unsigned char b1, unsigned char b2) {                      // U+2000..200D, 202F, 205F
-      return (b1 == 0x80 && ((b2 >= 0x80 && b2 <= 0x8D) || b2 == 0xAF)) || (b1 == 0x81 && b2 == 0x9F);
-    });
-    clear('\xE3', [](unsigned char b1, unsigned char b2) { return b1 == 0x80 && b2 == 0x80; });  // U+3000
-    clear('\xEF', [](unsigned char b1, unsigned char b2) { return b1 == 0xBB && b2 == 0xBF; });  // U+FEFF
+    }
     return counted;
   }
 
