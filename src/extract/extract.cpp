@@ -53,6 +53,7 @@ void decide_default_unit(const layout::Layout& layout, const grammar::Grammar& g
           stated = std::string(unit);
       }
     }
+    if (!stated.empty()) break;  // a stated unit decides, whatever figures print
     for (size_t k = 0; k < key.size(); ++k) {
       if (key[k] < '0' || key[k] > '9') continue;
       std::optional<units::Figure> f = units::read_figure(key, k, grammar.units);
