@@ -108,6 +108,7 @@ class RowPlacer {
 
   std::vector<CellKind> kinds(const std::vector<RawCell>& cells) const {
     std::vector<CellKind> out;
+    out.reserve(cells.size());
     for (const RawCell& c : cells) out.push_back(c.blank ? CellKind::kEmpty : ctx_.facts(c.text).kind);
     return out;
   }
@@ -142,6 +143,7 @@ class RowPlacer {
                   TextRange range) {
     DraftRow row;
     row.range = range;
+    row.cells.reserve(cells.size());
     // A lone cell (a title, a note) says nothing about what the columns hold.
     bool teaches = std::count_if(kinds.begin(), kinds.end(), [](CellKind k) { return k != CellKind::kEmpty; }) >= 2;
     for (size_t i = 0; i < cells.size() && i < cols.size(); ++i) {
