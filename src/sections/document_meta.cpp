@@ -37,8 +37,8 @@ std::optional<int> year_in(std::string_view key) {
 void describe_document(const source::SourceText& source, const layout::Layout& layout,
                        const grammar::Grammar& grammar, Outline& outline) {
   const grammar::DocumentGrammar& g = grammar.documents;
-  // The first lines with text, folded; those that may be the title also as shown.
-  std::vector<std::string> shown;
+  // The first lines with text, folded; those that may be the title also as printed.
+  std::vector<std::string_view> lines;
   std::vector<std::string_view> keys;
   std::deque<std::string> folded;  // the keys of lines layout/ did not fold as they are cleaned here
   for (uint32_t i = 0; i < source.line_count() && keys.size() < kHeadLines; ++i) {
@@ -48,21 +48,22 @@ void describe_document(const source::SourceText& source, const layout::Layout& l
     bool as_trimmed = i < layout.line_keys.size() && source.line(i).find('|') == std::string_view::npos;
     keys.push_back(as_trimmed ? layout.line_keys[i]
                               : folded.emplace_back(text::match_key(line, source.traditional)));
-    if (static_cast<int>(shown.size()) < g.title_lines) shown.push_back(text::display(line));
+    if (static_cast<int>(lines.size()) < g.title_lines) lines.push_back(line);
   }
 
-  std::string previous;
-  for (size_t i = 0; i < shown.size(); ++i) {
+  std::string_view previous;  // a short line above the title, as printed
+  for (size_t i = 0; i < lines.size(); ++i) {
     std::string_view key = keys[i];
     if (g.not_title.matches(grammar::Anchor::kAnywhere, key)) continue;
     if (text::char_count(key) > 60 || !g.title.matches(grammar::Anchor::kAnywhere, key)) {
-      previous = text::char_count(key) <= 20 ? shown[i] : "";
+      previous = text::char_count(key) <= 20 ? lines[i] : std::string_view();
       continue;
     }
-    outline.title = shown[i];
+    outline.title = text::display(lines[i]);
     // "梧州市市委政法委" above "2018年部门决算" names whose report it is.
-    if (!previous.empty() && !year_in(keys[i - 1]) && keys[i].rfind("20", 0) == 0) {
-      outline.title = previous + " " + outline.title;
+    if (std::string above = text::display(previous);
+        !above.empty() && !year_in(keys[i - 1]) && keys[i].rfind("20", 0) == 0) {
+      outline.title = above + " " + outline.title;
     }
     break;
   }
