@@ -215,8 +215,11 @@ class Lists {
 
   void sentence_lists(const Paragraph& p) {
     const int n = static_cast<int>(p.figures.size());
+    // Each gap's claim, looked for once: a list's later gaps are asked again for nested claims.
+    std::vector<std::optional<Claim>> claims(n);
+    for (int k = 0; k < n; ++k) claims[k] = claim_in(p.gaps[k]);
     for (int k = 0; k < n; ++k) {
-      std::optional<Claim> claim = claim_in(p.gaps[k]);
+      const std::optional<Claim>& claim = claims[k];
       if (!claim) continue;
       std::string_view rest = std::string_view(p.gaps[k]).substr(claim->end);
       Lead lead = lead_after(rest);
@@ -264,7 +267,8 @@ class Lists {
       for (; end < n; ++end) {
         if (end > k) {
           const std::string& gap = p.gaps[end];
-          if (std::optional<Claim> nested = claim_in(gap); nested && !bracketed[end] &&
+          if (const std::optional<Claim>& nested = claims[end];
+              nested && !bracketed[end] &&
               lead_after(std::string_view(gap).substr(nested->end)) == Lead::kFigure && !items) {
             break;
           }
