@@ -45,6 +45,10 @@ TEST(Extract, DefaultUnitIsStatedOrTheMajorityOrAssumed) {
   DocumentResult stated = run("单位：万元\n收入合计100元，支出合计90元。\n");
   EXPECT_EQ(stated.document.default_unit, "万元");
   EXPECT_EQ(stated.document.default_unit_source, "stated");
+  // Stated below figures printed in another unit, and before another statement: the first statement.
+  DocumentResult stated_later = run("收入合计100元，支出合计90元。\n单位：万元\n单位：元\n收入合计5元。\n");
+  EXPECT_EQ(stated_later.document.default_unit, "万元");
+  EXPECT_EQ(stated_later.document.default_unit_source, "stated");
   DocumentResult majority = run("收入合计5万元，支出合计6万元，结余7元。\n");
   EXPECT_EQ(majority.document.default_unit, "万元");
   EXPECT_EQ(majority.document.default_unit_source, "majority");
