@@ -63,7 +63,7 @@ class SameFigures {
     std::vector<int> found;
     for (int i = 0; i < w_.size(); ++i) {
       if (!w_.is_addable(i)) continue;
-      std::string k = name_key(i);
+      std::string_view k = name_key(i);
       if (!k.empty() && names.match_full(k)) found.push_back(i);
     }
     if (found.size() < 2) return;
@@ -87,8 +87,8 @@ class SameFigures {
  private:
   // What a figure is called: the subject of a sentence; in a table, the row — or, on a total row
   // (年度资金总额, 合计), the column, which then names the figure (全年执行数).
-  std::string name_key(int i) const {
-    if (w_.in_text(i)) return w_.context(i).relation.empty() ? w_.subject_key(i) : std::string();
+  std::string_view name_key(int i) const {
+    if (w_.in_text(i)) return w_.context(i).relation.empty() ? w_.subject_key(i) : std::string_view();
     const QuantityRecord& q = w_.q(i);
     int g = w_.grid_of(i);
     if (g < 0) return {};
