@@ -9,7 +9,7 @@ namespace {
 
 class CrossTables {
  public:
-  explicit CrossTables(Workspace& w) : w_(w), views_(table_views(w)) {
+  CrossTables(Workspace& w, const std::vector<TableView>& views) : w_(w), views_(views) {
     const grammar::TableGrammar& g = w.g.tables;
     for (size_t t = 0; t < w.in.grids.size(); ++t) {
       std::string caption = w.key(w.in.grids[t].caption);
@@ -71,14 +71,14 @@ class CrossTables {
   }
 
   Workspace& w_;
-  std::vector<TableView> views_;
+  const std::vector<TableView>& views_;
   std::vector<std::string> standard_;  // per grid: the standard table it is, or ""
 };
 
 }  // namespace
 
-void check_cross_tables(Workspace& w) {
-  CrossTables x(w);
+void check_cross_tables(Workspace& w, const std::vector<TableView>& views) {
+  CrossTables x(w, views);
   for (const grammar::Agreement& a : w.g.tables.agreements) x.run(a);
 }
 

@@ -12,7 +12,7 @@ using grammar::CheckRule;
 
 class SameFigures {
  public:
-  explicit SameFigures(Workspace& w) : w_(w), views_(table_views(w)) {}
+  SameFigures(Workspace& w, const std::vector<TableView>& views) : w_(w), views_(views) {}
 
   // A figure of the text and a table cell under the same name: the row's name, or for a total row
   // the table's caption ("2024年政府采购预算18.60万元" and 表3 政府采购预算表's 合计).
@@ -99,13 +99,13 @@ class SameFigures {
   }
 
   Workspace& w_;
-  std::vector<TableView> views_;
+  const std::vector<TableView>& views_;
 };
 
 }  // namespace
 
-void check_same_figures(Workspace& w) {
-  SameFigures s(w);
+void check_same_figures(Workspace& w, const std::vector<TableView>& views) {
+  SameFigures s(w, views);
   for (const grammar::CheckRule* r : w.g.checks.family("same-figure")) s.run(*r);
   for (const grammar::CheckRule* r : w.g.checks.family("same-name")) s.named(*r);
 }

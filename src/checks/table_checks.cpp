@@ -321,8 +321,8 @@ class TableChecks {
 
 }  // namespace
 
-void check_tables(Workspace& w) {
-  for (const TableView& v : table_views(w)) {
+void check_tables(Workspace& w, const std::vector<TableView>& views) {
+  for (const TableView& v : views) {
     if (v.grid >= 0 && (w.in.grids[v.grid].kind == "indicators" || w.in.grids[v.grid].kind == "scores")) continue;
     TableChecks t(w, v);
     t.total_rows();
