@@ -1,4 +1,5 @@
 // tables/: flattened blocks made into grids.
+#include <filesystem>
 #include <functional>
 #include <limits>
 #include <random>
@@ -9,6 +10,7 @@
 #include "tables/placement.h"
 #include "tables/tables.h"
 #include "test_support.h"
+#include "units/units.h"
 
 namespace budgetlens::tables {
 namespace {
@@ -288,6 +290,36 @@ TEST(Tables, RowPlacementIsTheBestOfEveryPlacement) {
     ++compared;
   }
   EXPECT_GT(compared, 300);
+}
+
+// extract/ reads a cell's figure from the grid instead of reading its key again: the two must agree
+// for every cell of every layout.
+TEST(Tables, EveryCellCarriesTheFigureOfItsKey) {
+  const grammar::Grammar& g = testing::builtin_grammar();
+  int documents = 0, figures = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(testing::source_dir() + "/corpus")) {
+    const std::string path = entry.path().string();
+    if (!path.ends_with(".txt") && !path.ends_with(".html")) continue;
+    auto s = source::decode_source(testing::read_file(path), path, {});
+    ASSERT_TRUE(s) << path;
+    layout::Layout l = layout::build_layout(*s, g);
+    sections::Outline o = sections::build_outline(l, *s, g);
+    ++documents;
+    for (const Grid& grid : build_tables(l, o, *s, g)) {
+      for (const Cell& cell : grid.cells) {
+        std::optional<units::Figure> expected = units::cell_figure(cell.key, g.units);
+        ASSERT_EQ(cell.figure.has_value(), expected.has_value()) << path << ": " << cell.key;
+        if (!expected) continue;
+        ++figures;
+        EXPECT_EQ(cell.figure->value.to_string(), expected->value.to_string()) << path << ": " << cell.key;
+        EXPECT_EQ(cell.figure->unit, expected->unit) << path << ": " << cell.key;
+        EXPECT_EQ(cell.figure->begin, expected->begin) << path << ": " << cell.key;
+        EXPECT_EQ(cell.figure->end, expected->end) << path << ": " << cell.key;
+      }
+    }
+  }
+  EXPECT_GE(documents, 20);
+  EXPECT_GE(figures, 500);
 }
 
 TEST(Tables, CellFactsFollowTheTextNotWhereItLies) {

@@ -153,9 +153,8 @@ class IndicatorReader {
 
   std::optional<Decimal> number(const tables::Cell* c) const {
     if (!c) return std::nullopt;
-    const std::string& k = c->key;
-    if (auto f = units::cell_figure(k, ctx_.grammar.units)) return f->value;
-    if (auto w = weight_in(k)) return w;
+    if (c->figure) return c->figure->value;
+    if (auto w = weight_in(c->key)) return w;
     return std::nullopt;
   }
 

@@ -92,7 +92,7 @@ class GridLabels {
 
   bool figure(size_t i) {
     if (!figure_[i]) {
-      figure_[i] = units::cell_figure(g_.cells[i].key, ctx_.grammar.units).has_value();
+      figure_[i] = g_.cells[i].figure.has_value();
     }
     return *figure_[i];
   }
@@ -153,7 +153,7 @@ void read_tables(const DocumentContext& ctx, const std::vector<tables::Grid>& gr
       const bool one_piece = printed == cell.text;
       const std::string refolded =
           one_piece ? std::string() : text::match_key(printed, ctx.source.traditional);
-      figures[i] = units::cell_figure(one_piece ? cell.key : refolded, units);
+      figures[i] = one_piece ? cell.figure : units::cell_figure(refolded, units);
       if (!figures[i]) continue;
       folded[i] = text::fold(printed, cell.range.begin, text::FoldMode::kMatch, ctx.source.traditional);
       const units::Figure& fig = *figures[i];

@@ -43,7 +43,7 @@ struct CellFacts {
   std::string key;                            // text::match_key with the document's script
   CellKind kind = CellKind::kEmpty;           // classify_cell(key)
   const grammar::ColumnRule* rule = nullptr;  // the column role the text names as a header
-  bool figure = false;                        // the whole text is one figure (units::cell_figure)
+  std::optional<units::Figure> figure;        // the figure the whole text is (units::cell_figure)
   bool total = false;                         // a total row's label (合计, 总分 …)
   bool header_word = false;                   // short, no figure or total, names a column role
 };

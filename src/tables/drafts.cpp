@@ -31,10 +31,9 @@ const CellFacts& Context::facts(std::string_view cell_text) const {
 CellFacts Context::facts_of(std::string_view cell_text) const {
   CellFacts f;
   f.key = key(cell_text);
-  std::optional<units::Figure> figure = units::cell_figure(f.key, grammar.units);
-  f.figure = figure.has_value();
+  f.figure = units::cell_figure(f.key, grammar.units);
   f.total = grammar.tables.total_row.match_full(f.key);
-  f.kind = classify_cell(f.key, grammar, f.total, figure);
+  f.kind = classify_cell(f.key, grammar, f.total, f.figure);
   f.rule = grammar.tables.column_rule(f.key);
   f.header_word = !f.key.empty() && text::char_count(f.key) <= 16 && !f.total && !f.figure && f.rule;
   return f;
@@ -47,7 +46,7 @@ bool is_header_row(const std::vector<RawCell>& cells, const Context& ctx) {
     ++nonblank;
     words += ctx.is_header_word(c);
     const CellFacts& f = ctx.facts(c.text);
-    figures += f.figure;
+    figures += f.figure.has_value();
     totals += f.total;
   }
   // "科目名称 | 本年支出合计": a total's name heads a column beside a header word.

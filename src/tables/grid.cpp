@@ -153,7 +153,9 @@ Grid grid_from_draft(const Draft& d, const Context& ctx) {
       c.row = r;
       c.col = dc.col;
       c.text = joined_text(dc);
-      c.key = ctx.facts(c.text).key;
+      const CellFacts& facts = ctx.facts(c.text);
+      c.key = facts.key;
+      c.figure = facts.figure;
       c.range = joined_range(dc);
       c.header = d.rows[r].header;
       if (c.text.empty()) continue;  // an explicit empty cell is an empty position

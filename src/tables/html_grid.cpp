@@ -46,7 +46,9 @@ Grid grid_of(const layout::Block& block, size_t index, const std::vector<size_t>
       c.row = r;
       c.col = rc.col;
       c.text = rc.text;
-      c.key = ctx.facts(c.text).key;
+      const CellFacts& facts = ctx.facts(c.text);
+      c.key = facts.key;
+      c.figure = facts.figure;
       c.range = rc.range;
       c.header = header[r];
       // A span reaches over the rows of this table only (a repeated header row left out).

@@ -20,6 +20,7 @@
 //   grids[0].cell(2, 3)->text;  grids[0].columns[3].role;  grids[0].unit;
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -28,6 +29,7 @@
 #include "model/span.h"
 #include "sections/sections.h"
 #include "source/source.h"
+#include "units/units.h"
 
 namespace budgetlens::tables {
 
@@ -38,6 +40,7 @@ struct Cell {
   int colspan = 1;
   std::string text;  // as printed; parts of a cell broken over lines are joined with '\n'
   std::string key;   // text folded for matching (text::match_key with the document's script), once
+  std::optional<units::Figure> figure;  // the figure the whole of key is (units::cell_figure), once
   TextRange range;
   bool header = false;
 };
