@@ -31,6 +31,31 @@ TEST(Layout, HeadingsAndNumberedParagraphs) {
   EXPECT_EQ(l.blocks[4].kind, BlockKind::kParagraph);
 }
 
+// A numbered line that folding changes (spaces between Chinese words are dropped) has its marker
+// and its inline title cut where they are printed, as a line folding leaves as it is has.
+TEST(Layout, MarkersAndInlineTitlesEndWhereTheyArePrinted) {
+  const std::pair<std::string, std::string> numbered[] = {{"二、主要职能", "主要职能"},
+                                                          {"二、 主要 职能", "主要 职能"}};
+  for (const auto& [line, body] : numbered) {
+    auto s = testing::source_of(line + "\n");
+    Layout l = layout_of(s);
+    ASSERT_EQ(l.blocks.size(), 1u) << line;
+    EXPECT_EQ(l.blocks[0].marker, "二、") << line;
+    EXPECT_EQ(s.text.substr(l.blocks[0].body.begin, l.blocks[0].body.size()), body) << line;
+  }
+  for (const std::string& title : {std::string("1.政治部。"), std::string("1. 政治 部。")}) {
+    auto s = testing::source_of(title + "研究加强队伍建设的意见和措施。\n");
+    Layout l = layout_of(s);
+    ASSERT_EQ(l.blocks.size(), 2u) << title;
+    EXPECT_EQ(l.blocks[0].kind, BlockKind::kHeading) << title;
+    EXPECT_EQ(l.blocks[0].marker, "1.") << title;
+    EXPECT_EQ(s.text.substr(l.blocks[0].range.begin, l.blocks[0].range.size()), title) << title;
+    EXPECT_EQ(s.text.substr(l.blocks[1].range.begin, l.blocks[1].range.size()),
+              "研究加强队伍建设的意见和措施。")
+        << title;
+  }
+}
+
 TEST(Layout, PipeRows) {
   auto s = testing::source_of("一级指标 | 二级指标 | 指标值 |\n产出指标(30分) | 数量指标 | 100 |\n质量指标 | 95 | |\n");
   Layout l = layout_of(s);

@@ -1,6 +1,7 @@
 #include "layout/lines.h"
 
 #include <algorithm>
+#include <optional>
 
 #include "layout/csv_table.h"
 #include "text/fold.h"
@@ -134,11 +135,17 @@ std::vector<Line> classify_lines(const source::SourceText& source, const grammar
       const grammar::HeadingStyle& style = grammar.sections.styles[s];
       std::optional<grammar::Match> m = style.pattern.match_prefix(line.key);
       if (!m || m->key_end == 0) continue;
-      // Where the marker ends in the source: only numbered lines need the fold's map.
-      text::FoldedText folded = text::fold(trimmed, line.trimmed.begin, text::FoldMode::kMatch, traditional);
+      // Where the first k bytes of the key end in the source. A line that folds to itself (most
+      // do) needs no map; only one that folding changed is folded again, with the map.
+      std::optional<text::FoldedText> folded;
+      auto source_end = [&](size_t k) {
+        if (line.key == trimmed) return line.trimmed.begin + static_cast<uint32_t>(k);
+        if (!folded) folded = text::fold(trimmed, line.trimmed.begin, text::FoldMode::kMatch, traditional);
+        return folded->source_range(0, k).end;
+      };
       line.style = style.id;
       line.heading_only = style.heading_only;
-      line.marker_end = folded.source_range(0, m->key_end).end;
+      line.marker_end = source_end(m->key_end);
       std::string_view body = std::string_view(line.key).substr(m->key_end);
       line.title_like = style.heading_only || reads_as_title(grammar, body);
       if (!line.title_like) {
@@ -147,7 +154,7 @@ std::vector<Line> classify_lines(const source::SourceText& source, const grammar
           size_t mark = body[stop] == ':' ? 1 : 3;
           std::string_view rest = text::trim(body.substr(stop + mark));
           if (!rest.empty() && reads_as_title(grammar, body.substr(0, stop))) {
-            line.inline_title_end = folded.source_range(0, m->key_end + stop + mark).end;
+            line.inline_title_end = source_end(m->key_end + stop + mark);
           }
         }
       }
