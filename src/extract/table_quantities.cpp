@@ -18,8 +18,7 @@ constexpr size_t kMaxLabelChars = 40;
 class GridLabels {
  public:
   GridLabels(const DocumentContext& ctx, const tables::Grid& g)
-      : ctx_(ctx), g_(g), shown_(g.cells.size()), name_(g.cells.size()), figure_(g.cells.size()),
-        body_headers_(g.n_cols) {
+      : ctx_(ctx), g_(g), shown_(g.cells.size()), name_(g.cells.size()), body_headers_(g.n_cols) {
     // Header cells below the table's header rows, column by column in row order, so that the
     // header over a figure is found by a binary search rather than a walk up a long table.
     for (size_t i = 0; i < g.cells.size(); ++i) {
@@ -40,7 +39,7 @@ class GridLabels {
     for (int c = 0; c < col && !own_label; ++c) {
       const tables::Cell* cell = g_.cell(row, c);
       own_label = cell && cell->row == row && !cell->header && g_.columns[c].role != ColumnRole::kText &&
-                  !cell->text.empty() && !figure(index_of(cell));
+                  !cell->text.empty() && !cell->figure;
     }
     std::string path;
     const std::string* last = nullptr;
@@ -85,22 +84,14 @@ class GridLabels {
   const std::string& name(size_t i) {
     if (!name_[i]) {
       const std::string& text = g_.cells[i].text;
-      name_[i] = figure(i) || text::char_count(text) > kMaxLabelChars ? std::string() : shown(i);
+      name_[i] = g_.cells[i].figure || text::char_count(text) > kMaxLabelChars ? std::string() : shown(i);
     }
     return *name_[i];
-  }
-
-  bool figure(size_t i) {
-    if (!figure_[i]) {
-      figure_[i] = g_.cells[i].figure.has_value();
-    }
-    return *figure_[i];
   }
 
   const DocumentContext& ctx_;
   const tables::Grid& g_;
   std::vector<std::optional<std::string>> shown_, name_;
-  std::vector<std::optional<bool>> figure_;
   std::vector<std::vector<size_t>> body_headers_;  // per column, header cells below the header rows
 };
 
