@@ -10,6 +10,7 @@
 #include "tables/placement.h"
 #include "tables/tables.h"
 #include "test_support.h"
+#include "text/utf8.h"
 #include "units/units.h"
 
 namespace budgetlens::tables {
@@ -335,6 +336,26 @@ TEST(Tables, CellFactsFollowTheTextNotWhereItLies) {
   cell = "合计";
   EXPECT_TRUE(ctx.facts(cell).total);
   EXPECT_FALSE(ctx.facts(std::string_view()).figure);  // an empty view has no place at all
+}
+
+TEST(Tables, AColumnRuleIsTheSameWhetherWorkedOutEarlyOrWhenAsked) {
+  // A short name's rule is worked out with its facts (it decides header_word); any other text's
+  // only when a step asks. Either way it must be the rule the grammar gives the text's key.
+  source::SourceText s = testing::source_of("x\n");
+  const grammar::Grammar& g = testing::builtin_grammar();
+  detail::Context ctx(s, g);
+  for (std::string_view cell : {"项目", "一级指标", "合计", "1,234.56", "本年支出合计(万元)", "预算执行率(%)",
+                                "本年度项目实施过程中遇到的问题及偏差原因的说明", "说明"}) {
+    const grammar::ColumnRule* expected = g.tables.column_rule(ctx.facts(cell).key);
+    const detail::CellFacts& f = ctx.facts(cell);
+    EXPECT_EQ(f.header_word, expected != nullptr && !f.total && !f.figure && text::char_count(f.key) <= 16)
+        << cell;
+    EXPECT_EQ(ctx.column_rule(cell), expected) << cell;
+    EXPECT_EQ(ctx.column_rule(cell), expected) << cell;  // asked again: the remembered answer
+  }
+  EXPECT_NE(ctx.column_rule("项目"), nullptr);
+  EXPECT_NE(ctx.column_rule("本年度项目实施过程中遇到的问题及偏差原因的说明"), nullptr);
+  EXPECT_EQ(ctx.column_rule("1,234.56"), nullptr);
 }
 
 }  // namespace

@@ -42,10 +42,13 @@ struct Draft {
 struct CellFacts {
   std::string key;                            // text::match_key with the document's script
   CellKind kind = CellKind::kEmpty;           // classify_cell(key)
-  const grammar::ColumnRule* rule = nullptr;  // the column role the text names as a header
   std::optional<units::Figure> figure;        // the figure the whole text is (units::cell_figure)
   bool total = false;                         // a total row's label (合计, 总分 …)
   bool header_word = false;                   // short, no figure or total, names a column role
+  // The column role the text names as a header, through Context::column_rule: worked out when first
+  // asked, as most cells are figures or body text that no step asks it of.
+  mutable const grammar::ColumnRule* rule = nullptr;
+  mutable bool rule_known = false;
 };
 
 // Context shared by the steps that make drafts, for one document.
@@ -58,6 +61,8 @@ class Context {
 
   std::string key(std::string_view s) const;  // text::match_key with the document's script
   const CellFacts& facts(std::string_view cell_text) const;
+  // The column role the cell's text names as a header, or null.
+  const grammar::ColumnRule* column_rule(std::string_view cell_text) const;
   bool is_header_word(const layout::RawCell& cell) const { return !cell.blank && facts(cell.text).header_word; }
   // A text made here (two pieces of a cell broken over lines, joined) kept for the document, so that
   // a RawCell can view it as it views the source.

@@ -34,9 +34,21 @@ CellFacts Context::facts_of(std::string_view cell_text) const {
   f.figure = units::cell_figure(f.key, grammar.units);
   f.total = grammar.tables.total_row.match_full(f.key);
   f.kind = classify_cell(f.key, grammar, f.total, f.figure);
-  f.rule = grammar.tables.column_rule(f.key);
-  f.header_word = !f.key.empty() && text::char_count(f.key) <= 16 && !f.total && !f.figure && f.rule;
+  if (!f.key.empty() && text::char_count(f.key) <= 16 && !f.total && !f.figure) {
+    f.rule = grammar.tables.column_rule(f.key);
+    f.rule_known = true;
+    f.header_word = f.rule != nullptr;
+  }
   return f;
+}
+
+const grammar::ColumnRule* Context::column_rule(std::string_view cell_text) const {
+  const CellFacts& f = facts(cell_text);
+  if (!f.rule_known) {
+    f.rule = grammar.tables.column_rule(f.key);
+    f.rule_known = true;
+  }
+  return f.rule;
 }
 
 bool is_header_row(const std::vector<RawCell>& cells, const Context& ctx) {
@@ -99,7 +111,8 @@ class RowPlacer {
     for (const DraftRow& row : header_rows) {
       for (const DraftCell& cell : row.cells) {
         if (cell.col >= model_.size()) continue;
-        if (const grammar::ColumnRule* rule = ctx_.facts(cell.parts.front().text).rule) model_.roles[cell.col] = rule->role;
+        if (const grammar::ColumnRule* rule = ctx_.column_rule(cell.parts.front().text))
+          model_.roles[cell.col] = rule->role;
       }
     }
     model_.roles_set();
@@ -317,7 +330,7 @@ float header_fit(const std::vector<RawCell>& header, int offset, const std::vect
       ++col;
       continue;
     }
-    const grammar::ColumnRule* rule = ctx.facts(h.text).rule;
+    const grammar::ColumnRule* rule = ctx.column_rule(h.text);
     for (const DraftRow& row : body) {
       for (const DraftCell& c : row.cells) {
         if (c.col != col || c.parts.front().blank) continue;
@@ -434,8 +447,9 @@ std::vector<RawCell> join_fragments(std::vector<RawCell> cells, const Context& c
       RawCell joined = c;
       joined.text = ctx.keep(std::string(c.text) + std::string(cells[i + 1].text));
       // The pieces make a header word that the second piece alone is not ("一级"+"指标").
-      const grammar::ColumnRule* whole = ctx.facts(joined.text).rule;
-      const grammar::ColumnRule* tail = ctx.is_header_word(cells[i + 1]) ? fb.rule : nullptr;
+      const grammar::ColumnRule* whole = ctx.column_rule(joined.text);
+      const grammar::ColumnRule* tail =
+          ctx.is_header_word(cells[i + 1]) ? ctx.column_rule(cells[i + 1].text) : nullptr;
       bool makes_word = fragment && whole && (!tail || tail->role != whole->role || tail->level != whole->level);
       bool broken_word = fragment && g.header_join_suffix.valid() && !g.header_join_suffix.match_suffix(a) &&
                          g.header_join_suffix.match_suffix(b) &&

@@ -52,7 +52,7 @@ void assign_roles(Grid& g, const Context& ctx) {
     for (int c = 0; c < n; ++c) {
       int a = g.at[r * n + c];
       if (a < 0 || g.cells[a].row != r) continue;
-      if (const grammar::ColumnRule* rule = ctx.facts(g.cells[a].text).rule) {
+      if (const grammar::ColumnRule* rule = ctx.column_rule(g.cells[a].text)) {
         g.columns[c].role = rule->role;
         g.columns[c].level = rule->level;
         g.columns[c].kind = rule->kind;
