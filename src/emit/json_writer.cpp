@@ -140,15 +140,21 @@ JsonObject& JsonObject::decimal(std::string_view n, const std::optional<Decimal>
 
 JsonObject& JsonObject::span(std::string_view n, const Span& s) {
   name(n);
-  out_ += "{\"line\":";
-  append_int(out_, s.line);
-  out_ += ",\"col\":";
-  append_int(out_, s.col);
-  out_ += ",\"offset\":";
-  append_int(out_, static_cast<int64_t>(s.offset));
-  out_ += ",\"length\":";
-  append_int(out_, s.length);
-  out_ += '}';
+  // Written in one piece: every record has a span or two, and each append checks the capacity anew.
+  constexpr size_t kMaxDigits = 20;  // of a 64-bit number
+  char buf[4 * (12 + kMaxDigits) + 1];
+  char* p = buf;
+  auto put = [&](std::string_view text, uint64_t value) {
+    std::memcpy(p, text.data(), text.size());
+    p += text.size();
+    p = std::to_chars(p, p + kMaxDigits, value).ptr;
+  };
+  put("{\"line\":", s.line);
+  put(",\"col\":", s.col);
+  put(",\"offset\":", s.offset);
+  put(",\"length\":", s.length);
+  *p++ = '}';
+  out_.append(buf, p);
   return *this;
 }
 
