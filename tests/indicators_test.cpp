@@ -147,6 +147,20 @@ TEST(IndicatorRuns, WeightsActualsAndScoresFusedWithTheTarget) {
   EXPECT_EQ(dec(d.indicators[2].target.value_yuan), "800");
 }
 
+TEST(IndicatorRuns, AWeightFusedWithATargetPrintedWithThousandsSeparators) {
+  // "102,370人" then "2,370人": the weight 10 ran into a target printed with a comma, as the actual is.
+  DocumentResult d = testing::run(
+      "三级指标分值指标值实际完成值得分数量指标(10分)保障人数102,370人2,370人10质量指标(10分)培训合格率10≥95%"
+      "96%9\n");
+  ASSERT_GE(d.indicators.size(), 1u);
+  const IndicatorRecord& a = d.indicators[0];
+  EXPECT_EQ(a.name, "保障人数");
+  EXPECT_EQ(dec(a.weight), "10");
+  EXPECT_EQ(a.target.raw, "2,370人");
+  EXPECT_EQ(dec(a.target.value), "2370");
+  EXPECT_EQ(dec(a.actual.value), "2370");
+}
+
 TEST(IndicatorRuns, RunningTextThatNamesALevelIsNoIndicator) {
   DocumentResult d = testing::run(
       "本项目产出指标完成情况良好，全年举办活动26场，超过年度目标。\n"

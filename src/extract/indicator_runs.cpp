@@ -249,8 +249,9 @@ class RunReader {
     std::optional<Decimal> w = Decimal::parse(prefix);
     const std::optional<Decimal>& cap = level2_.weight ? level2_.weight : level1_.weight;
     if (!w || prefix[0] == '0' || *cap < *w) return;
+    // What is left of the target is printed as the actual is ("2,370" too), so it has its value.
     Target cut = t;
-    cut.figure.value = *Decimal::parse(actual);
+    cut.figure.value = a.figure.value;
     cut.figure.number_begin = t.figure.number_begin + prefix.size();
     IndicatorValue v = value_of(cut);
     v.raw = display(cut.figure.number_begin, t.end);
