@@ -85,6 +85,19 @@ TEST(TableTotals, RowsAddUpFailOrRound) {
   EXPECT_EQ(must_find(empty, "table.total_row", "5.00").status, "skipped");
 }
 
+TEST(TableTotals, ASumLongerThanAnyPrintedFigureIsWrittenExactly) {
+  // Each figure has the eighteen digits a published amount may have; their sum has nineteen.
+  DocumentResult doc = testing::run(
+      "单位:元\n项目 | 金额 |\n一、财政拨款收入 | 999999999999999999 |\n二、其他收入 | 9 |\n"
+      "本年收入合计 | 999999999999999999 |\n");
+  const CheckRecord& c = must_find(doc, "table.total_row", "999999999999999999");
+  EXPECT_EQ(c.status, "fail");
+  ASSERT_TRUE(c.computed);
+  EXPECT_EQ(c.computed->to_string(), "1000000000000000008");
+  ASSERT_TRUE(c.difference);
+  EXPECT_EQ(c.difference->to_string(), "-9");
+}
+
 TEST(TableTotals, OfWhichRowsAndTotalColumns) {
   // 003's 年度资金总额 and its 其中 rows: 143.86 + 5.35 ≠ 149.03.
   DocumentResult doc = testing::run(

@@ -107,5 +107,18 @@ TEST(Decimal, RescalesRoundingHalfAwayFromZero) {
   EXPECT_EQ(d("2.3").rescaled(3).to_string(), "2.300");
 }
 
+TEST(Decimal, TrimmedDropsTrailingFractionalZerosOnly) {
+  for (const char* text : {"6400.00", "0.50", "0.05", "0.000", "-12.3400", "1200", "7"}) {
+    const Decimal t = d(text).trimmed();
+    EXPECT_EQ(t, d(text)) << text;  // the same value
+    EXPECT_EQ(t.to_string(), d(text).to_canonical()) << text;
+  }
+  EXPECT_EQ(d("1200").trimmed().scale(), 0);  // whole numbers keep their zeros
+  // More digits than parse() takes, as a sum of two published amounts can have.
+  const Decimal big = d("9999999999999999.90") + d("0.11");
+  EXPECT_FALSE(Decimal::parse(big.to_canonical()));
+  EXPECT_EQ(big.trimmed().to_string(), "10000000000000000.01");
+}
+
 }  // namespace
 }  // namespace budgetlens

@@ -26,7 +26,7 @@ std::string last_segment(const std::string& path) {
 
 // The value without trailing fractional zeros beyond `min_scale`.
 Decimal tidy(const Decimal& d, int min_scale) {
-  Decimal t = *Decimal::parse(d.to_canonical());
+  Decimal t = d.trimmed();
   return t.scale() < min_scale ? t.rescaled(min_scale) : t;
 }
 

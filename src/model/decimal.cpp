@@ -122,6 +122,13 @@ Decimal Decimal::shifted(int power) const {
   return Decimal(mantissa_ * pow10(-scale), 0);
 }
 
+Decimal Decimal::trimmed() const {
+  __int128 m = mantissa_;
+  int scale = scale_;
+  while (scale > 0 && m % 10 == 0) m /= 10, --scale;
+  return Decimal(m, scale);
+}
+
 Decimal Decimal::rescaled(int new_scale) const {
   new_scale = std::clamp(new_scale, 0, kMaxScale);
   if (new_scale >= scale_) return Decimal(mantissa_ * pow10(new_scale - scale_), new_scale);

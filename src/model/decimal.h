@@ -52,6 +52,9 @@ class Decimal {
 
   // The value times 10^power (power may be negative), exact: the scale absorbs the shift.
   Decimal shifted(int power) const;
+  // The same value without trailing fractional zeros, the number to_canonical() writes: 6400.00 ->
+  // 6400, 0.50 -> 0.5.
+  Decimal trimmed() const;
   // The same value at a larger scale (exact), or rounded half away from zero to a smaller one.
   Decimal rescaled(int new_scale) const;
   Decimal abs() const { return Decimal(mantissa_ < 0 ? -mantissa_ : mantissa_, scale_); }
