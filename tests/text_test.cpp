@@ -11,6 +11,7 @@
 
 #include "test_support.h"
 #include "text/fold.h"
+#include "text/numerals.h"
 #include "text/utf8.h"
 
 namespace budgetlens::text {
@@ -160,6 +161,19 @@ TEST(Fold, RunsOfUnchangedTextMeetTheCharactersThatChange) {
     TextRange r = f.source_range(at, at + word.size());
     EXPECT_EQ(match_key(original.substr(r.begin - 7, r.size()), true), word);
   }
+}
+
+TEST(Numerals, MarkersCountInEveryScriptAndNoFurtherThanAMillion) {
+  EXPECT_EQ(marker_ordinal("二、"), 2);
+  EXPECT_EQ(marker_ordinal("（十一）"), 11);
+  EXPECT_EQ(marker_ordinal("二十三、"), 23);
+  EXPECT_EQ(marker_ordinal("3."), 3);
+  EXPECT_EQ(marker_ordinal("⑤"), 5);
+  EXPECT_EQ(marker_ordinal("、"), 0);
+  // A figure read as a marker: as many digits as it has, without overflowing.
+  EXPECT_EQ(marker_ordinal("99999999999999999999."), 1'000'000);
+  EXPECT_EQ(marker_ordinal("九九九九九九九九九九九九、"), 1'000'000);
+  EXPECT_EQ(marker_ordinal("十十十十十十十十十十十十、"), 1'000'000);
 }
 
 }  // namespace
