@@ -69,6 +69,9 @@ TEST(CheckArithmetic, PercentagesAtTheirPrintedPrecision) {
   EXPECT_EQ(wrong->status, Status::kFail);
   EXPECT_EQ(wrong->computed.to_string(), "30.67");
   EXPECT_FALSE(checks::detail::verify_percent(d("0"), 0, printed("0"), printed("0")));
+  // A rate too large to compute is not checked.
+  EXPECT_FALSE(checks::detail::verify_percent(d("50"), 0, printed("99999999999999999.9"),
+                                              printed("0.000000000000000001")));
 }
 
 // ---- table totals -------------------------------------------------------------------------------

@@ -88,6 +88,11 @@ TEST(Decimal, DividesWithHalfUpRounding) {
   EXPECT_EQ(Decimal::divide(d("-2"), d("20"), 2)->to_string(), "-0.10");
   EXPECT_EQ(Decimal::divide(d("1"), d("3"), 2)->to_string(), "0.33");
   EXPECT_FALSE(Decimal::divide(d("1"), d("0"), 2).has_value());
+  // A divisor with many decimals: the dividend times 10^30 does not fit in 128 bits, the quotient does.
+  EXPECT_EQ(Decimal::divide(d("1234567890123456.78"), d("0.333333333333333333"), 12)->to_string(),
+            "3703703670370370.343703703670");
+  // A quotient of 47 digits fits nowhere.
+  EXPECT_FALSE(Decimal::divide(d("12345678901234567.8"), d("0.000000000000000001"), 12).has_value());
 }
 
 TEST(Decimal, HalfUnitOfPrintedPrecision) {

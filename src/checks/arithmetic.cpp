@@ -45,7 +45,9 @@ std::optional<Verdict> verify_percent(const Decimal& stated, int decimals, const
   if (denominator.value.is_zero()) return std::nullopt;
   const int scale = decimals + 2;
   Verdict v;
-  v.computed = *Decimal::divide(numerator.value * kHundred, denominator.value, scale);
+  std::optional<Decimal> computed = Decimal::divide(numerator.value * kHundred, denominator.value, scale);
+  if (!computed) return std::nullopt;
+  v.computed = *computed;
   v.difference = stated - v.computed;
   Decimal printed_half = Decimal::half_unit(decimals);
   Decimal rounded = v.computed.rescaled(decimals);
@@ -62,7 +64,7 @@ std::optional<Verdict> verify_percent(const Decimal& stated, int decimals, const
   for (const Decimal& n : {numerator.value - nh, numerator.value + nh}) {
     for (const Decimal& d : {denominator.value - dh, denominator.value + dh}) {
       if (d.is_zero() || d.sign() != denominator.value.sign()) continue;
-      ends.push_back(*Decimal::divide(n * kHundred, d, scale + 2));
+      if (std::optional<Decimal> end = Decimal::divide(n * kHundred, d, scale + 2)) ends.push_back(*end);
     }
   }
   if (!ends.empty()) {

@@ -38,7 +38,7 @@ Verdict verify_sum(const Amount& stated, const std::vector<Amount>& terms, bool 
 // A percentage printed with `decimals` decimals against 100 × numerator / denominator, computed to
 // two more decimals than printed. Within the rounding of the operands, or at most one unit of the
 // last printed decimal away (a rate cut off or rounded up: "96.55" printed "96"), is `rounding`.
-// nullopt when the denominator is zero.
+// nullopt when the denominator is zero or the rate too large to compute.
 std::optional<Verdict> verify_percent(const Decimal& stated, int decimals, const Amount& numerator,
                                       const Amount& denominator);
 

@@ -147,18 +147,30 @@ Decimal Decimal::half_unit(int scale) {
 std::optional<Decimal> Decimal::divide(const Decimal& a, const Decimal& b, int scale) {
   if (b.mantissa_ == 0) return std::nullopt;
   scale = std::clamp(scale, 0, 12);
+  constexpr __int128 kMost = ~(static_cast<__int128>(1) << 127);
   // a/b = (ma / 10^sa) / (mb / 10^sb); scaled result r = a/b × 10^scale
   //     = ma × 10^(sb + scale - sa) / mb, rounded.
   __int128 num = a.mantissa_ < 0 ? -a.mantissa_ : a.mantissa_;
   __int128 den = b.mantissa_ < 0 ? -b.mantissa_ : b.mantissa_;
-  int exp = b.scale_ + scale - a.scale_;
+  const int exp = b.scale_ + scale - a.scale_;
+  __int128 q, r;
   if (exp >= 0) {
-    num *= pow10(exp);
+    // A decimal digit at a time: ma × 10^exp need not fit in 128 bits (a divisor with many
+    // decimals), but the remainder, below the divisor, does. Nullopt when the quotient does not.
+    if (den > kMost / 10) return std::nullopt;
+    q = num / den, r = num % den;
+    for (int i = 0; i < exp; ++i) {
+      if (q > kMost / 10 - 1) return std::nullopt;
+      r *= 10;
+      q = q * 10 + r / den;
+      r %= den;
+    }
   } else {
+    if (den > kMost / pow10(-exp)) return std::nullopt;
     den *= pow10(-exp);
+    q = num / den, r = num % den;
   }
-  __int128 q = num / den, r = num % den;
-  if (r * 2 >= den) ++q;
+  if (r >= den - r) ++q;  // r × 2 >= den, without the product
   bool negative = (a.mantissa_ < 0) != (b.mantissa_ < 0);
   return Decimal(negative ? -q : q, scale);
 }

@@ -63,7 +63,8 @@ class Decimal {
   // One half unit of the last printed decimal: 0.005 for a value printed with two decimals.
   static Decimal half_unit(int scale);
 
-  // a / b rounded half away from zero to `scale` decimals; nullopt when b is zero.
+  // a / b rounded half away from zero to `scale` decimals; nullopt when b is zero or the quotient does
+  // not fit.
   static std::optional<Decimal> divide(const Decimal& a, const Decimal& b, int scale);
 
   double to_double() const;
