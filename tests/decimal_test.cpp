@@ -125,5 +125,32 @@ TEST(Decimal, TrimmedDropsTrailingFractionalZerosOnly) {
   EXPECT_EQ(big.trimmed().to_string(), "10000000000000000.01");
 }
 
+TEST(Decimal, StaysExactForFiguresAndDefinedFarBeyondThem) {
+  // 亿元 in 元 (26 digits) beside a figure printed with eighteen decimals: exact alignment would
+  // need 44 digits. The sum keeps the decimals there is room for; compare still orders them.
+  const Decimal big = d("999999999999999999").shifted(8), tiny = d("0.000000000000000001");
+  const Decimal sum = big + tiny;
+  EXPECT_EQ(sum, big);  // the tiny part is below the decimals kept
+  EXPECT_LT(sum.scale(), 18);
+  EXPECT_LT(tiny, big);
+  EXPECT_GT(big, tiny);
+  EXPECT_LT(big.negated(), tiny);
+  EXPECT_EQ((big - big).to_canonical(), "0");
+  // Upscaling keeps the value and as many of the decimals asked for as fit.
+  const Decimal wide = big.rescaled(18);
+  EXPECT_EQ(wide, big);
+  EXPECT_EQ(wide.scale(), 11);  // 26 digits and 11 decimals: 37
+  // Products and shifts past 37 digits stop there.
+  const std::string most(37, '9');
+  EXPECT_EQ((big * big).to_string(), most);
+  EXPECT_EQ((big.negated() * big).to_string(), "-" + most);
+  EXPECT_EQ(d("999999999999999999").shifted(30).to_string(), most);
+  // A product that fits once decimals are dropped keeps the rest.
+  EXPECT_EQ((d("99999999999999999.9") * d("99999999999999999.9")).to_string().substr(0, 5), "99999");
+  // Ordinary figures are untouched: every decimal kept.
+  EXPECT_EQ((d("1186.81") + d("0.000000000000000001")).to_string(), "1186.810000000000000001");
+  EXPECT_EQ((d("12.5") * d("100")).to_string(), "1250.0");
+}
+
 }  // namespace
 }  // namespace budgetlens

@@ -22,8 +22,9 @@ namespace budgetlens {
 
 class Decimal {
  public:
-  // Limits that keep every aligned mantissa below 10^36, far inside __int128: at most kMaxDigits
-  // significant digits and kMaxScale decimals. Longer numbers are refused by parse().
+  // Published numbers have at most kMaxDigits significant digits and kMaxScale decimals; longer ones
+  // are refused by parse(). Computed values keep every decimal while they have fewer than 37 digits,
+  // and fewer decimals beyond (decimal.cpp).
   static constexpr int kMaxDigits = 18;
   static constexpr int kMaxScale = 18;
 
@@ -82,6 +83,8 @@ class Decimal {
 
  private:
   Decimal(__int128 mantissa, int scale) : mantissa_(mantissa), scale_(scale) {}
+  // The value of mantissa × 10^-scale within the mantissa limit (decimal.cpp).
+  static Decimal bounded(__int128 mantissa, int scale);
   static int compare(const Decimal& a, const Decimal& b);
 
   __int128 mantissa_ = 0;
