@@ -61,6 +61,7 @@ Workspace::Workspace(const Inputs& inputs, const grammar::Grammar& grammar) : in
     from = std::max(from, c.range.end);
   }
   std::unordered_map<std::string, Phase> column_phase;  // a column's phase, for each of its figures
+  int same_row = -1;  // the table figure before, whose row label the next figures of its row share
   for (int i = 0; i < n; ++i) {
     const QuantityRecord& r = q(i);
     if (r.table.empty()) {
@@ -79,7 +80,11 @@ Workspace::Workspace(const Inputs& inputs, const grammar::Grammar& grammar) : in
       int& slot = cells_[t][static_cast<size_t>(r.row) * grid.n_cols + r.col];
       if (slot < 0) slot = i;  // a cell's first figure is the cell's value
     }
-    subject_key_[i] = key(last_segment(r.label));
+    if (same_row >= 0 && q(same_row).label == r.label)
+      subject_key_[i] = subject_key_[same_row];
+    else
+      subject_key_[i] = key(last_segment(r.label));
+    same_row = i;
     auto [column, added] = column_phase.try_emplace(r.column);
     if (added) column->second = phase_of(last_segment(r.column));
     phase_[i] = column->second;
