@@ -133,7 +133,7 @@ std::optional<Decimal> Decimal::parse(std::string_view text) {
 size_t Decimal::format(char* buf, bool canonical) const {
   char digits[40];
   char* end = digits + sizeof digits;
-  const char* first = digits_before(end, mantissa_ < 0 ? -mantissa_ : mantissa_);
+  const char* first = digits_before(end, magnitude(mantissa_));
   size_t n = end - first;
   int scale = scale_;
   if (canonical) {  // trailing fractional zeros go, and with them the point if nothing is left
@@ -202,11 +202,7 @@ Decimal Decimal::rescaled(int new_scale) const {
       --new_scale;  // no room for more
     return Decimal(mantissa_ * pow10(new_scale - scale_), new_scale);
   }
-  __int128 divisor = pow10(scale_ - new_scale);
-  __int128 m = mantissa_ < 0 ? -mantissa_ : mantissa_;
-  __int128 q = m / divisor, r = m % divisor;
-  if (r * 2 >= divisor) ++q;
-  return Decimal(mantissa_ < 0 ? -q : q, new_scale);
+  return Decimal(divide_rounded(mantissa_, scale_ - new_scale), new_scale);
 }
 
 Decimal Decimal::half_unit(int scale) {
@@ -220,8 +216,8 @@ std::optional<Decimal> Decimal::divide(const Decimal& a, const Decimal& b, int s
   constexpr __int128 kMost = ~(static_cast<__int128>(1) << 127);
   // a/b = (ma / 10^sa) / (mb / 10^sb); scaled result r = a/b × 10^scale
   //     = ma × 10^(sb + scale - sa) / mb, rounded.
-  __int128 num = a.mantissa_ < 0 ? -a.mantissa_ : a.mantissa_;
-  __int128 den = b.mantissa_ < 0 ? -b.mantissa_ : b.mantissa_;
+  const __int128 num = magnitude(a.mantissa_);
+  __int128 den = magnitude(b.mantissa_);
   const int exp = b.scale_ + scale - a.scale_;
   __int128 q, r;
   if (exp >= 0) {
