@@ -3,6 +3,7 @@
 
 #include <array>
 #include <deque>
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -47,8 +48,8 @@ struct CellFacts {
   bool header_word = false;                   // short, no figure or total, names a column role
   // The column role the text names as a header, through Context::column_rule: worked out when first
   // asked, as most cells are figures or body text that no step asks it of.
-  mutable const grammar::ColumnRule* rule = nullptr;
-  mutable bool rule_known = false;
+  // nullopt until then; a null rule when the text names none.
+  mutable std::optional<const grammar::ColumnRule*> rule;
 };
 
 // Context shared by the steps that make drafts, for one document.

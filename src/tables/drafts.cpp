@@ -36,19 +36,15 @@ CellFacts Context::facts_of(std::string_view cell_text) const {
   f.kind = classify_cell(f.key, grammar, f.total, f.figure);
   if (!f.key.empty() && text::char_count(f.key) <= 16 && !f.total && !f.figure) {
     f.rule = grammar.tables.column_rule(f.key);
-    f.rule_known = true;
-    f.header_word = f.rule != nullptr;
+    f.header_word = *f.rule != nullptr;
   }
   return f;
 }
 
 const grammar::ColumnRule* Context::column_rule(std::string_view cell_text) const {
   const CellFacts& f = facts(cell_text);
-  if (!f.rule_known) {
-    f.rule = grammar.tables.column_rule(f.key);
-    f.rule_known = true;
-  }
-  return f.rule;
+  if (!f.rule) f.rule = grammar.tables.column_rule(f.key);
+  return *f.rule;
 }
 
 bool is_header_row(const std::vector<RawCell>& cells, const Context& ctx) {
