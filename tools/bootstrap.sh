@@ -2,8 +2,9 @@
 # Installs the Debian packages budgetlens needs that are not installed yet, then configures and
 # builds it in Release. Used by tools/run.sh and tools/test.sh; safe to run again.
 #
-#   tools/bootstrap.sh fuzz   # instead: the packages of a fuzzing build too (clang and its libFuzzer
-#                             # and sanitizer runtimes), and no build: tools/fuzz.sh makes its own
+#   tools/bootstrap.sh fuzz      # instead: the packages of a fuzzing build too (clang and its libFuzzer
+#                                # and sanitizer runtimes), and no build: tools/fuzz.sh makes its own
+#   tools/bootstrap.sh packages  # the packages only, no build (tools/mutation_sweep.sh makes its own)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -15,10 +16,12 @@ packages=(cmake make g++ pkg-config libicu-dev libre2-dev libpugixml-dev libxlsx
 if [ "${BUDGETLENS_TESTS:-0}" = 1 ]; then
   packages+=(libreoffice-calc-nogui python3-openpyxl)
 fi
-fuzz=false
+build_too=true
 if [ "${1:-}" = fuzz ]; then
-  fuzz=true
+  build_too=false
   packages+=(clang libclang-rt-dev)
+elif [ "${1:-}" = packages ]; then
+  build_too=false
 fi
 missing=()
 for p in "${packages[@]}"; do
@@ -32,7 +35,7 @@ if ((${#missing[@]})); then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
-$fuzz && exit 0
+$build_too || exit 0
 build=${BUILD_DIR:-build}
 cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=Release >/dev/null
 cmake --build "$build" -j "$(nproc)" 2>&1 | grep -E "warning|error" || true

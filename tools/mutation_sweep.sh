@@ -19,7 +19,7 @@ while (($#)); do
   esac
 done
 
-bash tools/bootstrap.sh
+bash tools/bootstrap.sh packages
 build=${SANITIZE_BUILD_DIR:-build-sanitize}
 cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DBUDGETLENS_SANITIZE=ON -DBUDGETLENS_TESTS=OFF >/dev/null
 cmake --build "$build" -j "$(nproc)" --target budgetlens 2>&1 | grep -E "warning|error" || true
