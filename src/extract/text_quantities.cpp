@@ -44,6 +44,7 @@ class ParagraphReader {
       std::sort(found_.begin(), found_.end(), before);
     }
     if (found_.empty()) return;
+    find_sentence_ends();
     decide_units();
     std::erase_if(found_, [](const Found& f) { return f.unit == nullptr; });
     label_all();
@@ -135,12 +136,21 @@ class ParagraphReader {
     }
   }
 
-  bool sentence_break(size_t from, size_t to) const {
-    for (size_t i = from; i < to && i < f_.text.size();) {
+  // Where each sentence ends (。;!?), read once: a paragraph may hold thousands of figures, and
+  // asking "is there a sentence end between these two" by reading the text between them each
+  // time made a long paragraph cost the cube of its length.
+  void find_sentence_ends() {
+    for (size_t i = 0; i < f_.text.size();) {
+      size_t at = i;
       char32_t c = text::next_char(f_.text, i);
-      if (c == U'。' || c == ';' || c == '!' || c == '?') return true;
+      if (c == U'。' || c == ';' || c == '!' || c == '?') sentence_ends_.push_back(at);
     }
-    return false;
+  }
+
+  // True iff a sentence end starts in [from, to).
+  bool sentence_break(size_t from, size_t to) const {
+    auto it = std::lower_bound(sentence_ends_.begin(), sentence_ends_.end(), from);
+    return it != sentence_ends_.end() && *it < to;
   }
 
   bool only_list_separators(size_t from, size_t to) const {
@@ -160,44 +170,55 @@ class ParagraphReader {
   }
 
   // A figure printed without a unit takes one only from evidence close by.
+  // For each figure, the first figure after it that prints a unit with nothing but list
+  // separators between them ("4125.49,4143.91万元"), or none: worked out from the last figure back,
+  // so a list of any length is read once.
+  std::vector<const units::Figure*> list_units() const {
+    std::vector<const units::Figure*> out(found_.size(), nullptr);
+    for (size_t k = found_.size(); k-- > 1;) {
+      const Found& next = found_[k];
+      if (!only_list_separators(found_[k - 1].figure.end, next.figure.begin)) continue;
+      out[k - 1] = next.figure.unit ? &next.figure : out[k];
+    }
+    return out;
+  }
+
   void decide_units() {
     std::string stated = unit_statement();
     const grammar::UnitWord* stated_unit = stated.empty() ? nullptr : g_.units.money(stated);
+    std::vector<const units::Figure*> list_unit = list_units();
+    // The last figure so far whose unit is money, and the earliest end of it and every figure
+    // after it: the figure before that a unitless amount takes its unit from, unless a sentence
+    // ends between (the figures read back one by one, in a single step).
+    const grammar::UnitWord* last_money = nullptr;
+    size_t earliest_end_since = 0;
     for (size_t k = 0; k < found_.size(); ++k) {
       Found& f = found_[k];
-      if (f.unit) continue;  // decided already (fused rows)
-      if (f.figure.unit) {
+      if (!f.unit && f.figure.unit) {
         f.unit = f.figure.unit;
         f.unit_source = "printed";
-        continue;
       }
-      // "4125.49,4143.91万元": the unit written once after a list.
-      for (size_t j = k + 1; j < found_.size(); ++j) {
-        if (!only_list_separators(found_[j - 1].figure.end, found_[j].figure.begin)) break;
-        if (found_[j].figure.unit) {
-          if (found_[j].figure.unit->kind != grammar::UnitKind::kCount) {
-            f.unit = found_[j].figure.unit;
-            f.unit_source = "inferred";
-          }
-          break;
+      if (!f.unit) {  // not decided already (fused rows), nor printed
+        // "4125.49,4143.91万元": the unit written once after a list.
+        if (const units::Figure* listed = list_unit[k];
+            listed && listed->unit->kind != grammar::UnitKind::kCount) {
+          f.unit = listed->unit;
+          f.unit_source = "inferred";
+        } else if (looks_like_amount(f.figure) && last_money &&
+                   !sentence_break(earliest_end_since, f.figure.begin)) {
+          // "593.99万元其中593.71为…": an amount in the same sentence as one that carries its unit.
+          f.unit = last_money;
+          f.unit_source = "inferred";
+        } else if (stated_unit && looks_like_amount(f.figure)) {
+          f.unit = stated_unit;
+          f.unit_source = "table";
         }
       }
-      if (f.unit) continue;
-      // "593.99万元其中593.71为…": an amount in the same sentence as one that carries its unit.
-      if (looks_like_amount(f.figure)) {
-        for (size_t j = k; j-- > 0;) {
-          if (sentence_break(found_[j].figure.end, f.figure.begin)) break;
-          const grammar::UnitWord* u = found_[j].unit;
-          if (u && u->kind == grammar::UnitKind::kMoney) {
-            f.unit = u;
-            f.unit_source = "inferred";
-            break;
-          }
-        }
-      }
-      if (!f.unit && stated_unit && looks_like_amount(f.figure)) {
-        f.unit = stated_unit;
-        f.unit_source = "table";
+      if (f.unit && f.unit->kind == grammar::UnitKind::kMoney) {
+        last_money = f.unit;
+        earliest_end_since = f.figure.end;
+      } else if (last_money) {
+        earliest_end_since = std::min(earliest_end_since, f.figure.end);
       }
     }
   }
@@ -530,6 +551,7 @@ class ParagraphReader {
   std::vector<bool> masked_;
   std::vector<std::pair<size_t, size_t>> codes_;
   std::vector<Found> found_;
+  std::vector<size_t> sentence_ends_;
   mutable std::vector<int> hits_;  // patterns of a set that match, reused by every query
 };
 
