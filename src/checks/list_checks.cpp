@@ -30,6 +30,12 @@ bool has_any(std::string_view s, std::initializer_list<std::string_view> marks) 
 
 bool ends_sentence(std::string_view gap) { return has_any(gap, {"。", "!", "?"}); }
 
+// A list's total is printed close before it: the heads are looked for among this many figures
+// before the claim. The documents of corpus/ and ../shared have at most seven candidates; a
+// "sentence" of thousands of figures (a table run into one line) would otherwise make every claim
+// in it read all the figures before it.
+constexpr int kHeadsLookBack = 64;
+
 // Heads of one kind (budget or actual, one year) and the parts that go with them.
 struct HeadGroup {
   Phase phase = Phase::kNone;
@@ -177,15 +183,18 @@ class Lists {
 
   // Judges one group of heads against its parts: the first head that the parts add up to, else
   // the nearest head that may be their total. A head printed away from the list (an earlier
-  // sentence, the paragraph before) is no total of parts larger than itself.
-  void judge(const HeadGroup& g, const std::vector<int>& parts, const std::vector<bool>& confident, int missing_item,
-             bool open) {
+  // sentence, the paragraph before) is no total of parts larger than itself; the `confident` head
+  // (-1: none) is printed with the list.
+  void judge(const HeadGroup& g, const std::vector<int>& parts, int confident, int missing_item, bool open) {
+    const Decimal* largest_part = nullptr;
+    for (int p : parts) {
+      if (!largest_part || w_.value(p) > *largest_part) largest_part = &w_.value(p);
+    }
     std::vector<int> eligible;
-    for (size_t k = 0; k < g.heads.size(); ++k) {
-      int h = g.heads[k];
+    for (int h : g.heads) {
       if (std::find(parts.begin(), parts.end(), h) != parts.end()) continue;
-      bool larger_part = std::any_of(parts.begin(), parts.end(), [&](int p) { return w_.amount(p).value > w_.amount(h).value; });
-      if (larger_part && !confident[k]) continue;
+      bool larger_part = largest_part && *largest_part > w_.value(h);
+      if (larger_part && h != confident) continue;
       eligible.push_back(h);
     }
     if (eligible.empty() || (parts.empty() && missing_item < 0)) return;
@@ -198,9 +207,9 @@ class Lists {
       return;
     }
     int chosen = eligible.front();
+    std::vector<Amount> terms;
+    for (int p : parts) terms.push_back(w_.amount(p));
     for (int h : eligible) {
-      std::vector<Amount> terms;
-      for (int p : parts) terms.push_back(w_.amount(p));
       if (verify_sum(w_.amount(h), terms, false).status != Status::kFail) {
         chosen = h;
         break;
@@ -231,24 +240,23 @@ class Lists {
       std::string_view before_claim = std::string_view(p.gaps[k]).substr(0, claim->end);
       bool starts_sentence = ends_sentence(before_claim) || k == 0;
       std::vector<int> heads;
-      std::vector<bool> confident;
+      const int nearest = std::max(0, k - kHeadsLookBack);
       if (!starts_sentence) {
-        for (int j = k - 1; j >= 0 && p.sentence[j] == p.sentence[k - 1]; --j) {
-          if (!is_subject(p.figures[j])) continue;
-          confident.push_back(heads.empty());
-          heads.push_back(p.figures[j]);
+        for (int j = k - 1; j >= nearest && p.sentence[j] == p.sentence[k - 1]; --j) {
+          if (is_subject(p.figures[j])) heads.push_back(p.figures[j]);
         }
       } else {
         int sentence = -1;
-        for (int j = k - 1; j >= 0; --j) {
+        for (int j = k - 1; j >= nearest; --j) {
           if (sentence >= 0 && p.sentence[j] != sentence) break;
           if (!is_subject(p.figures[j])) continue;
           sentence = p.sentence[j];
-          confident.push_back(false);
           heads.push_back(p.figures[j]);
         }
       }
       if (heads.empty()) continue;
+      // The nearest head in the claim's own sentence is its total even when a part is larger.
+      int confident = starts_sentence ? -1 : heads.front();
       // Parts: to the end of the sentence, or of the numbered items that follow the claim, or to
       // a nested list that has figures of its own.
       bool items = k < n && w_.context(p.figures[k]).item > 0;
@@ -256,19 +264,27 @@ class Lists {
       int last_item = items ? w_.context(p.figures[k]).item : 0;
       // Figures inside brackets after the claim ("…2.90万元(其中:购置费0.00万元,运行费2.90万元)")
       // are a list of their own within a part: not parts, and their claim does not end this list.
-      std::vector<bool> bracketed(n, false);
+      // Counted only as far as the list reaches: counting to the paragraph's end for every claim
+      // made a paragraph of many claims cost the square of its length.
+      std::vector<bool> bracketed;  // of figures k, k + 1, …
       int depth = 0;
-      for (int x = k; x < n; ++x) {
-        std::string_view gap = x == k ? std::string_view(p.gaps[x]).substr(claim->end) : std::string_view(p.gaps[x]);
-        depth += static_cast<int>(std::count(gap.begin(), gap.end(), '(')) - static_cast<int>(std::count(gap.begin(), gap.end(), ')'));
-        depth = std::max(depth, 0);
-        bracketed[x] = depth > 0;
-      }
+      auto is_bracketed = [&](int x) {
+        while (static_cast<int>(bracketed.size()) <= x - k) {
+          int y = k + static_cast<int>(bracketed.size());
+          std::string_view gap =
+              y == k ? std::string_view(p.gaps[y]).substr(claim->end) : std::string_view(p.gaps[y]);
+          depth += static_cast<int>(std::count(gap.begin(), gap.end(), '(')) -
+                   static_cast<int>(std::count(gap.begin(), gap.end(), ')'));
+          depth = std::max(depth, 0);
+          bracketed.push_back(depth > 0);
+        }
+        return bracketed[x - k];
+      };
       for (; end < n; ++end) {
         if (end > k) {
           const std::string& gap = p.gaps[end];
           if (const std::optional<Claim>& nested = claims[end];
-              nested && !bracketed[end] &&
+              nested && !is_bracketed(end) &&
               lead_after(std::string_view(gap).substr(nested->end)) == Lead::kFigure && !items) {
             break;
           }
@@ -284,7 +300,7 @@ class Lists {
       if (!items) {
         int first = -1;
         for (int x = k; x < end; ++x) {
-          if (bracketed[x] || !is_subject(p.figures[x])) continue;
+          if (is_bracketed(x) || !is_subject(p.figures[x])) continue;
           if (first < 0) {
             first = x;
             continue;
@@ -310,8 +326,6 @@ class Lists {
       bool by_year = false;
       for (int x = k; x < end; ++x) by_year |= is_subject(p.figures[x]) && w_.context(p.figures[x]).year != 0;
       for (const HeadGroup& g : group_heads(heads, by_year)) {
-        std::vector<bool> conf;
-        for (int h : g.heads) conf.push_back(confident[std::find(heads.begin(), heads.end(), h) - heads.begin()]);
         std::vector<int> parts;
         int missing = lead == Lead::kFigureless ? 0 : -1;
         if (items) {
@@ -324,7 +338,8 @@ class Lists {
               first_of_item[item] = -1;
               order.push_back(item);
             }
-            if (first_of_item[item] < 0 && !bracketed[x] && is_subject(f) && fits(f, g.heads.front(), g)) first_of_item[item] = f;
+            if (first_of_item[item] < 0 && !is_bracketed(x) && is_subject(f) && fits(f, g.heads.front(), g))
+              first_of_item[item] = f;
           }
           for (size_t o = 0; o < order.size(); ++o) {
             int f = first_of_item[order[o]];
@@ -334,10 +349,10 @@ class Lists {
         } else {
           for (int x = k; x < end; ++x) {
             int f = p.figures[x];
-            if (!bracketed[x] && is_subject(f) && fits(f, g.heads.front(), g)) parts.push_back(f);
+            if (!is_bracketed(x) && is_subject(f) && fits(f, g.heads.front(), g)) parts.push_back(f);
           }
         }
-        judge(g, parts, conf, missing, open);
+        judge(g, parts, confident, missing, open);
       }
     }
   }
@@ -417,7 +432,7 @@ class Lists {
         }
         // Items none of which has a figure of this kind are about something else.
         if (parts.empty()) continue;
-        judge(g, parts, std::vector<bool>(g.heads.size(), false), missing, open);
+        judge(g, parts, /*confident=*/-1, missing, open);
       }
     }
   }

@@ -50,6 +50,8 @@ class Workspace {
   // True iff a and b are in units that add (both money, or the same count unit).
   bool same_dimension(int a, int b) const;
   Amount amount(int i) const;
+  // amount(i).value, without working out its resolution.
+  const Decimal& value(int i) const { return is_money(i) ? *q(i).value_yuan : q(i).value; }
   // An amount in the base unit of figure i (money in 元) shown in i's own unit.
   Decimal in_unit_of(int i, const Decimal& base) const;
 
