@@ -148,7 +148,7 @@ TEST(Grammar, PatternSetsAnswerAsTheirPatternsOneByOne) {
 
 TEST(Grammar, RequiredWordsAreThoseEveryMatchHolds) {
   auto may_match = [](const char* source, const char* text) {
-    return Pattern::compile(source, nullptr)->may_match(text);
+    return Pattern::compile(source, nullptr)->may_match(Anchor::kAnywhere, text);
   };
   EXPECT_TRUE(may_match("(?:金额|货币)?单位[:]?\\s*(万元|元|亿元)", "单位:万元"));
   EXPECT_FALSE(may_match("(?:金额|货币)?单位[:]?\\s*(万元|元|亿元)", "金额3"));  // no 单位, no 元
@@ -167,6 +167,19 @@ TEST(Grammar, RequiredWordsAreThoseEveryMatchHolds) {
   EXPECT_FALSE(p->find("收入总计3万"));
   EXPECT_TRUE(p->find("收入 单位:万元"));
   EXPECT_FALSE(p->matches(Anchor::kAnywhere, "金额"));
+  // A long text is not searched for the words before a match anchored at one end (the expression
+  // stops at once): the answers are the same.
+  std::string filler;
+  while (filler.size() <= 2048) filler += "收入总计3万";
+  EXPECT_FALSE(p->may_match(Anchor::kAnywhere, filler));
+  EXPECT_TRUE(p->may_match(Anchor::kPrefix, filler));
+  EXPECT_TRUE(p->may_match(Anchor::kSuffix, filler));
+  EXPECT_FALSE(p->may_match(Anchor::kPrefix, filler.substr(0, 1020)));
+  EXPECT_FALSE(p->match_prefix(filler));
+  EXPECT_FALSE(p->match_suffix(filler));
+  EXPECT_TRUE(p->match_prefix("单位:万元" + filler));
+  EXPECT_TRUE(p->match_suffix(filler + "单位:万元"));
+  EXPECT_FALSE(p->matches(Anchor::kPrefix, filler + "单位:万元"));
 }
 
 TEST(Grammar, RequiredWordsAreFoundWhateverSurroundsThem) {
@@ -190,6 +203,15 @@ TEST(Grammar, RequiredWordsAreFoundWhateverSurroundsThem) {
       ASSERT_EQ(required.any_in(text), naive) << "\"" << text << "\" with " << count << " words";
     }
   }
+  // A text over 16 KB is read in one pass whatever the number of words: a word at its very end
+  // is found, and a word cut by the end is not.
+  detail::RequiredWords few({"预算", "决算"});
+  std::string long_text;
+  while (long_text.size() <= 20000) long_text += "收入支出a";
+  EXPECT_FALSE(few.any_in(long_text));
+  EXPECT_TRUE(few.any_in(long_text + "决算"));
+  EXPECT_FALSE(few.any_in(long_text + "决"));
+  EXPECT_TRUE(few.any_in("预算" + long_text));
 }
 
 // Every pattern attribute of the built-in grammar files, XML entities decoded.
@@ -241,8 +263,8 @@ TEST(Grammar, RequiredWordsNeverHideAMatch) {
     size_t passed = 0;
     for (const std::string& t : texts) {
       bool any = RE2::PartialMatch(t, plain), whole = RE2::FullMatch(t, plain);
-      passed += pattern->may_match(t);
-      if (any && !pattern->may_match(t)) ++hidden;
+      passed += pattern->may_match(Anchor::kAnywhere, t);
+      if (any && !pattern->may_match(Anchor::kAnywhere, t)) ++hidden;
       EXPECT_EQ(pattern->matches(Anchor::kAnywhere, t), any) << source << " on \"" << t << "\"";
       EXPECT_EQ(pattern->match_full(t), whole) << source << " on \"" << t << "\"";
     }

@@ -94,10 +94,20 @@ std::shared_ptr<const detail::RequiredWords> required_words(const std::string& s
   return std::make_shared<const detail::RequiredWords>(std::move(words));
 }
 
+// Whether looking for required words before a match anchored at one end pays: the expression,
+// anchored, stops within a few characters of a text that it does not match, while the words are
+// looked for through the whole text. A caller that asks about every figure of a long paragraph
+// ("what follows this one") would otherwise read the rest of the paragraph each time.
+constexpr size_t kAnchoredLookAhead = 1024;
+
+bool worth_looking_for_words(Anchor anchor, std::string_view s) {
+  return s.size() <= kAnchoredLookAhead || anchor == Anchor::kFull || anchor == Anchor::kAnywhere;
+}
+
 }  // namespace
 
-bool Pattern::may_match(std::string_view s) const {
-  return !required_ || required_->any_in(s);
+bool Pattern::may_match(Anchor anchor, std::string_view s) const {
+  return !required_ || !worth_looking_for_words(anchor, s) || required_->any_in(s);
 }
 
 std::optional<Pattern> Pattern::compile(std::string_view source, std::string* error) {
@@ -116,17 +126,17 @@ std::optional<Pattern> Pattern::compile(std::string_view source, std::string* er
 }
 
 std::optional<Match> Pattern::match_prefix(std::string_view s) const {
-  return re_ && may_match(s) ? run(*re_, s, 0, RE2::ANCHOR_START) : std::nullopt;
+  return re_ && may_match(Anchor::kPrefix, s) ? run(*re_, s, 0, RE2::ANCHOR_START) : std::nullopt;
 }
 
 std::optional<Match> Pattern::match_suffix(std::string_view s) const {
-  return suffix_re_ && may_match(s) ? run(*suffix_re_, s, 0, RE2::UNANCHORED) : std::nullopt;
+  return suffix_re_ && may_match(Anchor::kSuffix, s) ? run(*suffix_re_, s, 0, RE2::UNANCHORED) : std::nullopt;
 }
 
 bool Pattern::match_full(std::string_view s) const { return matches(Anchor::kFull, s); }
 
 std::optional<Match> Pattern::find(std::string_view s, size_t from) const {
-  if (!re_ || from > s.size() || !may_match(s.substr(from))) return std::nullopt;
+  if (!re_ || from > s.size() || !may_match(Anchor::kAnywhere, s.substr(from))) return std::nullopt;
   return run(*re_, s, from, RE2::UNANCHORED);
 }
 
@@ -147,7 +157,7 @@ std::optional<std::vector<std::string_view>> Pattern::full_groups(std::string_vi
 }
 
 bool Pattern::matches(Anchor anchor, std::string_view s) const {
-  if (!re_ || !may_match(s)) return false;
+  if (!re_ || !may_match(anchor, s)) return false;
   re2::StringPiece text(s.data(), s.size());
   switch (anchor) {
     case Anchor::kFull: return re_->Match(text, 0, s.size(), RE2::ANCHOR_BOTH, nullptr, 0);
@@ -209,7 +219,7 @@ PatternSet::PatternSet(std::vector<Pattern> patterns) : patterns_(std::move(patt
 
 void PatternSet::matching(Anchor anchor, std::string_view s, std::vector<int>& out, bool often) const {
   out.clear();
-  if (required_ && !required_->any_in(s)) return;
+  if (required_ && worth_looking_for_words(anchor, s) && !required_->any_in(s)) return;
   if (sets_) {
     const RE2::Set& set = sets_->of(anchor);
     re2::StringPiece text(s.data(), s.size());

@@ -7,8 +7,12 @@
 namespace budgetlens::grammar::detail {
 namespace {
 
-// Up to this many words are looked for one at a time; more in one pass over the text.
+// Up to this many words are looked for one at a time in a text up to this long; more, or in a
+// longer text, in one pass that stops at the first word found. One at a time reads the whole text
+// for each word it lacks, and a caller that looks for the next match again and again along a long
+// text would read the rest of it each time.
 constexpr size_t kOneAtATime = 8;
+constexpr size_t kOneAtATimeReach = 16384;
 
 }  // namespace
 
@@ -23,7 +27,8 @@ RequiredWords::RequiredWords(std::vector<std::string> words) : words_(std::move(
 }
 
 bool RequiredWords::any_in(std::string_view s) const {
-  return words_.size() <= kOneAtATime ? any_by_last_byte(s) : any_by_last_character(s);
+  return words_.size() <= kOneAtATime && s.size() <= kOneAtATimeReach ? any_by_last_byte(s)
+                                                                      : any_by_last_character(s);
 }
 
 // Each word by its last byte (memchr): the last byte of a Han character varies more than its
