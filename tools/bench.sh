@@ -6,7 +6,7 @@
 #   - the full extract to JSON Lines with --jobs 1 and --jobs 2;
 #   each as MB/s and documents/s, their ratios, and the peak resident memory (/usr/bin/time -v);
 #   - the same extract on twice the corpus, to show memory does not grow with the batch;
-#   - the stage micro-benchmarks (Google Benchmark), when they were built.
+#   - the stage micro-benchmarks and the shape benchmark (Google Benchmark), when they were built.
 # MB is 10^6 bytes. Files are read from the page cache (each run is preceded by a read of the
 # corpus), outputs are written to real files next to the corpus and removed.
 #
@@ -152,4 +152,11 @@ if [ "${BENCH_STAGES:-1}" != 0 ] && [ -x "$stages" ]; then
   echo
   echo "stage micro-benchmarks (MB/s of original document bytes through each stage alone):"
   "$stages" --benchmark_min_time=0.3 2>&1 | grep -E "^(BM_|-|Benchmark)"
+fi
+
+shapes=$build/tools/bench/budgetlens_shape_bench
+if [ "${BENCH_STAGES:-1}" != 0 ] && [ -x "$shapes" ]; then
+  echo
+  echo "one document of each shape at 500 to 8000 repeats (time against size; tools/shapes.sh counts the work):"
+  "$shapes" 2>&1 | grep -E "^(BM_|-|Benchmark)"
 fi

@@ -1,0 +1,134 @@
+#include "shapes.h"
+
+#include <functional>
+
+namespace budgetlens::bench {
+namespace {
+
+using Piece = std::function<std::string(int)>;
+
+// A document: head, then pieces 0..n-1 joined by `joint`, then tail.
+std::string document(const std::string& head, int n, const Piece& piece, const std::string& joint,
+                     const std::string& tail) {
+  std::string out = head;
+  for (int i = 0; i < n; ++i) {
+    if (i > 0) out += joint;
+    out += piece(i);
+  }
+  return out + tail;
+}
+
+std::string figure(int i, int times) {
+  return std::to_string(i * times) + "." + std::to_string(10 + i % 90);
+}
+std::string number(int i) {
+  return std::to_string(i);
+}
+
+// Rows of a table aligned with spaces, which layout reads as one paragraph per line after a unit
+// statement.
+std::string table_as_paragraphs(int n) {
+  return document(
+      "表1 收支总表\n单位：万元\n项目    合计    基本支出    项目支出\n", n,
+      [](int i) {
+        return "项目" + number(i) + "    " + figure(i, 3) + "    " + figure(i, 1) + "    " + figure(i, 2);
+      },
+      "\n", "\n");
+}
+
+// One paragraph, one sentence, a list (其中 …) in every clause.
+std::string claims_in_one_sentence(int n) {
+  return document(
+      "单位：万元\n", n,
+      [](int i) {
+        return "本年收入合计" + figure(i, 3) + "万元，比上年增加12.3%，其中财政拨款收入" + figure(i, 2) +
+               "万元、事业收入" + figure(i, 1) + "万元；";
+      },
+      "", "\n");
+}
+
+// The same kind of clause, one paragraph each.
+std::string clause_paragraphs(int n) {
+  return document(
+      "单位：万元\n", n,
+      [](int i) {
+        return "本年收入合计" + figure(i, 3) + "万元，其中财政拨款收入" + figure(i, 2) + "万元、事业收入" +
+               figure(i, 1) + "万元。";
+      },
+      "\n", "\n");
+}
+
+// An indicator table whose rows are aligned with spaces.
+std::string indicator_rows(int n) {
+  return document(
+      "绩效自评表\n一级指标    二级指标    三级指标    年度指标值    实际完成值    分值    得分\n", n,
+      [](int i) {
+        return "产出指标    数量指标    指标" + number(i) + "    ≥" + number(i) + "人    " + number(i) +
+               "人    10    10";
+      },
+      "\n", "\n");
+}
+
+// A web page with one table of n rows.
+std::string page_table_rows(int n) {
+  return document(
+      "<html><body><p>单位：万元</p><table><tr><td>项目</td><td>合计</td><td>基本支出</td><td>项目支出</td></"
+      "tr>",
+      n,
+      [](int i) {
+        return "<tr><td>项目" + number(i) + "</td><td>" + figure(i, 3) + "</td><td>" + figure(i, 1) +
+               "</td><td>" + figure(i, 2) + "</td></tr>";
+      },
+      "", "</table></body></html>");
+}
+
+// A web page of n small tables, each with a total row.
+std::string page_of_tables(int n) {
+  return document(
+      "<html><body><p>单位：万元</p>", n,
+      [](int i) {
+        return "<p>表" + number(i + 1) +
+               " 支出表</p><table><tr><td>项目</td><td>合计</td><td>基本支出</td></tr>" +
+               "<tr><td>合计</td><td>" + figure(i, 2) + "</td><td>" + figure(i, 1) +
+               "</td></tr><tr><td>工资</td><td>" + figure(i, 1) + "</td><td>" + figure(i, 1) +
+               "</td></tr></table>";
+      },
+      "", "</body></html>");
+}
+
+// Numbered headings, each with a sentence that lists the parts of a total.
+std::string sections(int n) {
+  return document(
+      "单位：万元\n", n,
+      [](int i) {
+        return "（" + number(i + 1) + "）项目" + number(i) + "\n本年支出合计" + figure(i, 3) +
+               "万元，其中：基本支出" + figure(i, 1) + "万元，项目支出" + figure(i, 2) + "万元。";
+      },
+      "\n", "\n");
+}
+
+// A paragraph followed by n numbered paragraphs that are its parts.
+std::string numbered_items(int n) {
+  return document(
+      "一般公共预算支出1000.00万元，具体如下：\n", n,
+      [](int i) { return number(i + 1) + ". 项目" + number(i) + "支出" + figure(i, 1) + "万元。"; }, "\n",
+      "\n");
+}
+
+}  // namespace
+
+const std::vector<Shape>& shapes() {
+  static const std::vector<Shape> all = {
+      {"TableAsParagraphs", "table.txt", table_as_paragraphs},
+      {"ClaimsInOneSentence", "claims.txt", claims_in_one_sentence},
+      {"ClauseParagraphs", "clauses.txt", clause_paragraphs},
+      {"IndicatorRows", "indicators.txt", indicator_rows},
+      {"PageTableRows", "rows.html", page_table_rows},
+      {"PageOfTables", "tables.html", page_of_tables},
+      {"Sections", "sections.txt", sections},
+      {"NumberedItems", "items.txt", numbered_items},
+  };
+  return all;
+}
+
+}  // namespace budgetlens::bench
