@@ -41,6 +41,32 @@ TEST(Extract, SentenceLabelsAsAReaderGivesThem) {
   EXPECT_EQ(small->label, "其他资金收入");
 }
 
+TEST(Extract, AFigureWithoutAUnitTakesOneFromItsListItsSentenceOrItsParagraphsStatement) {
+  DocumentResult d = run(
+      // A list whose last figure prints the unit: all its figures have it.
+      "收、支总计各是4125.49,4143.91万元。\n"
+      // A list whose unit counts things: no money unit for the list, so the amount before it in
+      // the sentence gives its own.
+      "经费12.50万元,车辆3.00,2.00辆。\n"
+      // The amount nearest before in the sentence, with other figures between.
+      "支出593.99万元,增长3.2%,其中人员经费120.30,公用经费40.10。\n"
+      // Not across a sentence end, nor from a figure whose unit is no money.
+      "支出88.00万元。其中人员经费20.50。\n"
+      "人数30人,其中在编20.50。\n");
+  EXPECT_EQ(must_find(d, "4125.49").unit_source, "inferred");
+  EXPECT_EQ(must_find(d, "4125.49").value_yuan->to_canonical(), "41254900");
+  const QuantityRecord* vehicles = find_raw(d, "3.00");
+  ASSERT_TRUE(vehicles);
+  EXPECT_EQ(vehicles->unit, "万元");
+  EXPECT_EQ(vehicles->unit_source, "inferred");
+  EXPECT_EQ(must_find(d, "120.30").unit_source, "inferred");
+  EXPECT_EQ(must_find(d, "40.10").value_yuan->to_canonical(), "401000");
+  EXPECT_FALSE(find_raw(d, "20.50"));  // neither after 。 nor after 人
+  // In a paragraph that states its unit, an amount with no evidence close by takes that unit.
+  DocumentResult stated = run("单位：万元 收入50.25。\n");
+  EXPECT_EQ(must_find(stated, "50.25").unit_source, "table");
+}
+
 TEST(Extract, DefaultUnitIsStatedOrTheMajorityOrAssumed) {
   DocumentResult stated = run("单位：万元\n收入合计100元，支出合计90元。\n");
   EXPECT_EQ(stated.document.default_unit, "万元");
