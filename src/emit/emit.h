@@ -11,6 +11,7 @@
 //   if (auto err = (*sink)->finish()) die(*err);
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -48,6 +49,10 @@ SinkResult open_sink(const std::string& path, const Options& options);
 
 // One document's records as JSON Lines, appended to `out`.
 void append_jsonl(const DocumentResult& document, std::string& out);
+// The same, with `flush(out)` called whenever `out` holds `chunk` bytes or more (it is to write
+// and empty it): a document of any size is written through a buffer of about one chunk.
+void append_jsonl(const DocumentResult& document, std::string& out, size_t chunk,
+                  const std::function<void(std::string&)>& flush);
 // Only its check records.
 void append_checks_jsonl(const DocumentResult& document, std::string& out);
 

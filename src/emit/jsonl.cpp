@@ -1,5 +1,8 @@
 // The JSON Lines record contract (DESIGN.md): one object per line, `type` first, then `doc`.
 #include "emit/emit.h"
+
+#include <limits>
+
 #include "emit/json_writer.h"
 
 namespace budgetlens::emit {
@@ -186,14 +189,25 @@ void check_line(const std::string& doc, const CheckRecord& c, std::string& out) 
 
 }  // namespace
 
-void append_jsonl(const DocumentResult& document, std::string& out) {
+void append_jsonl(const DocumentResult& document, std::string& out, size_t chunk,
+                  const std::function<void(std::string&)>& flush) {
   const std::string& doc = document.document.id;
+  auto each = [&](const auto& records, auto line) {
+    for (const auto& r : records) {
+      line(doc, r, out);
+      if (out.size() >= chunk) flush(out);
+    }
+  };
   document_line(document.document, out);
-  for (const SectionRecord& s : document.sections) section_line(doc, s, out);
-  for (const TableRecord& t : document.tables) table_line(doc, t, out);
-  for (const QuantityRecord& q : document.quantities) quantity_line(doc, q, out);
-  for (const IndicatorRecord& i : document.indicators) indicator_line(doc, i, out);
-  for (const CheckRecord& c : document.checks) check_line(doc, c, out);
+  each(document.sections, section_line);
+  each(document.tables, table_line);
+  each(document.quantities, quantity_line);
+  each(document.indicators, indicator_line);
+  each(document.checks, check_line);
+}
+
+void append_jsonl(const DocumentResult& document, std::string& out) {
+  append_jsonl(document, out, std::numeric_limits<size_t>::max(), [](std::string&) {});
 }
 
 void append_checks_jsonl(const DocumentResult& document, std::string& out) {
