@@ -318,10 +318,10 @@ int weight_of(const CheckRecord& r) {
 }  // namespace
 
 std::vector<CheckRecord> Workspace::finish() {
-  // The same comparison found by two families is reported once, by the one that says most.
+  // The same comparison found by two families is reported once, by the one that says most. The
+  // records kept move to the front, in place: a large document has tens of thousands of them.
   std::map<std::string, size_t> seen;
-  std::vector<CheckRecord> kept;
-  kept.reserve(out_.size());
+  size_t kept = 0;
   for (CheckRecord& r : out_) {
     std::vector<std::string> ids;
     for (const CheckOperand& o : r.operands) ids.push_back(o.id);
@@ -332,26 +332,36 @@ std::vector<CheckRecord> Workspace::finish() {
     std::string sig = std::move(stated);
     sig.append("|").append(r.formula).append("|").append(r.status == "skipped" ? r.rule : "");
     for (const std::string& id : ids) sig.append(",").append(id);
-    auto [it, fresh] = seen.emplace(sig, kept.size());
+    auto [it, fresh] = seen.emplace(sig, kept);
     if (fresh) {
-      kept.push_back(std::move(r));
-    } else if (weight_of(r) > weight_of(kept[it->second])) {
-      kept[it->second] = std::move(r);
+      if (&out_[kept] != &r) out_[kept] = std::move(r);
+      ++kept;
+    } else if (weight_of(r) > weight_of(out_[it->second])) {
+      out_[it->second] = std::move(r);
     }
   }
-  // In the order of where each is printed: the order found, sorted by offset as indices, so that each
-  // record (a dozen strings) moves once.
-  std::vector<size_t> order(kept.size());
-  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  out_.erase(out_.begin() + static_cast<std::ptrdiff_t>(kept), out_.end());
+  // In the order of where each is printed: the order found, sorted by offset as indices, then each
+  // record (a dozen strings) moved once along the cycles of that permutation.
+  std::vector<size_t> order(kept);
+  for (size_t i = 0; i < kept; ++i) order[i] = i;
   std::stable_sort(order.begin(), order.end(),
-                   [&](size_t a, size_t b) { return kept[a].span.offset < kept[b].span.offset; });
-  std::vector<CheckRecord> sorted;
-  sorted.reserve(kept.size());
-  for (size_t i : order) {
-    sorted.push_back(std::move(kept[i]));
-    sorted.back().id = check_id(static_cast<int>(sorted.size() - 1));
+                   [&](size_t a, size_t b) { return out_[a].span.offset < out_[b].span.offset; });
+  for (size_t start = 0; start < kept; ++start) {
+    if (order[start] == start) continue;
+    CheckRecord first = std::move(out_[start]);
+    size_t at = start;
+    while (order[at] != start) {
+      size_t from = order[at];
+      out_[at] = std::move(out_[from]);
+      order[at] = at;
+      at = from;
+    }
+    out_[at] = std::move(first);
+    order[at] = at;
   }
-  return sorted;
+  for (size_t i = 0; i < kept; ++i) out_[i].id = check_id(static_cast<int>(i));
+  return std::move(out_);
 }
 
 }  // namespace budgetlens::checks::detail
