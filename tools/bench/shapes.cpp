@@ -115,6 +115,38 @@ std::string numbered_items(int n) {
       "\n");
 }
 
+// A table with a row a line, cells between bars.
+std::string pipe_rows(int n) {
+  return document(
+      "单位:万元\n| 项目 | 合计 | 基本支出 | 项目支出 |\n| --- | --- | --- | --- |\n", n,
+      [](int i) {
+        return "| 项目" + number(i) + " | " + figure(i, 3) + " | " + figure(i, 1) + " | " + figure(i, 2) +
+               " |";
+      },
+      "\n", "\n");
+}
+
+// A table with a row a line, cells split by tabs.
+std::string tab_rows(int n) {
+  return document(
+      "单位:万元\n项目\t合计\t基本支出\t项目支出\n", n,
+      [](int i) {
+        return "项目" + number(i) + "\t" + figure(i, 3) + "\t" + figure(i, 1) + "\t" + figure(i, 2);
+      },
+      "\n", "\n");
+}
+
+// A table with a cell a line, each ending in a bar.
+std::string cell_lines(int n) {
+  return document(
+      "一、支出预算表\n单位:万元\n项 目 |\n合 计 |\n基本支出 |\n项目支出 |\n", n,
+      [](int i) {
+        return "项目" + number(i) + " |\n" + figure(i, 3) + " |\n" + figure(i, 1) + " |\n" + figure(i, 2) +
+               " |";
+      },
+      "\n", "\n");
+}
+
 }  // namespace
 
 const std::vector<Shape>& shapes() {
@@ -127,6 +159,9 @@ const std::vector<Shape>& shapes() {
       {"PageOfTables", "tables.html", page_of_tables},
       {"Sections", "sections.txt", sections},
       {"NumberedItems", "items.txt", numbered_items},
+      {"PipeRows", "pipes.txt", pipe_rows},
+      {"TabRows", "tabs.txt", tab_rows},
+      {"CellLines", "cells.txt", cell_lines},
   };
   return all;
 }
