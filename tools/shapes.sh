@@ -47,14 +47,14 @@ instructions() {
 
 instructions "$small" > "$dir/small.txt"
 instructions "$large" > "$dir/large.txt"
-printf '%-14s %12s %12s %9s %9s\n' shape "${small} (M)" "${large} (M)" "instr/B" exponent
+printf '%-16s %12s %12s %9s %9s\n' shape "${small} (M)" "${large} (M)" "instr/B" exponent
 failed=0
 while read -r name a; do
   b=$(awk -v n="$name" '$1 == n { print $2 }' "$dir/large.txt")
   bytes=$(stat -c %s "$dir/${large}_$name")
   line=$(awk -v a="$a" -v b="$b" -v bytes="$bytes" -v name="$name" -v limit="$limit" 'BEGIN {
     e = log(b / a) / log(4)
-    printf "%-14s %12.0f %12.0f %9.0f %9.2f%s", name, a / 1e6, b / 1e6, b / bytes, e, (e > limit ? "  above " limit : "")
+    printf "%-16s %12.0f %12.0f %9.0f %9.2f%s", name, a / 1e6, b / 1e6, b / bytes, e, (e > limit ? "  above " limit : "")
   }')
   echo "$line"
   [[ $line == *above* ]] && failed=1

@@ -147,6 +147,19 @@ std::string cell_lines(int n) {
       "\n", "\n");
 }
 
+// A web page with an indicator table of n rows.
+std::string page_indicator_rows(int n) {
+  return document(
+      "<html><body><p>项目支出绩效自评表</p><table><tr><td>一级指标</td><td>二级指标</td><td>三级指标</td>"
+      "<td>年度指标值</td><td>实际完成值</td><td>分值</td><td>得分</td></tr>",
+      n,
+      [](int i) {
+        return "<tr><td>产出指标</td><td>数量指标</td><td>指标" + number(i) + "</td><td>≥" + number(i) +
+               "人</td><td>" + number(i) + "人</td><td>10</td><td>10</td></tr>";
+      },
+      "", "</table></body></html>");
+}
+
 }  // namespace
 
 const std::vector<Shape>& shapes() {
@@ -162,6 +175,7 @@ const std::vector<Shape>& shapes() {
       {"PipeRows", "pipes.txt", pipe_rows},
       {"TabRows", "tabs.txt", tab_rows},
       {"CellLines", "cells.txt", cell_lines},
+      {"PageIndicatorRows", "indicators.html", page_indicator_rows},
   };
   return all;
 }
