@@ -162,8 +162,10 @@ CheckRecord& Workspace::add(const grammar::CheckRule& rule, std::string_view fam
   r.name = rule.name;
   r.severity = rule.severity;
   if (stated >= 0) {
-    if (records_of_stated_.size() <= static_cast<size_t>(stated)) records_of_stated_.resize(stated + 1);
-    records_of_stated_[stated].push_back(out_.size() - 1);
+    if (family == "list") {
+      if (lists_of_.size() <= static_cast<size_t>(stated)) lists_of_.resize(stated + 1);
+      lists_of_[stated].push_back(out_.size() - 1);
+    }
     r.stated = q(stated).value;
     r.unit = q(stated).unit;
     r.stated_operand = operand(stated);
@@ -291,11 +293,11 @@ void Workspace::skip(CheckRecord& r, std::string reason) {
 }
 
 bool Workspace::listed_with(int i, const std::vector<int>& parts) const {
-  // Only the records that i is the stated value of: asking every record made a document of many
+  // Only the list records whose total is i: asking every record made a document of many
   // totals cost the square of their number.
-  if (static_cast<size_t>(i) >= records_of_stated_.size()) return false;
+  if (static_cast<size_t>(i) >= lists_of_.size()) return false;
   const std::string& id = q(i).id;
-  const std::vector<size_t>& mine = records_of_stated_[i];
+  const std::vector<size_t>& mine = lists_of_[i];
   return std::any_of(mine.begin(), mine.end(), [&](size_t k) {
     const CheckRecord& r = out_[k];
     if (r.family != "list" || r.stated_operand.id != id || (r.status != "pass" && r.status != "rounding"))

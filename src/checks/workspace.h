@@ -93,7 +93,7 @@ class Workspace {
   std::vector<int> period_;
   std::vector<std::vector<int>> cells_;  // per grid: n_rows × n_cols figure index or -1
   std::vector<CheckRecord> out_;
-  std::vector<std::vector<size_t>> records_of_stated_;  // per figure: the records it is the stated value of
+  std::vector<std::vector<size_t>> lists_of_;  // per figure: the list records it is the total of
 };
 
 std::string decimal_text(const Decimal& d);
