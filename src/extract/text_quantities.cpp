@@ -170,7 +170,6 @@ class ParagraphReader {
     return u < 0 ? std::string() : std::string(g_.tables.unit_statements[u].find(f_.text)->key);
   }
 
-  // A figure printed without a unit takes one only from evidence close by.
   // For each figure, the first figure after it that prints a unit with nothing but list
   // separators between them ("4125.49,4143.91万元"), or none: worked out from the last figure back,
   // so a list of any length is read once.
@@ -184,6 +183,7 @@ class ParagraphReader {
     return out;
   }
 
+  // A figure printed without a unit takes one only from evidence close by.
   void decide_units() {
     std::string stated = unit_statement();
     const grammar::UnitWord* stated_unit = stated.empty() ? nullptr : g_.units.money(stated);

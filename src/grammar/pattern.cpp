@@ -94,10 +94,10 @@ std::shared_ptr<const detail::RequiredWords> required_words(const std::string& s
   return std::make_shared<const detail::RequiredWords>(std::move(words));
 }
 
-// Whether looking for required words before a match anchored at one end pays: the expression,
-// anchored, stops within a few characters of a text that it does not match, while the words are
-// looked for through the whole text. A caller that asks about every figure of a long paragraph
-// ("what follows this one") would otherwise read the rest of the paragraph each time.
+// Whether looking for required words before a match anchored at one end pays: the words are
+// looked for through the whole text, while the expression, anchored, reads no more of it and
+// usually stops within a few characters. A caller that asks about every figure of a long
+// paragraph ("what follows this one") would otherwise read the rest of the paragraph each time.
 constexpr size_t kAnchoredLookAhead = 1024;
 
 bool worth_looking_for_words(Anchor anchor, std::string_view s) {
