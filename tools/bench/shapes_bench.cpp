@@ -12,12 +12,11 @@
 //   build/tools/bench/budgetlens_shape_bench [--benchmark_filter=Claims]
 #include <benchmark/benchmark.h>
 
-#include <cstdio>
-#include <cstdlib>
 #include <string>
 
 #include "emit/emit.h"
 #include "grammar/grammar.h"
+#include "grammar_once.h"
 #include "pipeline/pipeline.h"
 #include "shapes.h"
 #include "source/source.h"
@@ -26,15 +25,7 @@ namespace budgetlens {
 namespace {
 
 const grammar::Grammar& grammar() {
-  static std::shared_ptr<const grammar::Grammar> g = [] {
-    auto r = grammar::load_grammar("");
-    if (!r) {
-      std::fprintf(stderr, "grammar: %s\n", r.error().message.c_str());
-      std::exit(1);
-    }
-    return *r;
-  }();
-  return *g;
+  return bench::builtin_grammar();
 }
 
 void BM_Shape(benchmark::State& state, const bench::Shape& shape) {

@@ -19,6 +19,7 @@
 #include "emit/emit.h"
 #include "extract/extract.h"
 #include "grammar/grammar.h"
+#include "grammar_once.h"
 #include "layout/layout.h"
 #include "pipeline/pipeline.h"
 #include "sections/sections.h"
@@ -63,15 +64,7 @@ bool is_text_file(const std::string& name) {
 }
 
 const grammar::Grammar& grammar() {
-  static std::shared_ptr<const grammar::Grammar> g = [] {
-    auto r = grammar::load_grammar("");
-    if (!r) {
-      std::fprintf(stderr, "grammar: %s\n", r.error().message.c_str());
-      std::exit(1);
-    }
-    return *r;
-  }();
-  return *g;
+  return bench::builtin_grammar();
 }
 
 // Every readable document, each run through all stages once so that a benchmark of one stage has
