@@ -32,7 +32,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const bool full = plain.Match(t, 0, t.size(), RE2::ANCHOR_BOTH, nullptr, 0);
   const bool prefix = plain.Match(t, 0, t.size(), RE2::ANCHOR_START, nullptr, 0);
   const bool suffix = plain_suffix.Match(t, 0, t.size(), RE2::UNANCHORED, nullptr, 0);
-  FUZZ_REQUIRE(!anywhere || pattern->may_match(text));
+  // The words are looked for as each anchor asks (not at all for a long text at one end).
+  FUZZ_REQUIRE(!anywhere || pattern->may_match(grammar::Anchor::kAnywhere, text));
+  FUZZ_REQUIRE(!full || pattern->may_match(grammar::Anchor::kFull, text));
+  FUZZ_REQUIRE(!prefix || pattern->may_match(grammar::Anchor::kPrefix, text));
+  FUZZ_REQUIRE(!suffix || pattern->may_match(grammar::Anchor::kSuffix, text));
   FUZZ_REQUIRE(pattern->matches(grammar::Anchor::kAnywhere, text) == anywhere);
   FUZZ_REQUIRE(pattern->find(text).has_value() == anywhere);
   FUZZ_REQUIRE(pattern->match_full(text) == full);
@@ -44,5 +48,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   set.matching(grammar::Anchor::kAnywhere, text, hits);
   FUZZ_REQUIRE(!hits.empty() == (anywhere || text.find("预算") != std::string_view::npos));
   FUZZ_REQUIRE(hits.empty() || (hits.front() == 0) == anywhere);
+  const std::string_view word = "预算";
+  set.matching(grammar::Anchor::kPrefix, text, hits);
+  FUZZ_REQUIRE(!hits.empty() == (prefix || text.substr(0, word.size()) == word));
+  set.matching(grammar::Anchor::kSuffix, text, hits);
+  FUZZ_REQUIRE(!hits.empty() ==
+               (suffix || (text.size() >= word.size() && text.substr(text.size() - word.size()) == word)));
   return 0;
 }
