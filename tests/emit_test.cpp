@@ -1,6 +1,7 @@
 // emit/: the JSON Lines contract, CSV files, workbooks, and outputs that are never half-written.
 #include <dirent.h>
 
+#include <algorithm>
 #include <cstdio>
 
 #include "emit/emit.h"
@@ -38,6 +39,35 @@ TEST(Jsonl, RecordsInContractOrderWithExactDecimals) {
   EXPECT_NE(lines[2].find("\"value_yuan\":\"64000000\""), std::string::npos);
   EXPECT_NE(lines[2].find("\"span\":{\"line\":2,"), std::string::npos);
   EXPECT_NE(lines[2].find("\"table\":null"), std::string::npos);
+}
+
+TEST(Jsonl, ADocumentWrittenInChunksIsTheSameBytes) {
+  DocumentResult d = testing::run(
+      "一、收入\n单位：万元\n| 项目 | 合计 | 基本支出 |\n| 合计 | 3.00 | 3.00 |\n| 工资 | 1.00 | 1.00 |\n"
+      "收入总计6,400.00万元,其中:财政拨款6,000.00万元,其他400.00万元。\n");
+  std::string whole;
+  emit::append_jsonl(d, whole);
+  for (size_t chunk : {size_t{1}, size_t{100}, size_t{4096}, whole.size() + 1}) {
+    std::string written, buffer;
+    size_t flushes = 0;
+    emit::append_jsonl(d, buffer, chunk, [&](std::string& full) {
+      EXPECT_GE(full.size(), chunk);
+      EXPECT_EQ(full.back(), '\n');  // whole lines only
+      written += full;
+      full.clear();
+      ++flushes;
+    });
+    written += buffer;
+    EXPECT_EQ(written, whole) << "chunk " << chunk;
+    EXPECT_LT(buffer.size(), chunk) << "chunk " << chunk;
+    // Every line after the document's is followed by a flush; none when the chunk holds them all.
+    const size_t lines = static_cast<size_t>(std::count(whole.begin(), whole.end(), '\n'));
+    if (chunk == 1) {
+      EXPECT_EQ(flushes, lines - 1);
+    } else if (chunk > whole.size()) {
+      EXPECT_EQ(flushes, 0u);
+    }
+  }
 }
 
 TEST(Jsonl, EscapesControlCharactersAndQuotes) {
