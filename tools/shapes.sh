@@ -40,6 +40,10 @@ instructions() {
   local k=2
   for f in "${files[@]}"; do
     local name=${f##*/"$1"_}
+    [ -f "$out.$k" ] || {
+      echo "shapes: callgrind did not count $name on its own (is budgetlens::pipeline::extract_file still what reads a document?)" >&2
+      exit 1
+    }
     echo "$name $(awk '/^summary:/ { print $2 }' "$out.$k")"
     k=$((k + 1))
   done
