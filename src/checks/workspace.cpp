@@ -122,11 +122,11 @@ Amount Workspace::amount(int i) const {
   if (is_money(i)) {
     const grammar::UnitWord* u = g.units.money(r.unit);
     int power = u ? u->power : 0;
-    return {*r.value_yuan, unit_at(r.decimals).shifted(power)};
+    return {value(i), unit_at(r.decimals).shifted(power)};
   }
   // Counts printed as whole numbers are exact.
-  if (r.kind == "count" && r.decimals == 0) return {r.value, Decimal()};
-  return {r.value, unit_at(r.decimals)};
+  if (r.kind == "count" && r.decimals == 0) return {value(i), Decimal()};
+  return {value(i), unit_at(r.decimals)};
 }
 
 Decimal Workspace::in_unit_of(int i, const Decimal& base) const {
