@@ -12,9 +12,10 @@ cd "$(dirname "$0")/.."
 # libmimalloc-dev: the allocator the program is linked with (BUDGETLENS_MIMALLOC).
 packages=(cmake make g++ pkg-config libicu-dev libre2-dev libpugixml-dev libxlsxwriter-dev
           libgtest-dev libgmock-dev libgumbo-dev libmimalloc-dev python3 parallel time libbenchmark-dev)
-# The tests also open the workbook in a real spreadsheet program.
+# The tests also open the workbook in a real spreadsheet program, and run the command under
+# valgrind: memcheck, and callgrind's counts of how the work grows with a document (valgrind.shapes).
 if [ "${BUDGETLENS_TESTS:-0}" = 1 ]; then
-  packages+=(libreoffice-calc-nogui python3-openpyxl)
+  packages+=(libreoffice-calc-nogui python3-openpyxl valgrind)
 fi
 build_too=true
 if [ "${1:-}" = fuzz ]; then
