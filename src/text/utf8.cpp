@@ -50,10 +50,9 @@ size_t multibyte_run_end(std::string_view s, size_t i) {
     return b >= 0xE1 && b != 0xED && b <= 0xEF && has_three_byte_tail(s, k);
   };
   while (i < s.size() && static_cast<unsigned char>(s[i]) >= 0x80) {
-    if (common_three_bytes(i)) {
-      i += 3;
-      continue;
-    }
+    // Characters of three bytes one after another, in a loop of their own.
+    while (i + 2 < s.size() && common_three_bytes(i)) i += 3;
+    if (i >= s.size() || static_cast<unsigned char>(s[i]) < 0x80) break;
     size_t next = i;
     // U+FFFD itself is EF BF BD (3 bytes); a one-byte advance means the sequence was invalid.
     if (next_char(s, next) == 0xFFFD && next == i + 1) break;
