@@ -2,6 +2,7 @@
 
 #include <cstdio>
 
+#include "cli/allocator.h"
 #include "cli/commands.h"
 #include "cli/options.h"
 #include "grammar/grammar.h"
@@ -27,6 +28,7 @@ int run(int argc, char** argv) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  budgetlens::cli::tune_allocator();
   int exit_code = run(argc, argv);
   // ICU keeps what it loads (converters, the traditional-to-simplified transliterator's registry)
   // until told to let go; every ICU object is gone by now, so a memory checker sees no leak.

@@ -14,6 +14,7 @@
 
 #include <string>
 
+#include "cli/allocator.h"
 #include "emit/emit.h"
 #include "grammar/grammar.h"
 #include "grammar_once.h"
@@ -50,6 +51,7 @@ void BM_Shape(benchmark::State& state, const bench::Shape& shape) {
 }  // namespace budgetlens
 
 int main(int argc, char** argv) {
+  budgetlens::cli::tune_allocator();
   for (const budgetlens::bench::Shape& shape : budgetlens::bench::shapes()) {
     benchmark::RegisterBenchmark((std::string("BM_Shape_") + shape.name).c_str(), budgetlens::BM_Shape, shape)
         ->RangeMultiplier(4)
