@@ -6,6 +6,8 @@
 #   - the full extract to JSON Lines with --jobs 1 and --jobs 2;
 #   each as MB/s and documents/s, their ratios, and the peak resident memory (/usr/bin/time -v);
 #   - the same extract on twice the corpus, to show memory does not grow with the batch;
+#   - the same extract on documents of a few hundred kilobytes, one after another (the shapes of
+#     tools/bench/shapes.cpp), when budgetlens_shapes was built;
 #   - the stage micro-benchmarks and the shape benchmark (Google Benchmark), when they were built.
 # MB is 10^6 bytes. Files are read from the page cache (each run is preceded by a read of the
 # corpus), outputs are written to real files next to the corpus and removed.
@@ -78,16 +80,17 @@ bytes2=$((bytes1 * 2))
 
 warm() { find "$1" -type f -print0 | xargs -0 cat >/dev/null; }
 
-# run NAME COMMAND...: wall seconds and peak RSS (KB) of COMMAND into $seconds and $rss_kb.
+# run NAME COMMAND...: wall seconds, peak RSS (KB) and minor page faults of COMMAND into $seconds,
+# $rss_kb and $faults.
 run() {
   local name=$1
   shift
-  /usr/bin/time -f "%e %M" -o "$bench/time.out" "$@" >"$bench/$name.stdout" 2>"$bench/$name.stderr" || {
+  /usr/bin/time -f "%e %M %R" -o "$bench/time.out" "$@" >"$bench/$name.stdout" 2>"$bench/$name.stderr" || {
     local status=$?
     # 3: some inputs (deliberately broken test documents) were refused; everything else was written.
     [ "$status" -eq 3 ] || { echo "bench: $name failed ($status):"; cat "$bench/$name.stderr"; exit 1; } >&2
   }
-  read -r seconds rss_kb <"$bench/time.out"
+  read -r seconds rss_kb faults <"$bench/time.out"
 }
 
 row() {  # name seconds docs bytes rss_kb
@@ -136,6 +139,28 @@ run extract_x2 "$bin" extract "$x2" -o "$bench/out.jsonl" -q --jobs 1
 ex2_s=$seconds ex2_rss=$rss_kb
 row "extract -> JSONL, --jobs 1, x2" "$ex2_s" "$docs2" "$bytes2" "$ex2_rss"
 rm -f "$bench/out.jsonl"
+
+# Large documents one after another: the corpus above averages 4.5 KB a document, and a document of
+# a few hundred kilobytes costs more a byte (the memory its records take). The twelve shapes of
+# tools/bench/shapes.cpp at 4,000 repeats (140-840 KB each), five copies of each.
+shape_writer=$build/tools/bench/budgetlens_shapes
+if [ -x "$shape_writer" ]; then
+  large=$bench/large
+  if [ ! -f "$large/.built" ]; then
+    rm -rf "$large"
+    mkdir -p "$large/r1"
+    "$shape_writer" "$large/r1" 4000
+    for r in 2 3 4 5; do cp -r "$large/r1" "$large/r$r"; done
+    touch "$large/.built"
+  fi
+  find "$large" -type f -name '4000_*' | sort >"$bench/large.list"
+  warm "$large"
+  run extract_large "$bin" extract --files-from "$bench/large.list" -o "$bench/out.jsonl" -q --jobs 1
+  row "extract -> JSONL, large docs" "$seconds" "$(wc -l <"$bench/large.list")" \
+    "$(xargs -d '\n' stat -c %s <"$bench/large.list" | total)" "$rss_kb"
+  echo "    ($(wc -l <"$bench/large.list") documents of 140-840 KB: the shapes at 4,000 repeats; $faults minor page faults)"
+  rm -f "$bench/out.jsonl"
+fi
 
 pair_median=$(median "${pair_ratios[@]}")
 ((runs > 1)) || pair_ratios=()
