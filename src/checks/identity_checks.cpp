@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <cstdlib>
 #include <map>
+#include <string_view>
+#include <unordered_map>
 
 #include "checks/families.h"
 
@@ -21,10 +23,17 @@ class Identities {
     // Candidates by place: a table's figures, a section's figures of running text; and the names
     // of the rules each one's name ends with, in one pass for all of them.
     names_.resize(w.size());
+    place_of_.assign(w.size(), -1);
+    std::unordered_map<std::string_view, int> tables, sections;  // a place's index, by its id
     for (int i = 0; i < w.size(); ++i) {
       if (!candidate(i)) continue;
       const QuantityRecord& q = w.q(i);
-      places_[q.table.empty() ? "s:" + q.section : "t:" + q.table].push_back(i);
+      auto [place, added] =
+          (q.table.empty() ? sections : tables)
+              .try_emplace(q.table.empty() ? q.section : q.table, static_cast<int>(places_.size()));
+      if (added) places_.emplace_back();
+      place_of_[i] = place->second;
+      places_[place->second].push_back(i);
       if (const std::string& k = w.subject_key(i); !k.empty()) {
         w.g.checks.identity_names.matching(grammar::Anchor::kSuffix, k, names_[i]);
       }
@@ -92,8 +101,7 @@ class Identities {
   // that a section of ten thousand figures of one name is not searched once for each of them.
   int nearest(int name, int t, const std::vector<int>& taken) {
     const QuantityRecord& total = w_.q(t);
-    const std::vector<int>& named_here =
-        named_in(name, total.table.empty() ? "s:" + total.section : "t:" + total.table);
+    const std::vector<int>& named_here = named_in(name, place_of_[t]);
     auto offset = [&](int i) { return w_.q(i).span.offset; };
     size_t right = std::lower_bound(named_here.begin(), named_here.end(), total.span.offset,
                                     [&](int i, uint64_t o) { return offset(i) < o; }) -
@@ -130,12 +138,10 @@ class Identities {
   }
 
   // The candidates of a place with identity name `name`, by their offset in the file; worked out once.
-  const std::vector<int>& named_in(int name, const std::string& place) {
+  const std::vector<int>& named_in(int name, int place) {
     auto [it, added] = named_.try_emplace({name, place});
     if (!added) return it->second;
-    auto figures = places_.find(place);
-    if (figures == places_.end()) return it->second;
-    for (int i : figures->second) {
+    for (int i : places_[place]) {
       if (named(name, i)) it->second.push_back(i);
     }
     std::stable_sort(it->second.begin(), it->second.end(),
@@ -152,9 +158,12 @@ class Identities {
 
   Workspace& w_;
   Phase natural_ = Phase::kNone;
-  std::map<std::string, std::vector<int>> places_;
+  // The places: a table, or a section's running text; the figures of each, and each figure's place
+  // (-1 for one that is no candidate).
+  std::vector<std::vector<int>> places_;
+  std::vector<int> place_of_;
   std::vector<std::vector<int>> names_;  // per figure: the identity names it has, ascending
-  std::map<std::pair<int, std::string>, std::vector<int>> named_;
+  std::map<std::pair<int, int>, std::vector<int>> named_;  // by identity name and place
   std::vector<int> head_of_;
   std::vector<bool> heads_;
 };
