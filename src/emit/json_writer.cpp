@@ -37,24 +37,29 @@ void append_json_string(std::string& out, std::string_view s) {
   const size_t start = out.size();
   out.push_back('"');
   size_t run = 0;  // start of the characters not yet written, which need no escape
-  for (size_t i = 0; i < s.size();) {
-    while (i + 8 <= s.size() && !any_needs_escape_or_is_not_ascii(s.data() + i)) i += 8;
-    if (i >= s.size()) break;
-    unsigned char c = static_cast<unsigned char>(s[i]);
+  const size_t n = s.size();
+  auto byte = [&](size_t k) { return static_cast<unsigned char>(s[k]); };
+  for (size_t i = 0; i < n;) {
+    // ASCII that needs no escape: eight bytes at a time, then the few before Chinese text resumes.
+    while (i + 8 <= n && !any_needs_escape_or_is_not_ascii(s.data() + i)) i += 8;
+    while (i < n && byte(i) < 0x80 && !needs_escape(byte(i))) ++i;
+    if (i >= n) break;
+    unsigned char c = byte(i);
     if (c >= 0x80) {
       // Record text is valid UTF-8 as source/ made it; what came from elsewhere (a file's name, a
-      // label a page declared) may not be, and a line of JSON must be.
-      size_t end = text::multibyte_run_end(s, i);
+      // label a page declared) may not be, and a line of JSON must be. Chinese characters (three
+      // bytes, a lead from E1 to EC: no overlong or surrogate to rule out) are taken here, anything
+      // else by text::multibyte_run_end.
+      size_t end = i;
+      while (end + 2 < n && byte(end) >= 0xE1 && byte(end) <= 0xEC && text::has_three_byte_tail(s, end))
+        end += 3;
+      if (end < n && byte(end) >= 0x80) end = text::multibyte_run_end(s, end);
       if (end == i) {
         out.resize(start);
         append_json_string(out, text::to_valid_utf8(s));
         return;
       }
       i = end;
-      continue;
-    }
-    if (!needs_escape(c)) {
-      ++i;
       continue;
     }
     out.append(s.data() + run, i - run);
