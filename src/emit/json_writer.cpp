@@ -24,12 +24,6 @@ bool any_needs_escape_or_is_not_ascii(const char* p) {
   return ((control | special | w) & kHighs) != 0;
 }
 
-void append_int(std::string& out, int64_t value) {
-  char buf[24];
-  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, value);
-  out.append(buf, end);
-}
-
 }  // namespace
 
 void append_json_string(std::string& out, std::string_view s) {
@@ -80,71 +74,27 @@ void append_json_string(std::string& out, std::string_view s) {
   out.push_back('"');
 }
 
-void JsonObject::name(std::string_view n) {
-  // Field names are the record contract's snake_case words: nothing in them needs escaping. Written
-  // in one piece: a record has dozens of them, and each append checks the capacity anew.
-  const size_t at = out_.size(), comma = first_ ? 0 : 1;
-  first_ = false;
-  out_.resize(at + comma + n.size() + 3);
-  char* p = out_.data() + at;
-  if (comma) *p++ = ',';
-  *p++ = '"';
-  std::memcpy(p, n.data(), n.size());
-  p += n.size();
-  *p++ = '"';
-  *p = ':';
+void append_json_int(std::string& out, int64_t value) {
+  char buf[24];
+  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, value);
+  out.append(buf, end);
 }
 
-JsonObject& JsonObject::field(std::string_view n, std::string_view value) {
-  name(n);
-  append_json_string(out_, value);
-  return *this;
-}
-
-JsonObject& JsonObject::field(std::string_view n, int64_t value) {
-  name(n);
-  append_int(out_, value);
-  return *this;
-}
-
-JsonObject& JsonObject::field(std::string_view n, bool value) {
-  name(n);
-  out_ += value ? "true" : "false";
-  return *this;
-}
-
-JsonObject& JsonObject::optional_string(std::string_view n, std::string_view value) {
-  name(n);
-  if (value.empty()) out_ += "null";
-  else append_json_string(out_, value);
-  return *this;
-}
-
-JsonObject& JsonObject::optional_int(std::string_view n, std::optional<int> value) {
-  name(n);
-  if (value) append_int(out_, *value);
-  else out_ += "null";
-  return *this;
-}
-
-JsonObject& JsonObject::decimal(std::string_view n, const std::optional<Decimal>& value, bool canonical) {
-  name(n);
+void append_json_decimal(std::string& out, const std::optional<Decimal>& value, bool canonical) {
   if (!value) {
-    out_ += "null";
-    return *this;
+    out += "null";
+    return;
   }
   // A sign, digits and a point: nothing to escape, written in place.
-  const size_t at = out_.size();
-  out_.resize(at + Decimal::kMaxChars + 2);
-  out_[at] = '"';
-  const size_t length = value->format(out_.data() + at + 1, canonical);
-  out_[at + 1 + length] = '"';
-  out_.resize(at + length + 2);
-  return *this;
+  const size_t at = out.size();
+  out.resize(at + Decimal::kMaxChars + 2);
+  out[at] = '"';
+  const size_t length = value->format(out.data() + at + 1, canonical);
+  out[at + 1 + length] = '"';
+  out.resize(at + length + 2);
 }
 
-JsonObject& JsonObject::span(std::string_view n, const Span& s) {
-  name(n);
+void append_json_span(std::string& out, const Span& s) {
   // Written in one piece: every record has a span or two, and each append checks the capacity anew.
   constexpr size_t kMaxDigits = 20;  // of a 64-bit number
   char buf[4 * (12 + kMaxDigits) + 1];
@@ -159,13 +109,7 @@ JsonObject& JsonObject::span(std::string_view n, const Span& s) {
   put(",\"offset\":", s.offset);
   put(",\"length\":", s.length);
   *p++ = '}';
-  out_.append(buf, p);
-  return *this;
-}
-
-std::string& JsonObject::raw(std::string_view n) {
-  name(n);
-  return out_;
+  out.append(buf, p);
 }
 
 }  // namespace budgetlens::emit::detail
