@@ -6,6 +6,7 @@
 
 #include "emit/emit.h"
 #include "emit/json_writer.h"
+#include "emit/output_file.h"
 #include "emit/spreadsheet_text.h"
 #include "test_support.h"
 #include "text/utf8.h"
@@ -179,6 +180,23 @@ TEST(Sinks, WriteThenRenameLeavesNothingOnFailure) {
     (*sink)->add(testing::run("收入总计10万元。\n"));
   }  // destroyed without finish(): nothing is left
   EXPECT_FALSE(testing::exists(dir + "/abandoned.jsonl"));
+  EXPECT_EQ(files_in(dir), 1u);
+}
+
+TEST(Sinks, ALargeOutputIsWrittenWholeWhileTheDiskIsAskedToWriteItBehind) {
+  // Over 9 MB in pieces of odd sizes: the file asks the disk to start writing every 4 MB of them,
+  // and what is renamed into place is every byte, in order.
+  std::string dir = temp_dir(), expected;
+  emit::detail::OutputFile file(dir + "/big.jsonl");
+  ASSERT_TRUE(file.ok()) << file.error();
+  for (int i = 0; expected.size() < (9u << 20); ++i) {
+    std::string piece(1000003 + i * 7919, static_cast<char>('a' + i % 26));
+    piece += std::to_string(i) + "\n";
+    file.write(piece);
+    expected += piece;
+  }
+  EXPECT_FALSE(file.commit());
+  EXPECT_EQ(testing::read_file(dir + "/big.jsonl"), expected);
   EXPECT_EQ(files_in(dir), 1u);
 }
 

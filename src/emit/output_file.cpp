@@ -1,5 +1,6 @@
 #include "emit/output_file.h"
 
+#include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -51,6 +52,19 @@ void OutputFile::fail(const std::string& what) {
 void OutputFile::write(std::string_view bytes) {
   if (!file_ || !ok() || bytes.empty()) return;
   if (std::fwrite(bytes.data(), 1, bytes.size(), file_) != bytes.size()) fail(std::strerror(errno));
+  written_ += bytes.size();
+#ifdef __linux__
+  // The file is made durable (fsync) before it is renamed into place. Left to that moment, the
+  // disk writes a whole batch's output while the program waits (0.44 s for 500 MB of JSON Lines);
+  // asked to start every few megabytes, it writes while the documents are being read (0.07 s left
+  // at the end, 0.05 s in the asks). Only a start: errors, and the wait, are fsync's.
+  constexpr uint64_t kWriteBehind = uint64_t{4} << 20;
+  if (!direct_ && written_ - written_behind_ >= kWriteBehind && std::fflush(file_) == 0) {
+    ::sync_file_range(::fileno(file_), static_cast<off_t>(written_behind_),
+                      static_cast<off_t>(written_ - written_behind_), SYNC_FILE_RANGE_WRITE);
+    written_behind_ = written_;
+  }
+#endif
 }
 
 void OutputFile::release_stream() {

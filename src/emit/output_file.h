@@ -1,6 +1,7 @@
 // Internal to emit/: a file written under a temporary name and renamed into place on commit.
 #pragma once
 
+#include <cstdint>
 #include <cstdio>
 #include <optional>
 #include <string>
@@ -40,6 +41,8 @@ class OutputFile {
   std::string error_;
   bool direct_ = false;  // writing to a device, pipe or stdout, not through a temporary file
   bool committed_ = false;
+  uint64_t written_ = 0;         // bytes written so far
+  uint64_t written_behind_ = 0;  // those the disk was asked to write before the file is closed
 };
 
 }  // namespace budgetlens::emit::detail
