@@ -146,7 +146,7 @@ rm -f "$bench/out.jsonl"
 shape_writer=$build/tools/bench/budgetlens_shapes
 if [ -x "$shape_writer" ]; then
   large=$bench/large
-  if [ ! -f "$large/.built" ]; then
+  if [ ! -f "$large/.built" ] || [ "$shape_writer" -nt "$large/.built" ]; then  # shapes.cpp may have changed
     rm -rf "$large"
     mkdir -p "$large/r1"
     "$shape_writer" "$large/r1" 4000
