@@ -24,16 +24,18 @@ std::string figure(int i, int times) {
 std::string number(int i) {
   return std::to_string(i);
 }
+// Row i of the budget table every tabular shape prints (项目, 合计, 基本支出, 项目支出), its cells
+// joined by `between`.
+std::string budget_row(int i, const std::string& between) {
+  return "项目" + number(i) + between + figure(i, 3) + between + figure(i, 1) + between + figure(i, 2);
+}
 
 // Rows of a table aligned with spaces, which layout reads as one paragraph per line after a unit
 // statement.
 std::string table_as_paragraphs(int n) {
   return document(
       "表1 收支总表\n单位：万元\n项目    合计    基本支出    项目支出\n", n,
-      [](int i) {
-        return "项目" + number(i) + "    " + figure(i, 3) + "    " + figure(i, 1) + "    " + figure(i, 2);
-      },
-      "\n", "\n");
+      [](int i) { return budget_row(i, "    "); }, "\n", "\n");
 }
 
 // One paragraph, one sentence, a list (其中 …) in every clause.
@@ -74,12 +76,8 @@ std::string page_table_rows(int n) {
   return document(
       "<html><body><p>单位：万元</p><table><tr><td>项目</td><td>合计</td><td>基本支出</td><td>项目支出</td></"
       "tr>",
-      n,
-      [](int i) {
-        return "<tr><td>项目" + number(i) + "</td><td>" + figure(i, 3) + "</td><td>" + figure(i, 1) +
-               "</td><td>" + figure(i, 2) + "</td></tr>";
-      },
-      "", "</table></body></html>");
+      n, [](int i) { return "<tr><td>" + budget_row(i, "</td><td>") + "</td></tr>"; }, "",
+      "</table></body></html>");
 }
 
 // A web page of n small tables, each with a total row.
@@ -119,32 +117,21 @@ std::string numbered_items(int n) {
 std::string pipe_rows(int n) {
   return document(
       "单位:万元\n| 项目 | 合计 | 基本支出 | 项目支出 |\n| --- | --- | --- | --- |\n", n,
-      [](int i) {
-        return "| 项目" + number(i) + " | " + figure(i, 3) + " | " + figure(i, 1) + " | " + figure(i, 2) +
-               " |";
-      },
-      "\n", "\n");
+      [](int i) { return "| " + budget_row(i, " | ") + " |"; }, "\n", "\n");
 }
 
 // A table with a row a line, cells split by tabs.
 std::string tab_rows(int n) {
   return document(
-      "单位:万元\n项目\t合计\t基本支出\t项目支出\n", n,
-      [](int i) {
-        return "项目" + number(i) + "\t" + figure(i, 3) + "\t" + figure(i, 1) + "\t" + figure(i, 2);
-      },
-      "\n", "\n");
+      "单位:万元\n项目\t合计\t基本支出\t项目支出\n", n, [](int i) { return budget_row(i, "\t"); }, "\n",
+      "\n");
 }
 
 // A table with a cell a line, each ending in a bar.
 std::string cell_lines(int n) {
   return document(
       "一、支出预算表\n单位:万元\n项 目 |\n合 计 |\n基本支出 |\n项目支出 |\n", n,
-      [](int i) {
-        return "项目" + number(i) + " |\n" + figure(i, 3) + " |\n" + figure(i, 1) + " |\n" + figure(i, 2) +
-               " |";
-      },
-      "\n", "\n");
+      [](int i) { return budget_row(i, " |\n") + " |"; }, "\n", "\n");
 }
 
 // A web page with an indicator table of n rows.
