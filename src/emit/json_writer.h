@@ -24,6 +24,9 @@ void append_json_span(std::string& out, const Span& span);
 class JsonObject {
  public:
   explicit JsonObject(std::string& out) : out_(out) { out_.push_back('{'); }
+  // An object whose first fields were written before, once for many objects: `head` is what this
+  // writer wrote for them, from its opening brace on, without the closing one.
+  JsonObject(std::string& out, std::string_view head) : out_(out), first_(head.size() <= 1) { out_ += head; }
   JsonObject& field(std::string_view n, std::string_view value) {
     name(n);
     append_json_string(out_, value);

@@ -10,6 +10,15 @@ namespace {
 
 using detail::JsonObject;
 
+// The fields every record of a document begins with, `type` and `doc`, written once for the
+// document and each record type rather than for every record: a document has hundreds of records,
+// and its id would be escaped again for each.
+std::string record_head(std::string_view type, const std::string& doc) {
+  std::string head;
+  JsonObject(head).field("type", type).field("doc", doc);
+  return head;
+}
+
 void coverage_field(JsonObject& o, const Coverage& c) {
   JsonObject co(o.raw("coverage"));
   co.field("chars", static_cast<int64_t>(c.chars)).field("heading", static_cast<int64_t>(c.heading));
@@ -42,18 +51,18 @@ void document_line(const DocumentRecord& d, std::string& out) {
   out.push_back('\n');
 }
 
-void section_line(const std::string& doc, const SectionRecord& s, std::string& out) {
-  JsonObject o(out);
-  o.field("type", "section").field("doc", doc).field("id", s.id).optional_string("parent", s.parent);
+void section_line(std::string_view head, const SectionRecord& s, std::string& out) {
+  JsonObject o(out, head);
+  o.field("id", s.id).optional_string("parent", s.parent);
   o.field("level", static_cast<int64_t>(s.level)).field("marker", s.marker).field("title", s.title);
   o.span("span", s.span).span("heading_span", s.heading_span);
   o.close();
   out.push_back('\n');
 }
 
-void table_line(const std::string& doc, const TableRecord& t, std::string& out) {
-  JsonObject o(out);
-  o.field("type", "table").field("doc", doc).field("id", t.id).optional_string("section", t.section);
+void table_line(std::string_view head, const TableRecord& t, std::string& out) {
+  JsonObject o(out, head);
+  o.field("id", t.id).optional_string("section", t.section);
   o.field("caption", t.caption).field("unit", t.unit).field("unit_source", t.unit_source).field("layout", t.layout);
   o.field("n_rows", static_cast<int64_t>(t.n_rows)).field("n_cols", static_cast<int64_t>(t.n_cols));
   o.field("header_rows", static_cast<int64_t>(t.header_rows)).field("kind", t.kind).span("span", t.span);
@@ -83,9 +92,9 @@ void table_line(const std::string& doc, const TableRecord& t, std::string& out) 
   out.push_back('\n');
 }
 
-void quantity_line(const std::string& doc, const QuantityRecord& q, std::string& out) {
-  JsonObject o(out);
-  o.field("type", "quantity").field("doc", doc).field("id", q.id).optional_string("section", q.section);
+void quantity_line(std::string_view head, const QuantityRecord& q, std::string& out) {
+  JsonObject o(out, head);
+  o.field("id", q.id).optional_string("section", q.section);
   o.optional_string("table", q.table);
   o.optional_int("row", q.row >= 0 ? std::optional<int>(q.row) : std::nullopt);
   o.optional_int("col", q.col >= 0 ? std::optional<int>(q.col) : std::nullopt);
@@ -110,9 +119,9 @@ void value_object(JsonObject& o, std::string_view name, const IndicatorValue& v)
   vo.close();
 }
 
-void indicator_line(const std::string& doc, const IndicatorRecord& i, std::string& out) {
-  JsonObject o(out);
-  o.field("type", "indicator").field("doc", doc).field("id", i.id).optional_string("table", i.table);
+void indicator_line(std::string_view head, const IndicatorRecord& i, std::string& out) {
+  JsonObject o(out, head);
+  o.field("id", i.id).optional_string("table", i.table);
   o.optional_int("row", i.row >= 0 ? std::optional<int>(i.row) : std::nullopt);
   o.field("level1", i.level1).field("level2", i.level2).field("level3", i.level3).field("name", i.name);
   o.decimal("level1_weight", i.level1_weight, true).decimal("level2_weight", i.level2_weight, true);
@@ -155,9 +164,9 @@ void operand_object(std::string& out, const CheckOperand& op) {
   o.close();
 }
 
-void check_line(const std::string& doc, const CheckRecord& c, std::string& out) {
-  JsonObject o(out);
-  o.field("type", "check").field("doc", doc).field("id", c.id).field("rule", c.rule).field("family", c.family);
+void check_line(std::string_view head, const CheckRecord& c, std::string& out) {
+  JsonObject o(out, head);
+  o.field("id", c.id).field("rule", c.rule).field("family", c.family);
   o.field("name", c.name).field("severity", c.severity).field("status", c.status);
   o.decimal("stated", c.stated, false).decimal("computed", c.computed, false);
   o.decimal("difference", c.difference, false).decimal("tolerance", c.tolerance, false);
@@ -192,18 +201,20 @@ void check_line(const std::string& doc, const CheckRecord& c, std::string& out) 
 void append_jsonl(const DocumentResult& document, std::string& out, size_t chunk,
                   const std::function<void(std::string&)>& flush) {
   const std::string& doc = document.document.id;
-  auto each = [&](const auto& records, auto line) {
+  auto each = [&](std::string_view type, const auto& records, auto line) {
+    if (records.empty()) return;
+    const std::string head = record_head(type, doc);
     for (const auto& r : records) {
-      line(doc, r, out);
+      line(head, r, out);
       if (out.size() >= chunk) flush(out);
     }
   };
   document_line(document.document, out);
-  each(document.sections, section_line);
-  each(document.tables, table_line);
-  each(document.quantities, quantity_line);
-  each(document.indicators, indicator_line);
-  each(document.checks, check_line);
+  each("section", document.sections, section_line);
+  each("table", document.tables, table_line);
+  each("quantity", document.quantities, quantity_line);
+  each("indicator", document.indicators, indicator_line);
+  each("check", document.checks, check_line);
 }
 
 void append_jsonl(const DocumentResult& document, std::string& out) {
@@ -211,7 +222,8 @@ void append_jsonl(const DocumentResult& document, std::string& out) {
 }
 
 void append_checks_jsonl(const DocumentResult& document, std::string& out) {
-  for (const CheckRecord& c : document.checks) check_line(document.document.id, c, out);
+  const std::string head = record_head("check", document.document.id);
+  for (const CheckRecord& c : document.checks) check_line(head, c, out);
 }
 
 }  // namespace budgetlens::emit
