@@ -8,6 +8,8 @@
 #   - the same extract on twice the corpus, to show memory does not grow with the batch;
 #   - the same extract on documents of a few hundred kilobytes, one after another (the shapes of
 #     tools/bench/shapes.cpp), when budgetlens_shapes was built;
+#   - the work of one pass over the documents, counted in instructions (tools/work.sh), when
+#     valgrind is installed;
 #   - the stage micro-benchmarks and the shape benchmark (Google Benchmark), when they were built.
 # MB is 10^6 bytes. Files are read from the page cache (each run is preceded by a read of the
 # corpus), outputs are written to real files next to the corpus and removed.
@@ -15,7 +17,8 @@
 #   cmake --build build --target bench            # builds what it needs and runs this
 #   BENCH_MB=20 bash tools/bench.sh               # a quick run on a smaller corpus
 # Environment: BUILD_DIR (default build), BENCH_DIR (default $BUILD_DIR/bench-corpus, not committed),
-# BENCH_MB (default 200), BENCH_STAGES=0 to leave out the micro-benchmarks, BENCH_RUNS (default 1)
+# BENCH_MB (default 200), BENCH_STAGES=0 to leave out the micro-benchmarks, BENCH_WORK=0 to leave
+# out the count of instructions (about a minute), BENCH_RUNS (default 1)
 # to time one job and two that many times each, alternately, and report medians.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -172,6 +175,12 @@ awk -v pr="${pair_ratios[*]}" -v pm="$pair_median" -v f="$floor_s" -v e1="$e1_s"
   if (pr != "") printf "                   pairs: %s (median %s)\n", pr, pm
   printf "peak RSS:          %.1f MB for x1, %.1f MB for x2 (target <= 150, flat)\n", r1 / 1024, r2 / 1024
 }'
+
+if [ "${BENCH_WORK:-1}" != 0 ] && command -v valgrind > /dev/null; then
+  echo
+  echo "the work, which does not depend on the machine's load (tools/work.sh):"
+  BIN=$bin bash tools/work.sh || echo "bench: tools/work.sh failed" >&2
+fi
 
 if [ "${BENCH_STAGES:-1}" != 0 ] && [ -x "$stages" ]; then
   echo
