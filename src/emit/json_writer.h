@@ -80,17 +80,26 @@ class JsonObject {
  private:
   void name(std::string_view n) {
     // Field names are the record contract's snake_case words: nothing in them needs escaping.
-    // Written in one piece: a record has dozens of them, and each append checks the capacity anew.
-    const size_t at = out_.size(), comma = first_ ? 0 : 1;
+    // Put together here and appended in one piece: a record has dozens of them, and each append
+    // checks the capacity anew.
+    char buf[64];
+    if (n.size() > sizeof buf - 4) return long_name(n);
+    char* p = buf;
+    if (!first_) *p++ = ',';
     first_ = false;
-    out_.resize(at + comma + n.size() + 3);
-    char* p = out_.data() + at;
-    if (comma) *p++ = ',';
     *p++ = '"';
     std::memcpy(p, n.data(), n.size());
     p += n.size();
     *p++ = '"';
-    *p = ':';
+    *p++ = ':';
+    out_.append(buf, p - buf);
+  }
+  void long_name(std::string_view n) {
+    if (!first_) out_.push_back(',');
+    first_ = false;
+    out_.push_back('"');
+    out_.append(n);
+    out_ += "\":";
   }
 
   std::string& out_;
