@@ -187,9 +187,19 @@ TEST(Grammar, RequiredWordsAreFoundWhateverSurroundsThem) {
   // continuation byte, a lead without its tail) that must not hide the character after it.
   const std::vector<std::string> pieces = {"年", "预",   "算",   "一",       ".",        "a", "é",
                                            "𠀀", "\xB4", "\xE5", "\xE5\xB9", "\xF0\x90", " "};
-  const std::vector<std::string> words = {"预算", "一.",           "年", "é年",   "𠀀a",
-                                          "算预", "a\xE5\xB9\xB4", "..", "年年年"};
-  for (size_t count : {size_t{2}, words.size()}) {  // few words: one at a time; more: in one pass
+  std::vector<std::string> words = {"预算", "一.",           "年", "é年",   "𠀀a",
+                                    "算预", "a\xE5\xB9\xB4", "..", "年年年"};
+  const size_t some = words.size();
+  // Then more words, of which some end in characters that share the pass's index of last
+  // characters (一 and 𠀀 both end in the twelve bits 0xE00 and 0x000, which fall together).
+  const std::vector<std::string> characters = {"年", "预", "算", "一", ".", "a", "é", "𠀀"};
+  for (size_t i = 0; i < characters.size(); ++i) {
+    for (size_t j = 0; j < characters.size(); ++j) {
+      if ((i * 7 + j * 3) % 5 == 0) words.push_back(characters[i] + characters[j] + characters[(i + j) % 8]);
+    }
+  }
+  // Few words: one at a time; more: in one pass.
+  for (size_t count : {size_t{2}, some, words.size()}) {
     detail::RequiredWords required(std::vector<std::string>(words.begin(), words.begin() + count));
     uint32_t state = 12345;
     for (int trial = 0; trial < 20000; ++trial) {

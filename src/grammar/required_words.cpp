@@ -1,5 +1,6 @@
 #include "grammar/required_words.h"
 
+#include <algorithm>
 #include <cstring>
 
 #include "text/utf8.h"
@@ -17,13 +18,20 @@ constexpr size_t kOneAtATimeReach = 16384;
 }  // namespace
 
 RequiredWords::RequiredWords(std::vector<std::string> words) : words_(std::move(words)) {
-  for (const std::string& w : words_) {
+  std::vector<uint16_t> end_of(words_.size());
+  for (size_t k = 0; k < words_.size(); ++k) {
     // The last character of the word, read as the text will be read.
     char32_t last = 0;
-    for (size_t i = 0; i < w.size();) last = text::next_char(w, i);
-    last_.push_back(static_cast<uint16_t>(last & 0xFFF));
-    ends_.set(last & 0xFFF);
+    for (size_t i = 0; i < words_[k].size();) last = text::next_char(words_[k], i);
+    end_of[k] = static_cast<uint16_t>(last & 0xFFF);
+    ends_.set(end_of[k]);
+    ++bucket_[end_of[k] % kBuckets + 1];
   }
+  for (size_t b = 0; b < kBuckets; ++b) bucket_[b + 1] += bucket_[b];
+  by_end_.resize(words_.size());
+  std::array<uint16_t, kBuckets> next;
+  std::copy(bucket_.begin(), bucket_.end() - 1, next.begin());
+  for (size_t k = 0; k < words_.size(); ++k) by_end_[next[end_of[k] % kBuckets]++] = static_cast<uint16_t>(k);
 }
 
 bool RequiredWords::any_in(std::string_view s) const {
@@ -63,11 +71,9 @@ bool RequiredWords::any_by_last_character(std::string_view s) const {
       key = text::next_char(s, i) & 0xFFF;
     }
     if (!ends_[key]) continue;
-    for (size_t k = 0; k < words_.size(); ++k) {
-      const std::string& w = words_[k];
-      if (last_[k] == key && w.size() <= i && std::memcmp(s.data() + i - w.size(), w.data(), w.size()) == 0) {
-        return true;
-      }
+    for (size_t at = bucket_[key % kBuckets], end = bucket_[key % kBuckets + 1]; at < end; ++at) {
+      const std::string& w = words_[by_end_[at]];
+      if (w.size() <= i && std::memcmp(s.data() + i - w.size(), w.data(), w.size()) == 0) return true;
     }
   }
   return false;

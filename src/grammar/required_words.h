@@ -3,6 +3,7 @@
 // than a regular-expression search.
 #pragma once
 
+#include <array>
 #include <bitset>
 #include <cstdint>
 #include <string>
@@ -24,8 +25,12 @@ class RequiredWords {
   bool any_by_last_character(std::string_view s) const;
 
   std::vector<std::string> words_;
-  std::vector<uint16_t> last_;  // the low twelve bits of each word's last character
-  std::bitset<4096> ends_;      // the same, for all the words at once
+  std::bitset<4096> ends_;  // the low twelve bits of the words' last characters
+  // The words by those bits, kBuckets ways: the words of bucket b are by_end_[bucket_[b],
+  // bucket_[b + 1]), so that a character that ends some word is compared with a few words, not all.
+  static constexpr size_t kBuckets = 64;
+  std::array<uint16_t, kBuckets + 1> bucket_{};
+  std::vector<uint16_t> by_end_;
 };
 
 }  // namespace budgetlens::grammar::detail
