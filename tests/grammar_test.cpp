@@ -84,6 +84,27 @@ TEST(Grammar, MoneyMarksAreTheMoneyWordsNoOtherIsPartOf) {
   }
 }
 
+TEST(Grammar, UnitAtIsTheLongestUnitWordATextStartsWith) {
+  const grammar::UnitGrammar& g = testing::builtin_grammar().units;
+  auto naive = [&](std::string_view s) -> const grammar::UnitWord* {
+    const grammar::UnitWord* best = nullptr;
+    for (const grammar::UnitWord& w : g.words) {
+      if (s.substr(0, w.word.size()) == w.word && (!best || w.word.size() > best->word.size())) best = &w;
+    }
+    return best;
+  };
+  // Every word, cut short (a text that ends inside a word), and followed by each other word's first
+  // byte and by text: words of one to a dozen bytes, ASCII and Chinese, that share first bytes.
+  std::vector<std::string> texts = {"", "x", "万", "平方", "%%"};
+  for (const grammar::UnitWord& w : g.words) {
+    for (size_t cut = 0; cut <= w.word.size(); ++cut) texts.push_back(w.word.substr(0, cut));
+    texts.push_back(w.word + "以上");
+    for (const grammar::UnitWord& o : g.words) texts.push_back(w.word + o.word.substr(0, 1));
+  }
+  ASSERT_GT(g.words.size(), 20u);
+  for (const std::string& t : texts) EXPECT_EQ(g.unit_at(t), naive(t)) << t;
+}
+
 TEST(Grammar, ErrorsNameTheFileAndLine) {
   std::string dir = temp_dir();
   std::ofstream(dir + "/labels.xml") << "<labels>\n  <strip-prefix pattern=\"(unclosed\"/>\n</labels>\n";

@@ -149,8 +149,14 @@ struct ApproxWord {
 struct UnitGrammar {
   std::vector<UnitWord> words;  // longest first
   std::vector<ApproxWord> approx;
-  // For each first byte, the indices into `words` of the words starting with it, longest first.
-  std::array<std::vector<uint16_t>, 256> words_by_first_byte;
+  // For each first byte, the words starting with it, longest first: each word's index into `words`
+  // and its first bytes (up to four, the rest zero), which rule out most words without a comparison.
+  struct WordStart {
+    uint32_t head = 0;
+    uint32_t mask = 0;
+    uint16_t index = 0;
+  };
+  std::array<std::vector<WordStart>, 256> words_by_first_byte;
   // The money words that hold no other money word (元, 亿 of 元 万元 亿元 万亿 …): a text prints a
   // money word only if it prints one of these.
   std::vector<std::string> money_marks;

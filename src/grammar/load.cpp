@@ -198,7 +198,14 @@ void read_units(Reader& r, const pugi::xml_node& root, UnitGrammar& g) {
                    [](const UnitWord& a, const UnitWord& b) { return a.word.size() > b.word.size(); });
   for (size_t i = 0; i < g.words.size(); ++i) {
     if (g.words[i].word.empty()) continue;
-    g.words_by_first_byte[static_cast<unsigned char>(g.words[i].word[0])].push_back(static_cast<uint16_t>(i));
+    const std::string& w = g.words[i].word;
+    UnitGrammar::WordStart start;
+    start.index = static_cast<uint16_t>(i);
+    for (size_t k = 0; k < std::min<size_t>(w.size(), 4); ++k) {
+      start.head |= static_cast<uint32_t>(static_cast<unsigned char>(w[k])) << (8 * k);
+      start.mask |= 0xFFu << (8 * k);
+    }
+    g.words_by_first_byte[static_cast<unsigned char>(w[0])].push_back(start);
   }
   for (const UnitWord& w : g.words) {
     if (w.kind != UnitKind::kMoney) continue;
@@ -402,8 +409,13 @@ std::pair<std::string, size_t> IndicatorGrammar::comparator_at(std::string_view 
 
 const UnitWord* UnitGrammar::unit_at(std::string_view s) const {
   if (s.empty()) return nullptr;
-  for (uint16_t i : words_by_first_byte[static_cast<unsigned char>(s[0])]) {
-    if (s.substr(0, words[i].word.size()) == words[i].word) return &words[i];
+  uint32_t head = 0;
+  for (size_t k = 0; k < std::min<size_t>(s.size(), 4); ++k)
+    head |= static_cast<uint32_t>(static_cast<unsigned char>(s[k])) << (8 * k);
+  for (const WordStart& start : words_by_first_byte[static_cast<unsigned char>(s[0])]) {
+    if ((head & start.mask) != start.head) continue;
+    const std::string& w = words[start.index].word;
+    if (w.size() <= 4 ? w.size() <= s.size() : s.substr(0, w.size()) == w) return &words[start.index];
   }
   return nullptr;
 }
