@@ -62,10 +62,14 @@ constexpr float kRowPenalty = 0.5f;        // per row when cutting a stream
 constexpr float kStreamLeadingPenalty = 0.3f;
 constexpr float kMinusInf = -std::numeric_limits<float>::infinity();
 
+// Whether a column of this role may hold text broken over two cells.
+bool holds_broken_text(ColumnRole role) {
+  return role == ColumnRole::kText || role == ColumnRole::kLabel || role == ColumnRole::kTarget ||
+         role == ColumnRole::kActual || role == ColumnRole::kUnknown;
+}
+
 bool continues(CellKind previous, CellKind current, ColumnRole role) {
-  return is_text_kind(previous) && is_text_kind(current) &&
-         (role == ColumnRole::kText || role == ColumnRole::kLabel || role == ColumnRole::kTarget ||
-          role == ColumnRole::kActual || role == ColumnRole::kUnknown);
+  return is_text_kind(previous) && is_text_kind(current) && holds_broken_text(role);
 }
 
 bool is_value_column(ColumnRole r) {
@@ -275,7 +279,8 @@ void RowScorer::add(CellKind kind, bool short_total) {
   // it unless the next j does better: one pass over the columns, not one per column of the cell
   // before.
   const float* gap = short_total ? no_gaps_.data() : gaps_.data();
-  const bool may_continue = hints_.continuation;
+  // Whether this cell may continue the one before in the same column, the column's role aside.
+  const bool may_continue = hints_.continuation && is_text_kind(previous) && is_text_kind(kind);
   int best_j = -1;
   for (int c = first - 1; c < n; ++c) {
     if (c >= first && row[c] != kMinusInf) {
@@ -288,7 +293,7 @@ void RowScorer::add(CellKind kind, bool short_total) {
     }
     // The same column again: the cell continues the one before it.
     const int j = c + 1;
-    if (may_continue && row[j] != kMinusInf && continues(previous, kind, model_.roles[j - 1])) {
+    if (may_continue && row[j] != kMinusInf && holds_broken_text(model_.roles[j - 1])) {
       float s = row[j] - kContinuation + 0.5f * kind_fit_[static_cast<int>(kind) * n + j - 1];
       if (s > next[j]) next[j] = s, back[j] = j;
     }
