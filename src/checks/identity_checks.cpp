@@ -56,7 +56,7 @@ class Identities {
   void run(const CheckRule& rule) {
     if (!rule.total.valid() || rule.parts.empty()) return;
     for (int t = 0; t < w_.size(); ++t) {
-      if (!candidate(t) || !named(rule.total_in_names, t)) continue;
+      if (!named(rule.total_in_names, t) || !candidate(t)) continue;  // the name first: it is the cheaper
       std::vector<int> parts;
       std::vector<std::string> missing;
       for (const CheckRule::Part& part : rule.parts) {
