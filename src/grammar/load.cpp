@@ -14,6 +14,15 @@ namespace {
 
 using LoadError = Error<ErrorCode>;
 
+// The first four bytes of s (fewer when it is shorter, the rest zero) as one integer, the first
+// byte lowest: what UnitGrammar::unit_at compares before it compares words.
+uint32_t first_bytes(std::string_view s) {
+  uint32_t bytes = 0;
+  for (size_t k = 0; k < std::min<size_t>(s.size(), 4); ++k)
+    bytes |= static_cast<uint32_t>(static_cast<unsigned char>(s[k])) << (8 * k);
+  return bytes;
+}
+
 // One grammar file being read: its name for messages, its text for line numbers.
 class Reader {
  public:
@@ -199,12 +208,9 @@ void read_units(Reader& r, const pugi::xml_node& root, UnitGrammar& g) {
   for (size_t i = 0; i < g.words.size(); ++i) {
     if (g.words[i].word.empty()) continue;
     const std::string& w = g.words[i].word;
-    UnitGrammar::WordStart start;
-    start.index = static_cast<uint16_t>(i);
-    for (size_t k = 0; k < std::min<size_t>(w.size(), 4); ++k) {
-      start.head |= static_cast<uint32_t>(static_cast<unsigned char>(w[k])) << (8 * k);
-      start.mask |= 0xFFu << (8 * k);
-    }
+    const size_t n = std::min<size_t>(w.size(), 4);
+    UnitGrammar::WordStart start{first_bytes(w), n == 4 ? 0xFFFFFFFFu : (1u << (8 * n)) - 1,
+                                 static_cast<uint16_t>(i)};
     g.words_by_first_byte[static_cast<unsigned char>(w[0])].push_back(start);
   }
   for (const UnitWord& w : g.words) {
@@ -409,9 +415,7 @@ std::pair<std::string, size_t> IndicatorGrammar::comparator_at(std::string_view 
 
 const UnitWord* UnitGrammar::unit_at(std::string_view s) const {
   if (s.empty()) return nullptr;
-  uint32_t head = 0;
-  for (size_t k = 0; k < std::min<size_t>(s.size(), 4); ++k)
-    head |= static_cast<uint32_t>(static_cast<unsigned char>(s[k])) << (8 * k);
+  const uint32_t head = first_bytes(s);
   for (const WordStart& start : words_by_first_byte[static_cast<unsigned char>(s[0])]) {
     if ((head & start.mask) != start.head) continue;
     const std::string& w = words[start.index].word;
