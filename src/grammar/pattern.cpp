@@ -238,6 +238,17 @@ void PatternSet::matching(Anchor anchor, std::string_view s, std::vector<int>& o
   }
 }
 
+bool PatternSet::any(Anchor anchor, std::string_view s) const {
+  if (required_ && worth_looking_for_words(anchor, s) && !required_->any_in(s)) return false;
+  if (sets_) {
+    RE2::Set::ErrorInfo error{RE2::Set::kNoError};
+    bool found = sets_->of(anchor).Match(re2::StringPiece(s.data(), s.size()), nullptr, &error);
+    if (error.kind == RE2::Set::kNoError) return found;
+  }
+  return std::any_of(patterns_.begin(), patterns_.end(),
+                     [&](const Pattern& p) { return p.matches(anchor, s); });
+}
+
 int PatternSet::first_matching(Anchor anchor, std::string_view s) const {
   if (!sets_) {
     for (size_t i = 0; i < patterns_.size(); ++i) {

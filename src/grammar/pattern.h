@@ -99,8 +99,8 @@ class PatternSet {
   void matching(Anchor anchor, std::string_view s, std::vector<int>& out, bool often = false) const;
   // The index of the first pattern that matches s as `anchor` says, or -1.
   int first_matching(Anchor anchor, std::string_view s) const;
-  // True iff some pattern matches s as `anchor` says.
-  bool any(Anchor anchor, std::string_view s) const { return first_matching(anchor, s) >= 0; }
+  // True iff some pattern matches s as `anchor` says: one pass, which need not say which.
+  bool any(Anchor anchor, std::string_view s) const;
 
  private:
   struct Compiled;
