@@ -229,15 +229,16 @@ class ParagraphReader {
   // Start of the clause that ends at `end`: after the last boundary or figure before it, or at the
   // last item marker ("二、") when a flattened table runs items together.
   size_t clause_begin(size_t floor, size_t end) const {
-    size_t i = end, begin = floor;
-    while (i > floor) {
+    size_t begin = floor;
+    // Byte by byte: where a byte ends no boundary character, no character ending there is one; where
+    // one does, a decoding that does not end there (the byte is inside a longer character) is none.
+    for (size_t i = end; i > floor; --i) {
+      if (!g_.labels.boundary_last_byte[static_cast<unsigned char>(f_.text[i - 1])]) continue;
       size_t j = i;
-      char32_t c = text::prev_char(f_.text, j);
-      if (is_boundary(c)) {
+      if (is_boundary(text::prev_char(f_.text, j))) {
         begin = i;
         break;
       }
-      i = j;
     }
     if (g_.labels.item_marker.valid()) {
       for (size_t from = begin; from < end;) {

@@ -180,6 +180,9 @@ struct FigureGrammar {
 
 struct LabelGrammar {
   std::u32string boundaries;
+  // The bytes that end a boundary character in UTF-8: text is searched backwards for those bytes,
+  // and only a character ending in one of them is decoded.
+  std::array<bool, 256> boundary_last_byte{};
   PatternSet strip_prefix;
   PatternSet strip_suffix;
   PatternSet relations;

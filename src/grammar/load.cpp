@@ -240,6 +240,10 @@ void read_figures(Reader& r, const pugi::xml_node& root, FigureGrammar& g) {
 
 void read_labels(Reader& r, const pugi::xml_node& root, LabelGrammar& g) {
   if (pugi::xml_node n = root.child("boundary")) g.boundaries = to_u32(n.attribute("chars").value());
+  for (char32_t c : g.boundaries) {
+    char bytes[4];
+    g.boundary_last_byte[static_cast<unsigned char>(bytes[text::encode_utf8(c, bytes) - 1])] = true;
+  }
   g.strip_prefix = r.patterns(root, "strip-prefix");
   g.strip_suffix = r.patterns(root, "strip-suffix");
   g.relations = r.patterns(root, "relation");
