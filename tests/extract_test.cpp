@@ -41,6 +41,17 @@ TEST(Extract, SentenceLabelsAsAReaderGivesThem) {
   EXPECT_EQ(small->label, "其他资金收入");
 }
 
+// A label reaches back to the last clause boundary (。 , ; :) and no further; 节 ends in the byte
+// that ends 。 (82) and is no boundary.
+TEST(Extract, LabelsStopAtClauseBoundariesOnly) {
+  DocumentResult d = run(
+      "节能环保支出12.5万元。节约资金3.2万元,节能改造支出4.1万元;调节基金:7.6万元。\n");
+  EXPECT_EQ(must_find(d, "12.5万元").label, "节能环保支出");
+  EXPECT_EQ(must_find(d, "3.2万元").label, "节约资金");
+  EXPECT_EQ(must_find(d, "4.1万元").label, "节能改造支出");
+  EXPECT_EQ(must_find(d, "7.6万元").label, "调节基金");
+}
+
 TEST(Extract, AFigureWithoutAUnitTakesOneFromItsListItsSentenceOrItsParagraphsStatement) {
   DocumentResult d = run(
       // A list whose last figure prints the unit: all its figures have it.

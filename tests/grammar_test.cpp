@@ -2,6 +2,7 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <array>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -103,6 +104,20 @@ TEST(Grammar, UnitAtIsTheLongestUnitWordATextStartsWith) {
   }
   ASSERT_GT(g.words.size(), 20u);
   for (const std::string& t : texts) EXPECT_EQ(g.unit_at(t), naive(t)) << t;
+}
+
+TEST(Grammar, BoundaryLastBytesAreThoseOfTheBoundaryCharacters) {
+  const grammar::LabelGrammar& g = testing::builtin_grammar().labels;
+  std::array<bool, 256> expected{};
+  for (char32_t c : g.boundaries) {
+    std::string s;
+    text::append_utf8(s, c);
+    expected[static_cast<unsigned char>(s.back())] = true;
+  }
+  ASSERT_NE(g.boundaries.find(U'。'), std::u32string::npos);
+  EXPECT_TRUE(g.boundary_last_byte[0x82]);  // 。 is E3 80 82
+  EXPECT_TRUE(g.boundary_last_byte[',']);
+  EXPECT_EQ(g.boundary_last_byte, expected);
 }
 
 TEST(Grammar, ErrorsNameTheFileAndLine) {
