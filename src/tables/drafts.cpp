@@ -20,8 +20,8 @@ bool is_header_row(const std::vector<RawCell>& cells, const Context& ctx) {
   for (const RawCell& c : cells) {
     if (c.blank) continue;
     ++nonblank;
-    words += ctx.is_header_word(c);
     const CellFacts& f = ctx.facts(c.text);
+    words += f.header_word;
     figures += f.figure.has_value();
     totals += f.total;
   }
