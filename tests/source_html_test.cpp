@@ -50,6 +50,18 @@ TEST(SourceHtml, ScriptsStylesCommentsHiddenAndWordMarksLeftOut) {
   EXPECT_EQ(s.page->block_lines, (std::vector<uint32_t>{0, 1}));  // the <br> line continues its block
 }
 
+// A style hides in any case and with blanks anywhere in it: the declaration is looked for in the
+// style read without blanks, in lower case (so "display:nones" hides too); a style that names the
+// property alone, or another value, hides nothing.
+TEST(SourceHtml, StylesHideWhateverTheirCaseAndBlanks) {
+  SourceText s = page(
+      "<html><body><p style=\"DISPLAY : None\">甲</p><p style=\"color:red;\n visibility :\thidden\">乙</p>"
+      "<p style=\"MSO-HIDE: ALL\">丙</p><p style=\"display:block;visibility:visible\">丁</p>"
+      "<p style=\"display:nones\">戊</p><p style=\"dis play:no ne\">己</p><p "
+      "style=\"display\">庚</p></body></html>");
+  EXPECT_EQ(s.text, "丁\n庚");
+}
+
 TEST(SourceHtml, MetaCharsetGbkIsHonoured) {
   std::string html = "<html><head><meta http-equiv=Content-Type content=\"text/html; charset=gb2312\"></head>"
                      "<body><p>收入总计1186.81万元，镕</p></body></html>";
