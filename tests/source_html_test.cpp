@@ -2,6 +2,7 @@
 // their visible text, with spans that point at the bytes of the page.
 #include <unicode/ucnv.h>
 
+#include "source/html.h"
 #include "source/source.h"
 #include "test_support.h"
 
@@ -60,6 +61,30 @@ TEST(SourceHtml, StylesHideWhateverTheirCaseAndBlanks) {
       "<p style=\"display:nones\">戊</p><p style=\"dis play:no ne\">己</p><p "
       "style=\"display\">庚</p></body></html>");
   EXPECT_EQ(s.text, "丁\n庚");
+}
+
+// The depth a page is refused by is counted from its tags as a browser would nest them.
+TEST(SourceHtml, MarkupDepthFollowsTheParsersHabits) {
+  auto depth = [](std::string_view markup) { return detail::markup_depth(markup, 1000).depth; };
+  EXPECT_EQ(depth("<div><div><div>x</div></div></div>"), 3u);
+  EXPECT_EQ(depth("<div><br><img src=a><hr/><span/>x</div>"), 1u);          // void and self-closed
+  EXPECT_EQ(depth("<DIV><Div><dIV></div></div></div>"), 3u);                // names in any case
+  EXPECT_EQ(depth("<p>a<p>b<p>c"), 1u);                                     // a <p> ends the <p> before
+  EXPECT_EQ(depth("<p>a<div>b</div>"), 1u);                                 // a block ends an open <p>
+  EXPECT_EQ(depth("<ul><li>a<li>b<li><ul><li>c<li>d</ul></ul>"), 4u);       // <ul> stops the ends of <li>
+  EXPECT_EQ(depth("<table><tr><td>a<td>b<tr><td>c</table>"), 3u);           // <td> and <tr> end their kind
+  EXPECT_EQ(depth("<table><tr><td><table><tr><td>x</table></table>"), 6u);  // a nested table stops them
+  EXPECT_EQ(depth("<p><button><p>x"), 3u);                                  // so does a <button>, for <p>
+  EXPECT_EQ(depth("<div><span><i>x</div><b>y"), 3u);              // an end tag closes what is inside
+  EXPECT_EQ(depth("<div></span></nothing><div>x"), 2u);           // an end tag with nothing to close
+  EXPECT_EQ(depth("<script><div><div><div></script><div>"), 1u);  // raw text holds no tags
+  EXPECT_EQ(depth("<style>a<b>c</STYLE ><!-- <div><div> --><div>"), 1u);
+  EXPECT_EQ(depth("<div title='<div><div>'><div a=\"x>\">"), 2u);  // quoted attribute values
+  EXPECT_EQ(depth("<!DOCTYPE html><?xml x?><div>"), 1u);
+  EXPECT_EQ(depth("a < b <1 </ 2"), 0u);  // not tags
+  detail::MarkupDepth deep = detail::markup_depth("<i><i><i><i><i><i>", 3);
+  EXPECT_EQ(deep.depth, 4u);  // the count stops once past the limit, where it went past it
+  EXPECT_EQ(deep.offset, 12u);
 }
 
 TEST(SourceHtml, MetaCharsetGbkIsHonoured) {
