@@ -53,6 +53,8 @@ constexpr std::array<Group, 7> kGroups = {{
     {{"option", "", ""}, {"select", "datalist", ""}},
     {{"p", "", ""}, {"button", "table", "td"}},
 }};
+constexpr int kParagraphGroup = 6;
+static_assert(kGroups[kParagraphGroup].members[0] == "p");
 
 // How far down the open elements an implied end is looked for: real markup closes what it leaves
 // open within a few levels, and the bound keeps the count linear in the page's size.
@@ -74,17 +76,18 @@ class DepthCounter {
         i = end == std::string_view::npos ? s.size() : end + 1;
       } else if (rest.size() > 2 && rest[1] == '/' && is_alpha(rest[2])) {
         size_t end = 0;
-        close(name_at(s, i + 2, end));
+        auto it = ids_.find(name_at(s, i + 2, end));
+        if (it != ids_.end()) close(it->second);  // a name never opened has nothing to close
         i = tag_end(s, end);
       } else if (rest.size() > 1 && is_alpha(rest[1])) {
         size_t end = 0;
-        std::string name = name_at(s, i + 1, end);
+        const uint32_t id = id_of(name_at(s, i + 1, end));
         bool self_closed = false;
         i = tag_end(s, end, &self_closed);
-        if (one_of(kRawText, name)) {
-          i = raw_text_end(s, i, name);
-        } else if (!self_closed && !one_of(kVoid, name)) {
-          open(name, static_cast<uint32_t>(i));
+        if (kinds_[id].raw_text) {
+          i = raw_text_end(s, i, names_[id]);
+        } else if (!self_closed && !kinds_[id].is_void) {
+          open(id, static_cast<uint32_t>(i));
         }
       } else {
         ++i;
@@ -127,35 +130,63 @@ class DepthCounter {
     return s.size();
   }
 
-  void open(const std::string& name, uint32_t offset) {
-    if (name != "p" && one_of(kClosesP, name)) close_implied("p");
-    close_implied(name);
-    stack_.push_back(name);
-    ++open_[name];
+  // What the count needs to know of an element, from its name, worked out once a name and page.
+  struct Kind {
+    bool is_void = false;
+    bool raw_text = false;
+    bool closes_p = false;  // its start closes an open <p> (a <p> closes one as the member of its group)
+    int group = -1;         // the index in kGroups of the group it is a member of
+    uint32_t stops = 0;     // bit g: an open element of this name stops group g's implied ends
+  };
+
+  static Kind kind_of(std::string_view name) {
+    Kind k;
+    k.is_void = one_of(kVoid, name);
+    k.raw_text = one_of(kRawText, name);
+    k.closes_p = name != "p" && one_of(kClosesP, name);
+    for (size_t g = 0; g < kGroups.size() && !name.empty(); ++g) {  // "" pads the groups' lists
+      if (k.group < 0 && one_of(kGroups[g].members, name)) k.group = static_cast<int>(g);
+      if (one_of(kGroups[g].stops, name)) k.stops |= 1u << g;
+    }
+    return k;
+  }
+
+  uint32_t id_of(std::string name) {
+    auto [it, added] = ids_.try_emplace(std::move(name), static_cast<uint32_t>(names_.size()));
+    if (added) {
+      names_.push_back(it->first);
+      kinds_.push_back(kind_of(it->first));
+      open_.push_back(0);
+    }
+    return it->second;
+  }
+
+  void open(uint32_t id, uint32_t offset) {
+    const Kind& kind = kinds_[id];
+    if (kind.closes_p) close_implied(kParagraphGroup);
+    if (kind.group >= 0) close_implied(kind.group);
+    stack_.push_back(id);
+    ++open_[id];
     if (stack_.size() > result_.depth) result_ = {static_cast<uint32_t>(stack_.size()), offset};
   }
 
-  // The start of `name` ends an open element of its group, when one is near enough.
-  void close_implied(const std::string& name) {
-    for (const Group& g : kGroups) {
-      if (!one_of(g.members, name)) continue;
-      for (size_t k = stack_.size(), seen = 0; k-- > 0 && seen < kImpliedEndReach; ++seen) {
-        if (!stack_[k].empty() && one_of(g.stops, stack_[k])) return;
-        if (one_of(g.members, stack_[k])) {
-          pop_to(k);
-          return;
-        }
+  // The start of a member of group g ends an open element of the group, when one is near enough.
+  void close_implied(int g) {
+    for (size_t k = stack_.size(), seen = 0; k-- > 0 && seen < kImpliedEndReach; ++seen) {
+      const Kind& at = kinds_[stack_[k]];
+      if (at.stops & (1u << g)) return;
+      if (at.group == g) {
+        pop_to(k);
+        return;
       }
-      return;
     }
   }
 
   // An end tag closes its element and what was opened after it; one with nothing to close is ignored.
-  void close(const std::string& name) {
-    auto it = open_.find(name);
-    if (it == open_.end() || it->second == 0) return;
+  void close(uint32_t id) {
+    if (open_[id] == 0) return;
     for (size_t k = stack_.size(); k-- > 0;) {
-      if (stack_[k] == name) {
+      if (stack_[k] == id) {
         pop_to(k);
         return;
       }
@@ -170,8 +201,12 @@ class DepthCounter {
   }
 
   uint32_t stop_at_;
-  std::vector<std::string> stack_;
-  std::unordered_map<std::string, uint32_t> open_;  // open elements by name
+  // Element names by id, in the order the page first uses them, with what is known of each.
+  std::unordered_map<std::string, uint32_t> ids_;
+  std::vector<std::string> names_;
+  std::vector<Kind> kinds_;
+  std::vector<uint32_t> stack_;  // the open elements
+  std::vector<uint32_t> open_;   // how many of each are open
   MarkupDepth result_;
 };
 
