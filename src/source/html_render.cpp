@@ -71,30 +71,38 @@ std::string unknown_tag_name(const GumboNode* n) {
   return name;
 }
 
-// Whether `needle` (lower case, no blanks) is in `style` read without its blanks and in lower case,
-// as a browser reads a declaration: "Display : None". Read in place; a page has a style on nearly
-// every element of a Word export.
-bool holds_declaration(std::string_view style, std::string_view needle) {
+// display:none, visibility:hidden, or Word's mso-hide:all in a style attribute, read as a browser
+// reads a declaration: in any case, with blanks anywhere ("Display : None"). One pass over the style,
+// in place: a Word export puts a long one on nearly every element.
+bool hidden_by_style(std::string_view style) {
   auto blank = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
   auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c; };
-  for (size_t i = 0; i < style.size(); ++i) {
-    if (lower(style[i]) != needle[0]) continue;
-    size_t j = i + 1, k = 1;
-    for (; k < needle.size() && j < style.size(); ++j) {
+  // Whether `needle` (lower case, no blanks) starts at style[i], blanks after its first letter skipped.
+  auto at = [&](size_t i, std::string_view needle) {
+    size_t k = 1;
+    for (size_t j = i + 1; k < needle.size() && j < style.size(); ++j) {
       if (blank(style[j])) continue;
-      if (lower(style[j]) != needle[k]) break;
+      if (lower(style[j]) != needle[k]) return false;
       ++k;
     }
-    if (k == needle.size()) return true;
+    return k == needle.size();
+  };
+  for (size_t i = 0; i < style.size(); ++i) {
+    switch (lower(style[i])) {
+      case 'd':
+        if (at(i, "display:none")) return true;
+        break;
+      case 'v':
+        if (at(i, "visibility:hidden")) return true;
+        break;
+      case 'm':
+        if (at(i, "mso-hide:all")) return true;
+        break;
+      default:
+        break;
+    }
   }
   return false;
-}
-
-// display:none, visibility:hidden, or Word's mso-hide:all in a style attribute.
-bool hidden_by_style(std::string_view style) {
-  return !style.empty() &&
-         (holds_declaration(style, "display:none") || holds_declaration(style, "visibility:hidden") ||
-          holds_declaration(style, "mso-hide:all"));
 }
 
 bool is_ignored_tag(GumboTag tag) {
