@@ -182,6 +182,27 @@ const GumboVector* children_of(const GumboNode* n) {
 bool is_zero_width(char32_t c) { return c == 0x200B || c == 0x200C || c == 0x200D || c == 0xFEFF; }
 bool is_fold_space(char32_t c) { return text::is_blank(c) && !is_zero_width(c); }
 
+// Visible ASCII and CJK text (U+3001..U+9FFF: punctuation, kana and Han), which no rendering changes:
+// no space, break or zero-width character among them.
+bool shows_as_written(char32_t c) {
+  return (c > 0x20 && c < 0x7F) || (c > 0x3000 && c <= 0x9FFF);
+}
+
+// Where the characters of s that show as written, from s[i] on, end.
+size_t shown_as_written_end(std::string_view s, size_t i) {
+  while (i < s.size()) {
+    const unsigned char b = static_cast<unsigned char>(s[i]);
+    if (b > 0x20 && b < 0x7F) {
+      ++i;
+    } else if (text::cjk_at(s, i) && text::three_byte_char(s, i) != 0x3000) {
+      i += 3;
+    } else {
+      break;
+    }
+  }
+  return i;
+}
+
 size_t visible_chars(std::string_view s) {
   size_t n = 0;
   for (size_t i = 0; i < s.size();) {
@@ -548,6 +569,13 @@ class Renderer {
         size_t b = i;
         char32_t c = text::next_char(decoded, i);
         emit(c, at + static_cast<uint32_t>(b), at + static_cast<uint32_t>(i), true);
+        // What follows a character that showed, as long as it too shows as written, goes in as one
+        // piece: nothing waits before it, and each character would be put as it is written.
+        if (pre_ == 0 && shows_as_written(c)) {
+          size_t end = shown_as_written_end(decoded, i);
+          append_as_written(decoded.substr(i, end - i), at + static_cast<uint32_t>(i));
+          i = end;
+        }
       }
       return;
     }
@@ -705,6 +733,17 @@ class Renderer {
     last_end_ = e;
     last_visible_end_ = static_cast<uint32_t>(out_.size());
     at_line_start_ = false;
+  }
+
+  // Characters that show as written, put just after one that was: each would go in as put() puts it,
+  // with no break or space waiting, its map a copy of the markup that continues the one before.
+  void append_as_written(std::string_view run, uint32_t begin) {
+    if (run.empty()) return;
+    const uint32_t at = static_cast<uint32_t>(out_.size());
+    out_.append(run);
+    page_.render.copy(at, begin, static_cast<uint32_t>(run.size()));
+    last_end_ = begin + static_cast<uint32_t>(run.size());
+    last_visible_end_ = static_cast<uint32_t>(out_.size());
   }
 
   // A character the rendering adds (a line break, a tab between cells): it stands for nothing,
