@@ -67,6 +67,29 @@ TEST(Utf8, WalksAndValidates) {
   EXPECT_EQ(to_valid_utf8("\xe6\x94收\xc0\xaf\xed\xa0\x80"), "\uFFFD\uFFFD收\uFFFD\uFFFD\uFFFD\uFFFD\uFFFD");
 }
 
+// The tests of a three-byte character read its two tail bytes at once: every lead byte, with tails
+// of every kind and cut short, must give what reading them one at a time gives.
+TEST(Utf8, ThreeByteCharactersAreToldFromTheirBytes) {
+  const unsigned char tails[] = {0x00, 0x41, 0x7F, 0x80, 0x9F, 0xA0, 0xBF, 0xC0, 0xE4, 0xFF};
+  auto cont = [](unsigned char b) { return (b & 0xC0) == 0x80; };
+  for (int lead = 0; lead < 256; ++lead) {
+    for (unsigned char a : tails) {
+      for (unsigned char b : tails) {
+        const std::string bytes = {static_cast<char>(lead), static_cast<char>(a), static_cast<char>(b)};
+        for (size_t cut = 0; cut <= 3; ++cut) {
+          std::string_view s(bytes.data(), cut);
+          const bool tail = cut == 3 && cont(a) && cont(b);
+          ASSERT_EQ(has_three_byte_tail(s, 0), tail) << lead << " " << int(a) << " " << int(b) << " " << cut;
+          ASSERT_EQ(cjk_at(s, 0), tail && lead >= 0xE3 && lead <= 0xE9) << lead << " " << cut;
+          ASSERT_EQ(cjk_han_at(s, 0), tail && lead >= 0xE4 && lead <= 0xE9) << lead << " " << cut;
+        }
+      }
+    }
+  }
+  EXPECT_FALSE(cjk_at("收", 3));  // at the end
+  EXPECT_TRUE(cjk_han_at("a收", 1));
+}
+
 // char_count reads eight bytes at a time: every length and alignment, with every kind of byte,
 // must give what counting one byte at a time gives.
 TEST(Utf8, CountsCharactersAsTheBytesThatStartThem) {

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 
@@ -37,20 +38,25 @@ inline bool is_continuation(char c) {
 // ED, a well-formed character. The walks over mostly Chinese text take such characters whole,
 // without decoding them.
 inline bool has_three_byte_tail(std::string_view s, size_t i) {
-  return i + 2 < s.size() && is_continuation(s[i + 1]) && is_continuation(s[i + 2]);
+  if (i + 2 >= s.size()) return false;
+  uint16_t tail;  // both bytes at once
+  std::memcpy(&tail, s.data() + i + 1, 2);
+  return (tail & 0xC0C0) == 0x8080;
+}
+// True iff s[i] is a lead byte from `first` to `last` followed by two continuation bytes.
+inline bool three_byte_char_at(std::string_view s, size_t i, unsigned char first, unsigned char last) {
+  return i + 2 < s.size() &&
+         static_cast<unsigned char>(static_cast<unsigned char>(s[i]) - first) <= last - first &&
+         has_three_byte_tail(s, i);
 }
 // True iff s[i] starts a character of U+3000..U+9FFF (CJK punctuation, kana and Han: leads E3..E9),
 // which make up most of Chinese text; told from the bytes, without decoding.
 inline bool cjk_at(std::string_view s, size_t i) {
-  if (i + 2 >= s.size()) return false;
-  unsigned char lead = static_cast<unsigned char>(s[i]);
-  return lead >= 0xE3 && lead <= 0xE9 && is_continuation(s[i + 1]) && is_continuation(s[i + 2]);
+  return three_byte_char_at(s, i, 0xE3, 0xE9);
 }
 // True iff s[i] starts a character of U+4000..U+9FFF (Han only: leads E4..E9).
 inline bool cjk_han_at(std::string_view s, size_t i) {
-  if (i + 2 >= s.size()) return false;
-  unsigned char lead = static_cast<unsigned char>(s[i]);
-  return lead >= 0xE4 && lead <= 0xE9 && is_continuation(s[i + 1]) && is_continuation(s[i + 2]);
+  return three_byte_char_at(s, i, 0xE4, 0xE9);
 }
 // The code point of the three-byte character at s[i], where has_three_byte_tail(s, i) holds.
 inline char32_t three_byte_char(std::string_view s, size_t i) {
