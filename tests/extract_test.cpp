@@ -52,6 +52,25 @@ TEST(Extract, LabelsStopAtClauseBoundariesOnly) {
   EXPECT_EQ(must_find(d, "7.6万元").label, "调节基金");
 }
 
+// A flattened export drops its page header anywhere, even inside a word: the sentence reads on
+// across it, and nothing in it is a figure or part of a label. Between two numbers it stays where it
+// is, so that they stay two, and the second is read as if it were not there.
+TEST(Extract, APageHeaderInsideASentenceIsReadAsIfAbsent) {
+  DocumentResult d = run(
+      "部门收支总表(单位:万元)。收 入 总 计 16,745.59 支 第 2 页,共 46 页 出 总 计 16,745.59 结转下年 3.50 "
+      "基本支出 第 3 页，共 46 页 120.00,项目支出 88.10 第 4 页,共 46 页 90.20\n");
+  std::vector<std::string> totals;
+  for (const QuantityRecord& q : d.quantities) {
+    if (q.raw == "16,745.59") totals.push_back(q.label);
+  }
+  EXPECT_EQ(totals, (std::vector<std::string>{"收入总计", "支出总计"}));
+  EXPECT_EQ(must_find(d, "3.50").label, "结转下年");
+  EXPECT_EQ(must_find(d, "120.00").label, "基本支出");
+  EXPECT_EQ(must_find(d, "88.10").label, "项目支出");
+  EXPECT_EQ(must_find(d, "90.20").label, "项目支出");
+  EXPECT_EQ(d.quantities.size(), 6u);  // none of 2, 3, 4 or 46
+}
+
 TEST(Extract, AFigureWithoutAUnitTakesOneFromItsListItsSentenceOrItsParagraphsStatement) {
   DocumentResult d = run(
       // A list whose last figure prints the unit: all its figures have it.

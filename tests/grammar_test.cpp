@@ -120,6 +120,15 @@ TEST(Grammar, BoundaryLastBytesAreThoseOfTheBoundaryCharacters) {
   EXPECT_EQ(g.boundary_last_byte, expected);
 }
 
+TEST(Grammar, OnlyPageHeadersInterruptASentence) {
+  const grammar::FigureGrammar& g = testing::builtin_grammar().figures;
+  std::vector<std::string> interrupting;
+  for (const grammar::Mask& m : g.masks) {
+    if (m.interrupts) interrupting.push_back(m.kind);
+  }
+  EXPECT_EQ(interrupting, std::vector<std::string>{"page-header"});
+}
+
 TEST(Grammar, ErrorsNameTheFileAndLine) {
   std::string dir = temp_dir();
   std::ofstream(dir + "/labels.xml") << "<labels>\n  <strip-prefix pattern=\"(unclosed\"/>\n</labels>\n";

@@ -3,6 +3,7 @@
 #include <cctype>
 
 #include "extract/fused_rows.h"
+#include "extract/interruptions.h"
 #include "extract/reader.h"
 #include "model/ids.h"
 #include "text/numerals.h"
@@ -28,8 +29,11 @@ struct Found {
 class ParagraphReader {
  public:
   ParagraphReader(const DocumentContext& ctx, TextRange range, int section)
-      : ctx_(ctx), g_(ctx.grammar), section_(section),
-        f_(text::fold(ctx.slice(range), range.begin, text::FoldMode::kMatch, ctx.source.traditional)) {}
+      : ctx_(ctx),
+        g_(ctx.grammar),
+        section_(section),
+        f_(text::fold(ctx.slice(range), range.begin, text::FoldMode::kMatch, ctx.source.traditional)),
+        interruptions_(cut_interruptions(f_, g_.figures, masks_)) {}
 
   void run(QuantityList& out, std::deque<FigureContext>& contexts, int block) {
     const std::string& s = f_.text;
@@ -64,9 +68,7 @@ class ParagraphReader {
 
   void apply_masks() {
     const std::string& s = f_.text;
-    std::vector<int> masks;
-    g_.figures.mask_patterns.matching(grammar::Anchor::kAnywhere, s, masks, /*often=*/true);
-    for (int k : masks) {
+    for (int k : masks_) {
       const grammar::Pattern& pattern = g_.figures.masks[k].pattern;
       for (size_t from = 0; from <= s.size();) {
         std::optional<grammar::Match> hit = pattern.find(s, from);
@@ -240,6 +242,9 @@ class ParagraphReader {
         break;
       }
     }
+    for (const auto& [b, e] : interruptions_.left_in) {
+      if (e > begin && e <= end) begin = e;
+    }
     if (g_.labels.item_marker.valid()) {
       for (size_t from = begin; from < end;) {
         std::optional<grammar::Match> m = g_.labels.item_marker.find(view(0, end), from);
@@ -321,7 +326,20 @@ class ParagraphReader {
     return best;
   }
 
-  std::string shown(size_t b, size_t e) const { return b < e ? ctx_.display(f_.source_range(b, e)) : std::string(); }
+  // Display form of the folded range [b, e), without what was cut from inside it.
+  std::string shown(size_t b, size_t e) const {
+    if (b >= e) return {};
+    const std::vector<size_t>& cuts = interruptions_.cuts;
+    auto cut = std::upper_bound(cuts.begin(), cuts.end(), b);
+    if (cut == cuts.end() || *cut >= e) return ctx_.display(f_.source_range(b, e));
+    std::string out;
+    for (; cut != cuts.end() && *cut < e; ++cut) {
+      out += ctx_.display(f_.source_range(b, *cut));
+      b = *cut;
+    }
+    out += ctx_.display(f_.source_range(b, e));
+    return out;
+  }
 
   // Display form of a piece of the folded text.
   std::string shown_text(std::string_view piece) const {
@@ -549,7 +567,9 @@ class ParagraphReader {
   const DocumentContext& ctx_;
   const grammar::Grammar& g_;
   int section_;
+  std::vector<int> masks_;  // the masks that match f_ (grammar: figures)
   text::FoldedText f_;
+  Interruptions interruptions_;  // taken out of f_ as it was folded, or left in it
   std::vector<bool> masked_;
   std::vector<std::pair<size_t, size_t>> codes_;
   std::vector<Found> found_;

@@ -170,6 +170,7 @@ struct UnitGrammar {
 struct Mask {
   std::string kind;
   Pattern pattern;
+  bool interrupts = false;  // read as if it were not there (a page header in mid-sentence)
 };
 
 struct FigureGrammar {

@@ -233,7 +233,9 @@ void read_units(Reader& r, const pugi::xml_node& root, UnitGrammar& g) {
 }
 
 void read_figures(Reader& r, const pugi::xml_node& root, FigureGrammar& g) {
-  for (pugi::xml_node n : root.children("mask")) g.masks.push_back({r.required(n, "kind"), r.pattern(n)});
+  for (pugi::xml_node n : root.children("mask")) {
+    g.masks.push_back({r.required(n, "kind"), r.pattern(n), n.attribute("interrupts").as_bool(false)});
+  }
   g.mask_patterns = patterns_of(g.masks, &Mask::pattern);
   if (pugi::xml_node n = root.child("code")) g.code = r.pattern(n);
 }
