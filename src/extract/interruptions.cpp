@@ -4,12 +4,10 @@
 #include <optional>
 #include <string>
 
+#include "text/utf8.h"
+
 namespace budgetlens::extract::detail {
 namespace {
-
-bool is_ascii_alnum(char c) {
-  return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
-}
 
 // Keeps folded[b, e), text and map, in `kept`.
 void keep(const text::FoldedText& folded, size_t b, size_t e, text::FoldedText& kept) {
@@ -38,8 +36,8 @@ Interruptions cut_interruptions(text::FoldedText& folded, const grammar::FigureG
   }
   if (found.empty()) return out;
   std::sort(found.begin(), found.end());
-  auto alnum_before = [&](size_t i) { return i > 0 && is_ascii_alnum(s[i - 1]); };
-  auto alnum_at = [&](size_t i) { return i < s.size() && is_ascii_alnum(s[i]); };
+  auto alnum_before = [&](size_t i) { return i > 0 && text::is_ascii_alnum(s[i - 1]); };
+  auto alnum_at = [&](size_t i) { return i < s.size() && text::is_ascii_alnum(s[i]); };
   std::vector<std::pair<size_t, size_t>> cut, left;
   size_t last = 0;
   for (const auto& [b, e] : found) {

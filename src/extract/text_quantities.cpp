@@ -12,8 +12,6 @@
 namespace budgetlens::extract::detail {
 namespace {
 
-bool is_ascii_alnum(char c) { return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); }
-
 struct Found {
   units::Figure figure;
   const grammar::UnitWord* unit = nullptr;
@@ -119,9 +117,9 @@ class ParagraphReader {
     const std::string& s = f_.text;
     for (size_t i = 0; i < s.size(); ++i) {
       if (s[i] < '0' || s[i] > '9' || masked_[i]) continue;
-      if (i > 0 && (is_ascii_alnum(s[i - 1]) || s[i - 1] == '.' || s[i - 1] == '_')) continue;
+      if (i > 0 && (text::is_ascii_alnum(s[i - 1]) || s[i - 1] == '.' || s[i - 1] == '_')) continue;
       size_t start = i;
-      if (i > 0 && s[i - 1] == '-' && (i == 1 || !is_ascii_alnum(s[i - 2]))) start = i - 1;
+      if (i > 0 && s[i - 1] == '-' && (i == 1 || !text::is_ascii_alnum(s[i - 2]))) start = i - 1;
       std::optional<units::Figure> f = units::read_figure(s, start, g_.units);
       if (!f) {
         while (i + 1 < s.size() && s[i + 1] >= '0' && s[i + 1] <= '9') ++i;
@@ -129,7 +127,7 @@ class ParagraphReader {
       }
       bool hit_mask = false;
       for (size_t k = f->number_begin; k < f->number_end; ++k) hit_mask |= masked_[k];
-      if (!hit_mask && !(f->number_end < s.size() && is_ascii_alnum(s[f->number_end]))) {
+      if (!hit_mask && !(f->number_end < s.size() && text::is_ascii_alnum(s[f->number_end]))) {
         Found found;
         found.figure = *f;
         found_.push_back(std::move(found));

@@ -72,6 +72,9 @@ inline bool is_space(char32_t c);
 // Any space, or a line break.
 inline bool is_blank(char32_t c);
 inline bool is_ascii_digit(char32_t c) { return c >= '0' && c <= '9'; }
+inline bool is_ascii_alnum(char32_t c) {
+  return is_ascii_digit(c) || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+}
 
 // s without leading and trailing blanks (as is_blank()).
 std::string_view trim(std::string_view s);
