@@ -123,13 +123,18 @@ class Folder {
       : base_(base), mode_(mode), traditional_(traditional), keep_map_(keep_map),
         simplified_(mode == FoldMode::kMatch && traditional ? &SimplifiedTable::get() : nullptr) {}
 
-  void run(std::string_view input) {
+  // Folds `input`, whose first `plain` bytes are known to be a plain run (plain_prefix).
+  void run(std::string_view input, size_t plain = 0) {
     result_.text.reserve(input.size());
     if (keep_map_) {
       result_.source.reserve(input.size() + 1);
       result_.ends.reserve(input.size());
     }
     size_t i = 0;
+    if (plain > 0) {
+      copy_plain_run(input, 0, plain);
+      i = plain;
+    }
     while (i < input.size()) {
       if (size_t end = plain_run_end(input, i); end > i) {
         copy_plain_run(input, i, end);
@@ -162,6 +167,10 @@ class Folder {
   }
 
   FoldedText take() { return std::move(result_); }
+
+  // Where the plain run that starts the text ends (see plain_run_end): all of it when it folds to
+  // itself, nothing to change or drop.
+  size_t plain_prefix(std::string_view s) const { return plain_run_end(s, 0); }
 
  private:
   // Most text is visible ASCII, CJK punctuation and Han characters that fold to themselves: runs
@@ -316,15 +325,20 @@ FoldedText fold(std::string_view input, uint32_t base, FoldMode mode, bool tradi
   return folder.take();
 }
 
+// Most texts fold to themselves: copied as they are, without the folder's result.
 std::string display(std::string_view s) {
   Folder folder(0, FoldMode::kDisplay, false, /*keep_map=*/false);
-  folder.run(s);
+  const size_t plain = folder.plain_prefix(s);
+  if (plain == s.size()) return std::string(s);
+  folder.run(s, plain);
   return folder.take().text;
 }
 
 std::string match_key(std::string_view s, bool traditional) {
   Folder folder(0, FoldMode::kMatch, traditional, /*keep_map=*/false);
-  folder.run(s);
+  const size_t plain = folder.plain_prefix(s);
+  if (plain == s.size()) return std::string(s);
+  folder.run(s, plain);
   return folder.take().text;
 }
 
