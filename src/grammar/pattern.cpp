@@ -104,10 +104,15 @@ bool worth_looking_for_words(Anchor anchor, std::string_view s) {
   return s.size() <= kAnchoredLookAhead || anchor == Anchor::kFull || anchor == Anchor::kAnywhere;
 }
 
+// False when s holds none of `words` (null: none known), so that no match at `anchor` can be there.
+bool may_hold_a_match(const detail::RequiredWords* words, Anchor anchor, std::string_view s) {
+  return !words || !worth_looking_for_words(anchor, s) || words->any_in(s);
+}
+
 }  // namespace
 
 bool Pattern::may_match(Anchor anchor, std::string_view s) const {
-  return !required_ || !worth_looking_for_words(anchor, s) || required_->any_in(s);
+  return may_hold_a_match(required_.get(), anchor, s);
 }
 
 std::optional<Pattern> Pattern::compile(std::string_view source, std::string* error) {
@@ -219,7 +224,7 @@ PatternSet::PatternSet(std::vector<Pattern> patterns) : patterns_(std::move(patt
 
 void PatternSet::matching(Anchor anchor, std::string_view s, std::vector<int>& out, bool often) const {
   out.clear();
-  if (required_ && worth_looking_for_words(anchor, s) && !required_->any_in(s)) return;
+  if (!may_hold_a_match(required_.get(), anchor, s)) return;
   if (sets_) {
     const RE2::Set& set = sets_->of(anchor);
     re2::StringPiece text(s.data(), s.size());
@@ -239,7 +244,7 @@ void PatternSet::matching(Anchor anchor, std::string_view s, std::vector<int>& o
 }
 
 bool PatternSet::any(Anchor anchor, std::string_view s) const {
-  if (required_ && worth_looking_for_words(anchor, s) && !required_->any_in(s)) return false;
+  if (!may_hold_a_match(required_.get(), anchor, s)) return false;
   if (sets_) {
     RE2::Set::ErrorInfo error{RE2::Set::kNoError};
     bool found = sets_->of(anchor).Match(re2::StringPiece(s.data(), s.size()), nullptr, &error);

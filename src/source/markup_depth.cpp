@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <array>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -121,7 +122,7 @@ class DepthCounter {
     return s.size();
   }
 
-  static size_t raw_text_end(std::string_view s, size_t i, const std::string& name) {
+  static size_t raw_text_end(std::string_view s, size_t i, std::string_view name) {
     for (; (i = s.find("</", i)) != std::string_view::npos; i += 2) {
       size_t k = 0;
       while (k < name.size() && i + 2 + k < s.size() && lower(s[i + 2 + k]) == name[k]) ++k;
@@ -203,7 +204,7 @@ class DepthCounter {
   uint32_t stop_at_;
   // Element names by id, in the order the page first uses them, with what is known of each.
   std::unordered_map<std::string, uint32_t> ids_;
-  std::vector<std::string> names_;
+  std::vector<std::string_view> names_;  // the keys of ids_, which stay where they are
   std::vector<Kind> kinds_;
   std::vector<uint32_t> stack_;  // the open elements
   std::vector<uint32_t> open_;   // how many of each are open

@@ -325,21 +325,26 @@ FoldedText fold(std::string_view input, uint32_t base, FoldMode mode, bool tradi
   return folder.take();
 }
 
-// Most texts fold to themselves: copied as they are, without the folder's result.
-std::string display(std::string_view s) {
-  Folder folder(0, FoldMode::kDisplay, false, /*keep_map=*/false);
+namespace {
+
+// The folded text of s, without a map. Most texts fold to themselves: copied as they are, without
+// the folder's result.
+std::string folded_text(std::string_view s, FoldMode mode, bool traditional) {
+  Folder folder(0, mode, traditional, /*keep_map=*/false);
   const size_t plain = folder.plain_prefix(s);
   if (plain == s.size()) return std::string(s);
   folder.run(s, plain);
   return folder.take().text;
 }
 
+}  // namespace
+
+std::string display(std::string_view s) {
+  return folded_text(s, FoldMode::kDisplay, false);
+}
+
 std::string match_key(std::string_view s, bool traditional) {
-  Folder folder(0, FoldMode::kMatch, traditional, /*keep_map=*/false);
-  const size_t plain = folder.plain_prefix(s);
-  if (plain == s.size()) return std::string(s);
-  folder.run(s, plain);
-  return folder.take().text;
+  return folded_text(s, FoldMode::kMatch, traditional);
 }
 
 }  // namespace budgetlens::text
