@@ -140,6 +140,24 @@ TEST(Jsonl, StringsAreEscapedAndMadeValidInOnePass) {
   }
 }
 
+TEST(Jsonl, FieldsLongerThanTheWritersBufferAreWrittenWhole) {
+  // The object writer gathers its bytes in a buffer of PendingBytes::kSize and appends them to the
+  // line when it is full: an escape, a bad byte or a character cut at every place around that
+  // boundary, in a field after a short one and in a field of its own, are written as one string.
+  const size_t size = emit::detail::PendingBytes::kSize;
+  for (std::string_view special : {"\"", "\n", "\x01", "\xff", "\xe6\x94", "收"}) {
+    for (size_t at = size - 24; at < size + 24; ++at) {
+      std::string value;
+      while (value.size() < at) value += value.size() % 7 ? "收入" : "ab";
+      value.resize(at);
+      value = text::to_valid_utf8(value) + std::string(special) + std::string(2 * size, 'x');
+      std::string out;
+      emit::detail::JsonObject(out).field("id", "q1").field("label", value).field("n", int64_t{3}).close();
+      ASSERT_EQ(out, "{\"id\":\"q1\",\"label\":" + json_string_by_steps(value) + ",\"n\":3}") << at;
+    }
+  }
+}
+
 TEST(Jsonl, EscapesInLongStringsAtEveryPosition) {
   for (size_t at = 0; at < 40; ++at) {
     for (char special : {'"', '\\', '\n', '\x1f', '\x01'}) {

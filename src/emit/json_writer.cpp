@@ -24,12 +24,9 @@ bool any_needs_escape_or_is_not_ascii(const char* p) {
   return ((control | special | w) & kHighs) != 0;
 }
 
-}  // namespace
-
-void append_json_string(std::string& out, std::string_view s) {
+// s escaped, without its quotes.
+void write_escaped(PendingBytes& out, std::string_view s) {
   static constexpr char kHex[] = "0123456789abcdef";
-  const size_t start = out.size();
-  out.push_back('"');
   size_t run = 0;  // start of the characters not yet written, which need no escape
   const size_t n = s.size();
   auto byte = [&](size_t k) { return static_cast<unsigned char>(s[k]); };
@@ -49,56 +46,81 @@ void append_json_string(std::string& out, std::string_view s) {
         end += 3;
       if (end < n && byte(end) >= 0x80) end = text::multibyte_run_end(s, end);
       if (end == i) {
-        out.resize(start);
-        append_json_string(out, text::to_valid_utf8(s));
+        // No character starts here. The rest is written repaired: the repair reads each character
+        // on its own, so the repair of the rest is the rest of the repair of the whole.
+        out.put(s.substr(run, i - run));
+        write_escaped(out, text::to_valid_utf8(s.substr(i)));
         return;
       }
       i = end;
       continue;
     }
-    out.append(s.data() + run, i - run);
+    out.put(s.substr(run, i - run));
     run = ++i;
+    char* p = out.room(6);
+    *p++ = '\\';
     switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
+      case '"':
+        *p++ = '"';
+        break;
+      case '\\':
+        *p++ = '\\';
+        break;
+      case '\n':
+        *p++ = 'n';
+        break;
+      case '\r':
+        *p++ = 'r';
+        break;
+      case '\t':
+        *p++ = 't';
+        break;
       default:
-        out += "\\u00";
-        out.push_back(kHex[c >> 4]);
-        out.push_back(kHex[c & 0xF]);
+        std::memcpy(p, "u00", 3);
+        p += 3;
+        *p++ = kHex[c >> 4];
+        *p++ = kHex[c & 0xF];
     }
+    out.done(p);
   }
-  out.append(s.data() + run, s.size() - run);
-  out.push_back('"');
+  out.put(s.substr(run));
 }
 
-void append_json_int(std::string& out, int64_t value) {
-  char buf[24];
-  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, value);
-  out.append(buf, end);
+}  // namespace
+
+void write_json_string(PendingBytes& out, std::string_view s) {
+  out.put('"');
+  write_escaped(out, s);
+  out.put('"');
 }
 
-void append_json_decimal(std::string& out, const std::optional<Decimal>& value, bool canonical) {
+void append_json_string(std::string& out, std::string_view s) {
+  PendingBytes pending(out);
+  write_json_string(pending, s);
+}
+
+void write_json_int(PendingBytes& out, int64_t value) {
+  constexpr size_t kMaxChars = 20;  // of a 64-bit number and its sign
+  char* p = out.room(kMaxChars);
+  out.done(std::to_chars(p, p + kMaxChars, value).ptr);
+}
+
+void write_json_decimal(PendingBytes& out, const std::optional<Decimal>& value, bool canonical) {
   if (!value) {
-    out += "null";
+    out.put("null");
     return;
   }
-  // A sign, digits and a point: nothing to escape, written in place.
-  const size_t at = out.size();
-  out.resize(at + Decimal::kMaxChars + 2);
-  out[at] = '"';
-  const size_t length = value->format(out.data() + at + 1, canonical);
-  out[at + 1 + length] = '"';
-  out.resize(at + length + 2);
+  // A sign, digits and a point: nothing to escape.
+  char* p = out.room(Decimal::kMaxChars + 2);
+  *p++ = '"';
+  p += value->format(p, canonical);
+  *p++ = '"';
+  out.done(p);
 }
 
-void append_json_span(std::string& out, const Span& s) {
-  // Written in one piece: every record has a span or two, and each append checks the capacity anew.
+void write_json_span(PendingBytes& out, const Span& s) {
   constexpr size_t kMaxDigits = 20;  // of a 64-bit number
-  char buf[4 * (12 + kMaxDigits) + 1];
-  char* p = buf;
+  char* p = out.room(4 * (12 + kMaxDigits) + 1);
   auto put = [&](std::string_view text, uint64_t value) {
     std::memcpy(p, text.data(), text.size());
     p += text.size();
@@ -109,7 +131,7 @@ void append_json_span(std::string& out, const Span& s) {
   put(",\"offset\":", s.offset);
   put(",\"length\":", s.length);
   *p++ = '}';
-  out.append(buf, p);
+  out.done(p);
 }
 
 }  // namespace budgetlens::emit::detail
