@@ -51,9 +51,10 @@ class ParagraphReader {
     std::erase_if(found_, [](const Found& f) { return f.unit == nullptr; });
     label_all();
     Position at;
-    for (const Found& f : found_) {
-      out.push_back(record(f));
+    // The last use of what was found: its words move into the records.
+    for (Found& f : found_) {
       contexts.push_back(context(f, block, at));
+      out.push_back(record(std::move(f)));
     }
   }
 
@@ -512,12 +513,13 @@ class ParagraphReader {
     int item = 0;
   };
 
-  FigureContext context(const Found& f, int block, Position& at) const {
+  // Takes the parts of f's label; its label itself stays, for record().
+  FigureContext context(Found& f, int block, Position& at) const {
     FigureContext c;
     c.block = block;
-    c.subject = f.subject;
-    c.relation = f.relation;
-    c.attribute = f.attribute;
+    c.subject = std::move(f.subject);
+    c.relation = std::move(f.relation);
+    c.attribute = std::move(f.attribute);
     c.range = f_.source_range(f.figure.begin, f.figure.end);
     c.fused_row = f.fused_row;
     c.fused_col = f.fused_col;
@@ -549,12 +551,12 @@ class ParagraphReader {
     return c;
   }
 
-  QuantityRecord record(const Found& f) const {
+  QuantityRecord record(Found&& f) const {
     QuantityRecord q;
     q.section = section_id(section_);
     q.context = "text";
-    q.label = f.label;
-    q.code = f.code;
+    q.label = std::move(f.label);
+    q.code = std::move(f.code);
     TextRange r = f_.source_range(f.figure.begin, f.figure.end);
     q.raw = std::string(ctx_.slice(r));
     q.span = ctx_.source.span_of(r);
