@@ -21,7 +21,7 @@ DocumentResult after_layout(const source::SourceText& source, const std::string&
   result.document = document_record(source, id, outline, extraction);
   result.document.coverage = account_for(source, layout, outline, grids, grammar);
   result.sections = section_records(source, outline);
-  result.tables = table_records(source, grids, extraction.table_totals);
+  result.tables = table_records(source, std::move(grids), extraction.table_totals);
   result.quantities = std::move(extraction.quantities);
   result.indicators = std::move(extraction.indicators);
   result.checks = std::move(checks);

@@ -44,31 +44,33 @@ std::vector<SectionRecord> section_records(const source::SourceText& source, con
   return out;
 }
 
-std::vector<TableRecord> table_records(const source::SourceText& source, const std::vector<tables::Grid>& grids,
+std::vector<TableRecord> table_records(const source::SourceText& source, std::vector<tables::Grid>&& grids,
                                        const std::vector<std::optional<StatedTotal>>& totals) {
   std::vector<TableRecord> out;
+  out.reserve(grids.size());
   for (size_t t = 0; t < grids.size(); ++t) {
-    const tables::Grid& g = grids[t];
+    tables::Grid& g = grids[t];
     TableRecord r;
     r.id = table_id(static_cast<int>(t));
     r.section = section_id(g.section);
-    r.caption = g.caption;
-    r.unit = g.unit;
-    r.unit_source = g.unit_source;
+    r.caption = std::move(g.caption);
+    r.unit = std::move(g.unit);
+    r.unit_source = std::move(g.unit_source);
     r.layout = std::string(layout::layout_name(g.layout));
     r.n_rows = g.n_rows;
     r.n_cols = g.n_cols;
     r.header_rows = g.header_rows;
-    r.kind = g.kind;
+    r.kind = std::move(g.kind);
     r.span = source.span_of(g.range);
     if (t < totals.size()) r.total = totals[t];
-    for (const tables::Cell& c : g.cells) {
+    r.cells.reserve(g.cells.size());
+    for (tables::Cell& c : g.cells) {
       CellRecord cr;
       cr.row = c.row;
       cr.col = c.col;
       cr.rowspan = c.rowspan;
       cr.colspan = c.colspan;
-      cr.text = c.text;
+      cr.text = std::move(c.text);
       cr.header = c.header;
       cr.span = source.span_of(c.range);
       r.cells.push_back(std::move(cr));

@@ -21,7 +21,8 @@ DocumentRecord document_record(const source::SourceText& source, const std::stri
 Coverage account_for(const source::SourceText& source, const layout::Layout& layout, const sections::Outline& outline,
                      const std::vector<tables::Grid>& grids, const grammar::Grammar& grammar);
 std::vector<SectionRecord> section_records(const source::SourceText& source, const sections::Outline& outline);
-std::vector<TableRecord> table_records(const source::SourceText& source, const std::vector<tables::Grid>& grids,
+// Takes the grids' texts: made last, from what the other records no longer need.
+std::vector<TableRecord> table_records(const source::SourceText& source, std::vector<tables::Grid>&& grids,
                                        const std::vector<std::optional<StatedTotal>>& totals);
 
 }  // namespace budgetlens::pipeline
