@@ -332,7 +332,7 @@ std::vector<CheckRecord> Workspace::finish() {
     std::string sig = std::move(stated);
     sig.append("|").append(r.formula).append("|").append(r.status == "skipped" ? r.rule : "");
     for (const std::string& id : ids) sig.append(",").append(id);
-    auto [it, fresh] = seen.emplace(sig, kept);
+    auto [it, fresh] = seen.emplace(std::move(sig), kept);
     if (fresh) {
       if (&out_[kept] != &r) out_[kept] = std::move(r);
       ++kept;
