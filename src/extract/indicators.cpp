@@ -239,6 +239,8 @@ class IndicatorReader {
     // Levels from the outermost; with four label columns the fourth is the name.
     std::vector<std::string> names;
     std::vector<std::optional<Decimal>> weights;
+    names.reserve(cols_.levels.size());
+    weights.reserve(cols_.levels.size());
     for (size_t k = 0; k < cols_.levels.size(); ++k) {
       const tables::Cell* c = at(begin, cols_.levels[k]);
       if (c && c->header) c = nullptr;
@@ -247,7 +249,7 @@ class IndicatorReader {
       std::optional<Decimal> w = cols_.level_weight[k] >= 0 ? number(at(begin, cols_.level_weight[k])) : std::nullopt;
       weights.push_back(w ? w : l.weight);
     }
-    auto level = [&](size_t k) { return k < names.size() ? names[k] : std::string(); };
+    auto level = [&](size_t k) { return k < names.size() ? std::move(names[k]) : std::string(); };  // each once
     auto level_weight = [&](size_t k) { return k < weights.size() ? weights[k] : std::nullopt; };
     ind.level1 = level(0), ind.level2 = level(1), ind.level3 = level(2);
     ind.level1_weight = level_weight(0), ind.level2_weight = level_weight(1), ind.level3_weight = level_weight(2);
