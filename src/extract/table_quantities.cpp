@@ -130,8 +130,10 @@ void read_tables(const DocumentContext& ctx, const std::vector<tables::Grid>& gr
     const tables::Grid& g = grids[t];
     GridLabels labels(ctx, g);
     // Each body cell as printed in the source, folded with its map back there, and the figure it
-    // holds: read once, for the two passes below.
+    // holds: read once, for the two passes below. Most cells are printed as they fold ("1,186.81"):
+    // their map is the identity, and is not made.
     std::vector<text::FoldedText> folded(g.cells.size());
+    std::vector<bool> as_printed(g.cells.size(), false);
     std::vector<std::optional<units::Figure>> figures(g.cells.size());
     // Columns that print amounts with decimals or separators: a whole number there is an amount too.
     std::vector<bool> amount_like(g.n_cols, false);
@@ -146,7 +148,9 @@ void read_tables(const DocumentContext& ctx, const std::vector<tables::Grid>& gr
           one_piece ? std::string() : text::match_key(printed, ctx.source.traditional);
       figures[i] = one_piece ? cell.figure : units::cell_figure(refolded, units);
       if (!figures[i]) continue;
-      folded[i] = text::fold(printed, cell.range.begin, text::FoldMode::kMatch, ctx.source.traditional);
+      as_printed[i] = one_piece && cell.key == printed;
+      if (!as_printed[i])
+        folded[i] = text::fold(printed, cell.range.begin, text::FoldMode::kMatch, ctx.source.traditional);
       const units::Figure& fig = *figures[i];
       if (!fig.unit && (fig.decimals > 0 || fig.separators)) amount_like[cell.col] = true;
     }
@@ -201,7 +205,10 @@ void read_tables(const DocumentContext& ctx, const std::vector<tables::Grid>& gr
       q.label = labels.row_label(cell.row, cell.col);
       q.column = labels.column_label(cell.row, cell.col);
       q.code = code_of_row(g, cell.row);
-      TextRange r = f.source_range(fig->begin, fig->end);
+      // A figure starts and ends at characters, where the identity maps each byte to its own.
+      TextRange r = as_printed[i] ? TextRange{cell.range.begin + static_cast<uint32_t>(fig->begin),
+                                              cell.range.begin + static_cast<uint32_t>(fig->end)}
+                                  : f.source_range(fig->begin, fig->end);
       q.raw = std::string(ctx.slice(r));
       q.span = ctx.source.span_of(r);
       set_value(q, *fig, unit, unit ? source : "");
