@@ -59,27 +59,19 @@ void write_escaped(PendingBytes& out, std::string_view s) {
     run = ++i;
     char* p = out.room(6);
     *p++ = '\\';
-    switch (c) {
-      case '"':
-        *p++ = '"';
-        break;
-      case '\\':
-        *p++ = '\\';
-        break;
-      case '\n':
-        *p++ = 'n';
-        break;
-      case '\r':
-        *p++ = 'r';
-        break;
-      case '\t':
-        *p++ = 't';
-        break;
-      default:
-        std::memcpy(p, "u00", 3);
-        p += 3;
-        *p++ = kHex[c >> 4];
-        *p++ = kHex[c & 0xF];
+    const char named = c == '"'    ? '"'
+                       : c == '\\' ? '\\'
+                       : c == '\n' ? 'n'
+                       : c == '\r' ? 'r'
+                       : c == '\t' ? 't'
+                                   : 0;
+    if (named) {
+      *p++ = named;
+    } else {  // another control character
+      std::memcpy(p, "u00", 3);
+      p[3] = kHex[c >> 4];
+      p[4] = kHex[c & 0xF];
+      p += 5;
     }
     out.done(p);
   }
