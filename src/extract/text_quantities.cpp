@@ -442,11 +442,14 @@ class ParagraphReader {
       }
 
       bool is_money = f.unit && f.unit->kind == grammar::UnitKind::kMoney;
-      std::optional<grammar::Match> base = g_.labels.share_base.valid() && b < e ? g_.labels.share_base.match_prefix(view(b, e))
-                                                                                  : std::nullopt;
-      bool relation = b < e && matches_full(g_.labels.relations, b, e);
-      bool attribute = b < e && matches_full(g_.labels.attributes, b, e);
       bool has_subject = subject_e > subject_b;
+      // Each asked only where the branches below can tell its answer: the share base of an amount
+      // after a subject, and whether the words are an attribute when they are no relation.
+      std::optional<grammar::Match> base = g_.labels.share_base.valid() && b < e && is_money && has_subject
+                                               ? g_.labels.share_base.match_prefix(view(b, e))
+                                               : std::nullopt;
+      bool relation = b < e && matches_full(g_.labels.relations, b, e);
+      bool attribute = b < e && !relation && matches_full(g_.labels.attributes, b, e);
       if (is_money && base && base->end == e - b && has_subject) {
         // "占年初预算10065万元": the amount the share is of.
         share_base = shown(b + base->key_begin, b + base->key_end);
