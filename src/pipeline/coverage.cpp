@@ -14,7 +14,8 @@
 namespace budgetlens::pipeline {
 namespace {
 
-// What a byte of the text belongs to. kTable: inside a table block, not yet in a cell.
+// What a byte of the text belongs to. kTable: inside a table block, not yet in a cell. A byte left
+// out for a reason is kIgnored + the reason's index: one byte says both.
 enum Place : uint8_t { kNone, kHeading, kParagraph, kCell, kTable, kIgnored };
 
 bool counts(char32_t c) {
@@ -27,13 +28,12 @@ class Ledger {
       : text_(source.text),
         counted_(counted_bytes(source.text)),
         place_(source.text.size(), kNone),
-        reason_(source.text.size(), 0),
         out_(out) {}
 
   // Puts [range) in a block; a character already in another block is counted as overlapping.
-  void block(TextRange range, Place place) {
+  void block(TextRange range, uint8_t place) {
     uint64_t overlapping = 0;
-    for_each(range, [&](Place& at, uint8_t counted, uint8_t&) {
+    for_each(range, [&](uint8_t& at, uint8_t counted) {
       const bool taken = at != kNone;
       overlapping += counted & taken;
       at = taken ? at : place;
@@ -41,47 +41,33 @@ class Ledger {
     out_.overlapping += overlapping;
   }
 
-  void ignore(TextRange range, const std::string& reason) {
-    const uint8_t r = reason_index(reason);
-    uint64_t overlapping = 0;
-    for_each(range, [&](Place& at, uint8_t counted, uint8_t& why) {
-      const bool taken = at != kNone;
-      overlapping += counted & taken;
-      at = taken ? at : kIgnored;
-      why = taken ? why : r;
-    });
-    out_.overlapping += overlapping;
-  }
+  void ignore(TextRange range, const std::string& reason) { block(range, ignored(reason)); }
 
   // A table record's cell: the characters it holds of its table block. One in another cell too, or
   // outside every table block, is counted as overlapping.
   void cell(TextRange range) {
     uint64_t overlapping = 0;
-    for_each(range, [&](Place& at, uint8_t counted, uint8_t&) {
+    for_each(range, [&](uint8_t& at, uint8_t counted) {
       const bool table = at == kTable;
       overlapping += counted & !table;
-      at = table ? kCell : at;
+      at = table ? uint8_t{kCell} : at;
     });
     out_.overlapping += overlapping;
   }
 
   // Characters of a table block that no cell takes, for `reason`.
   void leave_out(TextRange range, const std::string& reason) {
-    const uint8_t r = reason_index(reason);
-    for_each(range, [&](Place& at, uint8_t, uint8_t& why) {
-      const bool table = at == kTable;
-      at = table ? kIgnored : at;
-      why = table ? r : why;
-    });
+    const uint8_t left_out = ignored(reason);
+    for_each(range, [&](uint8_t& at, uint8_t) { at = at == kTable ? left_out : at; });
   }
 
   // The '|' of flattened rows (the commas and quotes of CSV records) that no cell took are the
   // table's rules; anything else left in the block is unaccounted.
   void close_table(TextRange range, std::string_view rules) {
-    const uint8_t rule = reason_index("table_rule");
+    const uint8_t rule = ignored("table_rule");
     size_t end = std::min<size_t>(range.end, text_.size());
     for (size_t i = range.begin; i < end; ++i) {
-      if (place_[i] == kTable && rules.find(text_[i]) != std::string_view::npos) place_[i] = kIgnored, reason_[i] = rule;
+      if (place_[i] == kTable && rules.find(text_[i]) != std::string_view::npos) place_[i] = rule;
     }
   }
 
@@ -93,10 +79,14 @@ class Ledger {
       switch (place_[at]) {
         case kHeading: ++out_.heading; break;
         case kParagraph: ++out_.paragraph; break;
-        case kCell: ++out_.cell; break;
-        case kIgnored: ++ignored[reason_[at]]; break;
+        case kCell:
+          ++out_.cell;
+          break;
         case kTable:
         case kNone: ++out_.unaccounted; break;
+        default:
+          ++ignored[place_[at] - kIgnored];
+          break;
       }
     }
     for (size_t r = 0; r < ignored.size(); ++r) {
@@ -131,30 +121,29 @@ class Ledger {
     return counted;
   }
 
-  // Calls f(place, counted, reason) on each byte of [range), with counted 1 on the first byte of a
-  // character that is not a space and 0 elsewhere: what f does to the other bytes counts for
-  // nothing, which lets a pass go over a range without a branch on every byte.
+  // Calls f(place, counted) on each byte of [range), with counted 1 on the first byte of a character
+  // that is not a space and 0 elsewhere: what f does to the other bytes counts for nothing, which
+  // lets a pass go over a range without a branch on every byte.
   template <typename F>
   void for_each(TextRange range, F f) {
     const size_t end = std::min<size_t>(range.end, text_.size());
-    Place* __restrict place = place_.data();
+    uint8_t* __restrict place = place_.data();
     const uint8_t* __restrict counted = counted_.data();
-    uint8_t* __restrict reason = reason_.data();
-    for (size_t i = range.begin; i < end; ++i) f(place[i], counted[i], reason[i]);
+    for (size_t i = range.begin; i < end; ++i) f(place[i], counted[i]);
   }
 
-  uint8_t reason_index(const std::string& reason) {
-    for (size_t k = 0; k < reasons_.size(); ++k) {
-      if (reasons_[k] == reason) return static_cast<uint8_t>(k);
-    }
-    reasons_.push_back(reason);
-    return static_cast<uint8_t>(reasons_.size() - 1);
+  // The place of a byte left out for `reason`: kIgnored + the reason's index. The reasons are the
+  // few that account_for() gives.
+  uint8_t ignored(const std::string& reason) {
+    size_t k = 0;
+    while (k < reasons_.size() && reasons_[k] != reason) ++k;
+    if (k == reasons_.size()) reasons_.push_back(reason);
+    return static_cast<uint8_t>(kIgnored + k);
   }
 
   const std::string& text_;
   std::vector<uint8_t> counted_;
-  std::vector<Place> place_;
-  std::vector<uint8_t> reason_;
+  std::vector<uint8_t> place_;  // a Place, or kIgnored + a reason
   std::vector<std::string> reasons_;
   Coverage& out_;
 };
