@@ -1,15 +1,16 @@
 // Record ids: unique within a document, stable for the same input and grammar.
 #pragma once
 
+#include <charconv>
 #include <string>
 
 namespace budgetlens {
 
-// "s3", "t2", "q17": a letter and a 1-based number.
+// "s3", "t2", "q17": a letter and a 1-based number, made in place (every record has one or more).
 inline std::string numbered_id(char letter, int number) {
-  std::string id(1, letter);
-  id += std::to_string(number);
-  return id;
+  char buf[16];
+  buf[0] = letter;
+  return std::string(buf, std::to_chars(buf + 1, buf + sizeof buf, number).ptr);
 }
 
 inline std::string section_id(int index) { return index < 0 ? std::string() : numbered_id('s', index + 1); }
