@@ -216,8 +216,6 @@ RowScorer::RowScorer(const ColumnModel& model, const RowHints& hints) : model_(m
 
 void RowScorer::start_row(int leading) {
   kinds_.clear();
-  dp_.clear();
-  from_.clear();
   first_.clear();
   leading_ = leading;
 }
@@ -228,8 +226,7 @@ Placement RowScorer::place(const CellKind* kinds, int m, int leading) {
   const size_t cells = static_cast<size_t>(m), w = static_cast<size_t>(model_.size()) + 1;
   kinds_.reserve(cells);
   first_.reserve(cells);
-  dp_.reserve(cells * w);
-  from_.reserve(cells * w);
+  if (dp_.size() < cells * w) dp_.resize(cells * w), from_.resize(cells * w);
   for (int i = 0; i < m; ++i) add(kinds[i], short_total_before(kinds, i, m));
   return placement();
 }
@@ -247,9 +244,13 @@ void RowScorer::add(CellKind kind, bool short_total) {
   kinds_.push_back(kind);
   // dp_ row i holds, for each column j (1-based), the best score with cells [0, i] placed and cell
   // i in column j - 1; from_ the column of cell i - 1 on that best path.
-  dp_.resize(static_cast<size_t>(i + 1) * w, kMinusInf);
-  from_.resize(static_cast<size_t>(i + 1) * w, -1);
-  float* next = &dp_[static_cast<size_t>(i) * w];
+  // The rows are kept when a row starts again (start_row), so that a scorer extended cell by cell
+  // along a stream grows them once: each new row is only filled.
+  const size_t at = static_cast<size_t>(i) * w;
+  if (dp_.size() < at + w) dp_.resize(at + w), from_.resize(at + w);
+  std::fill_n(&dp_[at], w, kMinusInf);
+  std::fill_n(&from_[at], w, -1);
+  float* next = &dp_[at];
   if (i == 0) {
     first_.push_back(1);
     for (int c = 0; c < n; ++c) {

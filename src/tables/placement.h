@@ -115,6 +115,8 @@ class RowScorer {
   std::vector<float> no_gaps_;
   int leading_ = -1;
   std::vector<CellKind> kinds_;
+  // One row of (columns + 1) per cell added; only the first kinds_.size() rows are the current
+  // row's, the rest are kept from longer rows before (start_row keeps the room).
   std::vector<float> dp_;
   std::vector<int> from_;
   // Below first_[i], dp_ row i is -inf: cells take columns left to right, so cell i cannot sit
