@@ -41,7 +41,7 @@ class Ledger {
     out_.overlapping += overlapping;
   }
 
-  void ignore(TextRange range, const std::string& reason) { block(range, ignored(reason)); }
+  void ignore(TextRange range, const std::string& reason) { block(range, ignored_place(reason)); }
 
   // A table record's cell: the characters it holds of its table block. One in another cell too, or
   // outside every table block, is counted as overlapping.
@@ -57,14 +57,14 @@ class Ledger {
 
   // Characters of a table block that no cell takes, for `reason`.
   void leave_out(TextRange range, const std::string& reason) {
-    const uint8_t left_out = ignored(reason);
+    const uint8_t left_out = ignored_place(reason);
     for_each(range, [&](uint8_t& at, uint8_t) { at = at == kTable ? left_out : at; });
   }
 
   // The '|' of flattened rows (the commas and quotes of CSV records) that no cell took are the
   // table's rules; anything else left in the block is unaccounted.
   void close_table(TextRange range, std::string_view rules) {
-    const uint8_t rule = ignored("table_rule");
+    const uint8_t rule = ignored_place("table_rule");
     size_t end = std::min<size_t>(range.end, text_.size());
     for (size_t i = range.begin; i < end; ++i) {
       if (place_[i] == kTable && rules.find(text_[i]) != std::string_view::npos) place_[i] = rule;
@@ -76,16 +76,24 @@ class Ledger {
     for (size_t at = 0; at < text_.size(); ++at) {
       if (!counted_[at]) continue;
       ++out_.chars;
-      switch (place_[at]) {
-        case kHeading: ++out_.heading; break;
-        case kParagraph: ++out_.paragraph; break;
+      const uint8_t place = place_[at];
+      if (place >= kIgnored) {
+        ++ignored[place - kIgnored];
+        continue;
+      }
+      switch (place) {
+        case kHeading:
+          ++out_.heading;
+          break;
+        case kParagraph:
+          ++out_.paragraph;
+          break;
         case kCell:
           ++out_.cell;
           break;
         case kTable:
-        case kNone: ++out_.unaccounted; break;
-        default:
-          ++ignored[place_[at] - kIgnored];
+        case kNone:
+          ++out_.unaccounted;
           break;
       }
     }
@@ -134,7 +142,7 @@ class Ledger {
 
   // The place of a byte left out for `reason`: kIgnored + the reason's index. The reasons are the
   // few that account_for() gives.
-  uint8_t ignored(const std::string& reason) {
+  uint8_t ignored_place(const std::string& reason) {
     size_t k = 0;
     while (k < reasons_.size() && reasons_[k] != reason) ++k;
     if (k == reasons_.size()) reasons_.push_back(reason);
