@@ -42,8 +42,7 @@ void write_escaped(PendingBytes& out, std::string_view s) {
       // bytes, a lead from E1 to EC: no overlong or surrogate to rule out) are taken here, anything
       // else by text::multibyte_run_end.
       size_t end = i;
-      while (end + 2 < n && byte(end) >= 0xE1 && byte(end) <= 0xEC && text::has_three_byte_tail(s, end))
-        end += 3;
+      while (text::three_byte_char_at(s, end, 0xE1, 0xEC)) end += 3;
       if (end < n && byte(end) >= 0x80) end = text::multibyte_run_end(s, end);
       if (end == i) {
         // No character starts here. The rest is written repaired: the repair reads each character
