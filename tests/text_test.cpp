@@ -107,6 +107,24 @@ TEST(Utf8, CountsCharactersAsTheBytesThatStartThem) {
   EXPECT_EQ(char_count("收入总计1,186.81万元，支出总计1,186.81万元"), 29u);
 }
 
+// find_word looks for a word's last byte first; it must find what std::string_view::find finds, at
+// every start, for words that share bytes with the text around them and for bytes that start no
+// character.
+TEST(Utf8, FindsWordsWhereStringFindDoes) {
+  const std::string text = "单位:万元,元万元。单万\xe5\x85万元元\x83单位";
+  const std::vector<std::string> words = {"元",   "万元", "单位",
+                                          "位",   "\x83", "\xe5\x85",
+                                          "元元", "",     "单位:万元,元万元。单万\xe5\x85万元元\x83单位x"};
+  for (const std::string& w : words) {
+    for (size_t from = 0; from <= text.size() + 1; ++from) {
+      ASSERT_EQ(find_word(text, w, from), std::string_view(text).find(w, from))
+          << "\"" << w << "\" from " << from;
+    }
+  }
+  EXPECT_EQ(find_word("金额单位:万元", "万元"), 13u);
+  EXPECT_EQ(find_word("", "元"), std::string_view::npos);
+}
+
 TEST(Fold, WritesFullWidthFormsAsAscii) {
   EXPECT_EQ(match_key("１，２９５．８７万元（类）"), "1,295.87万元(类)");
   EXPECT_EQ(match_key("≧90％"), "≥90%");

@@ -5,6 +5,7 @@
 
 #include "extract/reader.h"
 #include "model/ids.h"
+#include "text/utf8.h"
 
 namespace budgetlens::extract {
 namespace detail {
@@ -37,8 +38,9 @@ void decide_default_unit(const layout::Layout& layout, const grammar::Grammar& g
   for (const std::string& key : layout.line_keys) {
     // A line states a money unit, or prints a figure with one, only where it prints a money word.
     auto prints_money = [&] {
-      return std::any_of(grammar.units.money_marks.begin(), grammar.units.money_marks.end(),
-                         [&](const std::string& mark) { return key.find(mark) != std::string::npos; });
+      return std::any_of(
+          grammar.units.money_marks.begin(), grammar.units.money_marks.end(),
+          [&](const std::string& mark) { return text::find_word(key, mark) != std::string::npos; });
     };
     if (!prints_money()) continue;
     if (int u = grammar.tables.unit_statements.first_matching(grammar::Anchor::kAnywhere, key); u >= 0) {

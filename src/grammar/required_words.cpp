@@ -53,15 +53,7 @@ bool RequiredWords::any_in(std::string_view s) const {
 // first, which nearly every character of Chinese text shares with many others.
 bool RequiredWords::any_by_last_byte(std::string_view s) const {
   for (const std::string& word : words_) {
-    const size_t m = word.size();
-    if (m == 0) return true;
-    if (s.size() < m) continue;
-    const char* at = s.data() + m - 1;
-    const char* end = s.data() + s.size();
-    while ((at = static_cast<const char*>(std::memchr(at, word.back(), end - at)))) {
-      if (same_bytes(at - (m - 1), word.data(), m - 1)) return true;
-      ++at;
-    }
+    if (text::find_word(s, word) != std::string_view::npos) return true;
   }
   return false;
 }

@@ -30,6 +30,12 @@ std::string to_valid_utf8(std::string_view s);
 // when s[i] is ASCII or starts no well-formed character. For walks that validate as they go.
 size_t multibyte_run_end(std::string_view s, size_t i);
 
+// The first place at or after `from` where s holds `word` (bytes), or npos. The word is looked for by
+// its last byte: in Chinese text the first byte of a character is one of a few lead bytes that
+// nearly every character shares, where std::string_view::find, which looks for the first byte,
+// stops at almost every character and compares.
+inline size_t find_word(std::string_view s, std::string_view word, size_t from = 0);
+
 // True iff c is a continuation byte (10xxxxxx).
 inline bool is_continuation(char c) {
   return (static_cast<unsigned char>(c) & 0xC0) == 0x80;
@@ -142,6 +148,25 @@ inline void append_utf8(std::string& out, char32_t c) {
   }
   char buf[4];
   out.append(buf, encode_utf8(c, buf));
+}
+
+inline size_t find_word(std::string_view s, std::string_view word, size_t from) {
+  const size_t m = word.size();
+  if (m == 0) return from <= s.size() ? from : std::string_view::npos;
+  if (from > s.size() || s.size() - from < m) return std::string_view::npos;
+  const char* const w = word.data();
+  const char last = w[m - 1];
+  const char* at = s.data() + from + m - 1;
+  const char* const end = s.data() + s.size();
+  for (; (at = static_cast<const char*>(std::memchr(at, last, end - at))); ++at) {
+    // The bytes before the last, compared in place: most places differ at the first, and a call to
+    // memcmp costs more than that.
+    const char* begin = at - (m - 1);
+    size_t k = 0;
+    while (k + 1 < m && begin[k] == w[k]) ++k;
+    if (k + 1 == m) return static_cast<size_t>(begin - s.data());
+  }
+  return std::string_view::npos;
 }
 
 inline bool is_han(char32_t c) {
