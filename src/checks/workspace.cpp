@@ -43,6 +43,11 @@ Workspace::Workspace(const Inputs& inputs, const grammar::Grammar& grammar) : in
   cells_.resize(in.grids.size());
   for (size_t t = 0; t < in.grids.size(); ++t) cells_[t].assign(static_cast<size_t>(in.grids[t].n_rows) * in.grids[t].n_cols, -1);
   period_.assign(n, 0);
+  power_.assign(n, 0);
+  for (int i = 0; i < n; ++i) {
+    const grammar::UnitWord* u = is_money(i) ? g.units.money(q(i).unit) : nullptr;
+    power_[i] = u ? u->power : 0;
+  }
   int block = -1, count = 0;
   uint32_t from = 0;
   for (int i = 0; i < n; ++i) {  // text figures come in document order
@@ -119,11 +124,7 @@ bool Workspace::same_dimension(int a, int b) const {
 
 Amount Workspace::amount(int i) const {
   const QuantityRecord& r = q(i);
-  if (is_money(i)) {
-    const grammar::UnitWord* u = g.units.money(r.unit);
-    int power = u ? u->power : 0;
-    return {value(i), unit_at(r.decimals).shifted(power)};
-  }
+  if (is_money(i)) return {value(i), unit_at(r.decimals).shifted(power_[i])};
   // Counts printed as whole numbers are exact.
   if (r.kind == "count" && r.decimals == 0) return {value(i), Decimal()};
   return {value(i), unit_at(r.decimals)};
@@ -131,8 +132,7 @@ Amount Workspace::amount(int i) const {
 
 Decimal Workspace::in_unit_of(int i, const Decimal& base) const {
   if (!is_money(i)) return base;
-  const grammar::UnitWord* u = g.units.money(q(i).unit);
-  return tidy(base.shifted(-(u ? u->power : 0)), q(i).decimals);
+  return tidy(base.shifted(-power_[i]), q(i).decimals);
 }
 
 std::string Workspace::name(int i) const {

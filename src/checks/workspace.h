@@ -91,6 +91,7 @@ class Workspace {
   std::vector<std::string> attribute_key_;
   std::vector<Phase> phase_;
   std::vector<int> period_;
+  std::vector<int> power_;  // a money figure's unit as a power of ten of 元 (万元: 4), looked up once
   std::vector<std::vector<int>> cells_;  // per grid: n_rows × n_cols figure index or -1
   std::vector<CheckRecord> out_;
   std::vector<std::vector<size_t>> lists_of_;  // per figure: the list records it is the total of
