@@ -5,6 +5,10 @@
 #include <fstream>
 #include <sstream>
 
+#include "extract/extract.h"
+#include "layout/layout.h"
+#include "sections/sections.h"
+#include "tables/tables.h"
 #include "test_support.h"
 
 namespace budgetlens {
@@ -39,6 +43,32 @@ TEST(Extract, SentenceLabelsAsAReaderGivesThem) {
   const QuantityRecord* small = find_raw(d, "0.28元");
   EXPECT_EQ(small->value_yuan->to_canonical(), "0.28");
   EXPECT_EQ(small->label, "其他资金收入");
+}
+
+// The year a text figure's label names (FigureContext::year, which the checks compare): four digits
+// from 1900 to 2099 before 年, the first such in the label; none where 年 follows other digits.
+TEST(Extract, ATextFiguresContextHoldsTheYearItsLabelNames) {
+  const source::SourceText source = testing::source_of(
+      "2023年收入总计1186.81万元。1998年度支出12.5万元。3年累计支出7.6万元。"
+      "第12年、2021年预算收入3.2万元。52020年收入4.1万元。203A年支出2.5万元。\n");
+  const grammar::Grammar& g = testing::builtin_grammar();
+  layout::Layout layout = layout::build_layout(source, g);
+  sections::Outline outline = sections::build_outline(layout, source, g);
+  std::vector<tables::Grid> grids = tables::build_tables(layout, outline, source, g);
+  extract::Extraction x = extract::extract_quantities(source, layout, outline, grids, g);
+  auto year_of = [&](const std::string& raw) {
+    for (size_t i = 0; i < x.quantities.size(); ++i) {
+      if (x.quantities[i].raw == raw) return x.contexts[i].year;
+    }
+    ADD_FAILURE() << raw << " not found";
+    return -1;
+  };
+  EXPECT_EQ(year_of("1186.81万元"), 0);  // the label is 收入总计: a leading year is no part of it
+  EXPECT_EQ(year_of("12.5万元"), 1998);
+  EXPECT_EQ(year_of("7.6万元"), 0);
+  EXPECT_EQ(year_of("3.2万元"), 2021);
+  EXPECT_EQ(year_of("4.1万元"), 2020);  // as the label is read: the 2020 of 52020 is taken
+  EXPECT_EQ(year_of("2.5万元"), 0);
 }
 
 // A label reaches back to the last clause boundary (。 , ; :) and no further; 节 ends in the byte

@@ -549,11 +549,16 @@ class ParagraphReader {
     std::string key = f.label.find("年") == std::string::npos
                           ? std::string()
                           : text::match_key(f.label, ctx_.source.traditional);
-    for (size_t i = 0; i + 7 <= key.size(); ++i) {
-      if ((key.compare(i, 2, "19") == 0 || key.compare(i, 2, "20") == 0) && key.compare(i + 4, 3, "年") == 0 &&
-          std::isdigit(static_cast<unsigned char>(key[i + 2])) && std::isdigit(static_cast<unsigned char>(key[i + 3]))) {
-        c.year = std::stoi(key.substr(i, 4));
-        break;
+    // Found from each 年 back: a label has one or two of them, and many places that start with 1 or 2.
+    for (size_t y = text::find_word(key, "年"); y != std::string::npos;
+         y = text::find_word(key, "年", y + 1)) {
+      if (y < 4) continue;
+      const size_t i = y - 4;
+      if ((key[i] == '1' && key[i + 1] == '9') || (key[i] == '2' && key[i + 1] == '0')) {
+        if (text::is_ascii_digit(key[i + 2]) && text::is_ascii_digit(key[i + 3])) {
+          c.year = std::stoi(key.substr(i, 4));
+          break;
+        }
       }
     }
     return c;
