@@ -3,6 +3,7 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <span>
 
 #include "tables/draft.h"
 #include "tables/placement.h"
@@ -120,21 +121,33 @@ class RowPlacer {
     DraftRow row;
     row.range = range;
     row.cells.reserve(cells.size());
-    // A lone cell (a title, a note) says nothing about what the columns hold.
-    bool teaches = std::count_if(kinds.begin(), kinds.end(), [](CellKind k) { return k != CellKind::kEmpty; }) >= 2;
     for (size_t i = 0; i < cells.size() && i < cols.size(); ++i) {
-      int c = std::clamp(cols[i], 0, model_.size() - 1);
+      int c = column(cols[i]);
       if (!row.cells.empty() && row.cells.back().col >= c) {
         row.cells.back().parts.push_back(cells[i]);  // a continuation of the cell before
         continue;
       }
       row.cells.push_back({c, {cells[i]}});
-      if (!teaches) continue;
+    }
+    learn(cells, kinds, cols);
+    return row;
+  }
+
+  // Learns what the columns hold from cells at the given columns, as commit() does, for a caller
+  // that has no use for the row.
+  void learn(std::span<const RawCell> cells, std::span<const CellKind> kinds, const std::vector<int>& cols) {
+    // A lone cell (a title, a note) says nothing about what the columns hold.
+    const bool teaches =
+        std::count_if(kinds.begin(), kinds.end(), [](CellKind k) { return k != CellKind::kEmpty; }) >= 2;
+    int last = -1;  // the column of the cell before; one at or left of it continues that cell
+    for (size_t i = 0; i < cells.size() && i < cols.size() && teaches; ++i) {
+      const int c = column(cols[i]);
+      if (last >= c) continue;
+      last = c;
       if (kinds[i] != CellKind::kEmpty) ++counts_[c][static_cast<int>(kinds[i])];
       if (is_text_kind(kinds[i])) names_[c].insert(label_name(ctx_.facts(cells[i].text).key));
     }
     model_.learn(counts_);
-    return row;
   }
 
   // The column in which a label with this name was seen, or -1: a row restating its level-1
@@ -153,6 +166,8 @@ class RowPlacer {
   ColumnModel model_;
   std::vector<std::array<int, kKindCount>> counts_;
   std::vector<std::set<std::string>> names_;
+
+  int column(int col) const { return std::clamp(col, 0, model_.size() - 1); }
 };
 
 DraftRow header_row(const std::vector<RawCell>& cells, int n, bool first_header, bool positioned) {
@@ -222,7 +237,7 @@ std::vector<DraftRow> place_body(const layout::Block& block, size_t begin, size_
     if (!tab && static_cast<int>(r.cells.size()) == n) {
       std::vector<int> cols(n);
       for (int c = 0; c < n; ++c) cols[c] = c;
-      placer.commit(r.cells, placer.kinds(r.cells), cols, r.range);
+      placer.learn(r.cells, placer.kinds(r.cells), cols);
     }
   }
   // Columns with a cell above, into which a row's missing leading cells may be merged. Merging may
@@ -449,9 +464,8 @@ float cut_stream(const std::vector<RawCell>& cells, size_t body, size_t run, int
   // Twice: the first pass learns what the columns hold, the second places with that knowledge.
   std::vector<Segment> segments = segment_stream(kinds, placer.model(), rest_ends, continuation);
   for (const Segment& s : segments) {
-    std::vector<RawCell> row(rest.begin() + s.begin, rest.begin() + s.end);
-    std::vector<CellKind> k(kinds.begin() + s.begin, kinds.begin() + s.end);
-    placer.commit(row, k, s.placement.col, {});
+    const size_t n = s.end - s.begin;
+    placer.learn(std::span(rest).subspan(s.begin, n), std::span(kinds).subspan(s.begin, n), s.placement.col);
   }
   segments = segment_stream(kinds, placer.model(), rest_ends, continuation);
   float total = 0;
