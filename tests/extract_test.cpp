@@ -71,6 +71,16 @@ TEST(Extract, ATextFiguresContextHoldsTheYearItsLabelNames) {
   EXPECT_EQ(year_of("2.5万元"), 0);
 }
 
+// A classification code printed before a label belongs to its own paragraph: the paragraph after
+// it, read at the same offsets of its own text, neither takes it nor loses the start of its label.
+TEST(Extract, ACodeBelongsToItsOwnParagraph) {
+  DocumentResult d = run("2010301 行政运行支出5万元。\n\n基本支出合计8万元。\n");
+  EXPECT_EQ(must_find(d, "5万元").code, "2010301");
+  EXPECT_EQ(must_find(d, "5万元").label, "行政运行支出");
+  EXPECT_EQ(must_find(d, "8万元").code, "");
+  EXPECT_EQ(must_find(d, "8万元").label, "基本支出合计");
+}
+
 // A label reaches back to the last clause boundary (。 , ; :) and no further; 节 ends in the byte
 // that ends 。 (82) and is no boundary.
 TEST(Extract, LabelsStopAtClauseBoundariesOnly) {

@@ -24,14 +24,42 @@ struct Found {
   int fused_row = -1, fused_col = -1;
 };
 
+// What a paragraph's reader works in. The readers of a document's paragraphs take it in turn,
+// each finding it empty: the room of its vectors is kept from one paragraph to the next, where each
+// reader grew its own vectors (and moved its figures as they grew).
+struct ParagraphRoom {
+  std::vector<int> masks;
+  std::vector<bool> masked;
+  std::vector<std::pair<size_t, size_t>> codes;
+  std::vector<Found> found;
+  std::vector<size_t> sentence_ends;
+  std::vector<int> hits;
+
+  ParagraphRoom& cleared() {
+    masks.clear();
+    masked.clear();
+    codes.clear();
+    found.clear();
+    sentence_ends.clear();
+    hits.clear();
+    return *this;
+  }
+};
+
 class ParagraphReader {
  public:
-  ParagraphReader(const DocumentContext& ctx, TextRange range, int section)
+  ParagraphReader(const DocumentContext& ctx, TextRange range, int section, ParagraphRoom& room)
       : ctx_(ctx),
         g_(ctx.grammar),
         section_(section),
+        masks_(room.cleared().masks),
         f_(text::fold(ctx.slice(range), range.begin, text::FoldMode::kMatch, ctx.source.traditional)),
-        interruptions_(cut_interruptions(f_, g_.figures, masks_)) {}
+        interruptions_(cut_interruptions(f_, g_.figures, masks_)),
+        masked_(room.masked),
+        codes_(room.codes),
+        found_(room.found),
+        sentence_ends_(room.sentence_ends),
+        hits_(room.hits) {}
 
   void run(QuantityList& out, std::deque<FigureContext>& contexts, int block) {
     const std::string& s = f_.text;
@@ -580,14 +608,14 @@ class ParagraphReader {
   const DocumentContext& ctx_;
   const grammar::Grammar& g_;
   int section_;
-  std::vector<int> masks_;  // the masks that match f_ (grammar: figures)
+  std::vector<int>& masks_;  // the masks that match f_ (grammar: figures)
   text::FoldedText f_;
   Interruptions interruptions_;  // taken out of f_ as it was folded, or left in it
-  std::vector<bool> masked_;
-  std::vector<std::pair<size_t, size_t>> codes_;
-  std::vector<Found> found_;
-  std::vector<size_t> sentence_ends_;
-  mutable std::vector<int> hits_;  // patterns of a set that match, reused by every query
+  std::vector<bool>& masked_;
+  std::vector<std::pair<size_t, size_t>>& codes_;
+  std::vector<Found>& found_;
+  std::vector<size_t>& sentence_ends_;
+  std::vector<int>& hits_;  // patterns of a set that match, reused by every query
 };
 
 // Whether folded text of s can hold an ASCII digit: s has one, or a full-width one (０-９, which
@@ -609,11 +637,13 @@ bool may_hold_digits(std::string_view s) {
 
 void read_paragraphs(const DocumentContext& ctx, const layout::Layout& layout, QuantityList& out,
                      std::deque<FigureContext>& contexts) {
+  ParagraphRoom room;
   for (size_t b = 0; b < layout.blocks.size(); ++b) {
     const layout::Block& block = layout.blocks[b];
     if (block.kind != layout::BlockKind::kParagraph || ctx.outline.in_toc[b]) continue;
     if (!may_hold_digits(ctx.slice(block.range))) continue;
-    ParagraphReader(ctx, block.range, ctx.outline.section_of_block[b]).run(out, contexts, static_cast<int>(b));
+    ParagraphReader(ctx, block.range, ctx.outline.section_of_block[b], room)
+        .run(out, contexts, static_cast<int>(b));
   }
 }
 
