@@ -152,6 +152,26 @@ TEST(Extract, DefaultUnitIsStatedOrTheMajorityOrAssumed) {
   EXPECT_EQ(assumed.document.default_unit_source, "assumed");
 }
 
+// The built-in identifier mask takes digits that follow a letter ("abc123"). A grammar without it
+// leaves them to the readers, which must read them as text: the reader of fused table rows once
+// stopped at such a digit and never moved on.
+TEST(Extract, DigitsAfterALetterAreTextWhateverTheMasks) {
+  std::string xml = testing::read_file(std::string(BUDGETLENS_SOURCE_DIR) + "/grammars/figures.xml");
+  const size_t at = xml.find("<mask kind=\"identifier\"");
+  ASSERT_NE(at, std::string::npos);
+  xml.erase(at, xml.find('\n', at) - at);
+  char dir[] = "/tmp/budgetlens-masks-XXXXXX";
+  ASSERT_TRUE(::mkdtemp(dir));
+  std::ofstream(std::string(dir) + "/figures.xml") << xml;
+  auto grammar = grammar::load_grammar(dir);
+  std::remove((std::string(dir) + "/figures.xml").c_str());
+  ::rmdir(dir);
+  ASSERT_TRUE(grammar) << grammar.error().message;
+  DocumentResult d = pipeline::extract_document(
+      testing::source_of("编号abc123,项目支出12.34.56,基本支出7.8万元。\n"), "test.txt", **grammar);
+  EXPECT_TRUE(find_raw(d, "7.8万元"));
+}
+
 TEST(Extract, AUnitStatementOfNoMoneyUnitSaysNothingOfAmounts) {
   // A grammar whose unit statement also captures a count word: a line stating it is no statement
   // of the default unit, whether or not it prints a money word too.

@@ -72,25 +72,32 @@ void cuts(std::string_view s, int parts, std::vector<std::string_view>& current,
 
 std::vector<FusedFigure> read_fused_rows(std::string_view key, const std::vector<bool>& masked,
                                          const grammar::Grammar& grammar) {
-  // Tokens: digit runs (digits and points) not masked and not next to an ASCII letter, and text.
-  std::vector<Token> tokens;
-  bool fused = false;
-  for (size_t i = 0; i < key.size();) {
-    if (digit(key[i]) && !masked[i] && (i == 0 || !std::isalpha(static_cast<unsigned char>(key[i - 1])))) {
-      size_t j = i;
-      while (j < key.size() && (digit(key[j]) || key[j] == '.') && !masked[j]) ++j;
-      std::string_view run = key.substr(i, j - i);
-      fused |= std::count(run.begin(), run.end(), '.') >= 2;
-      tokens.push_back({true, i, j});
-      i = j;
-      continue;
-    }
+  // Tokens: digit runs (digits and points) not masked and not next to an ASCII letter, and text
+  // up to the next such run. (A digit after a letter is text even where no mask took it, as a
+  // grammar without the built-in identifier mask leaves it.)
+  auto run_starts = [&](size_t i) {
+    return digit(key[i]) && !masked[i] && (i == 0 || !std::isalpha(static_cast<unsigned char>(key[i - 1])));
+  };
+  auto token_at = [&](size_t i) {
     size_t j = i;
-    while (j < key.size() && !(digit(key[j]) && !masked[j])) ++j;
-    tokens.push_back({false, i, j});
-    i = j;
+    if (run_starts(i)) {
+      while (j < key.size() && (digit(key[j]) || key[j] == '.') && !masked[j]) ++j;
+      return Token{true, i, j};
+    }
+    for (++j; j < key.size() && !run_starts(j);) ++j;
+    return Token{false, i, j};
+  };
+  // Only a run of two points or more ("1.2.3") tells of fused cells; most paragraphs print none,
+  // and are read without keeping their tokens.
+  bool fused = false;
+  for (size_t i = 0; i < key.size() && !fused;) {
+    const Token t = token_at(i);
+    fused = t.number && std::count(key.begin() + t.begin, key.begin() + t.end, '.') >= 2;
+    i = t.end;
   }
   if (!fused) return {};
+  std::vector<Token> tokens;
+  for (size_t i = 0; i < key.size(); i = tokens.back().end) tokens.push_back(token_at(i));
 
   // The decimals this table prints: the commonest among its runs' decimal parts.
   std::map<int, int> places;
