@@ -23,7 +23,7 @@ struct Paragraph {
 
 bool has_any(std::string_view s, std::initializer_list<std::string_view> marks) {
   for (std::string_view m : marks) {
-    if (s.find(m) != std::string_view::npos) return true;
+    if (text::find_word(s, m) != std::string_view::npos) return true;
   }
   return false;
 }
@@ -78,7 +78,9 @@ class Lists {
       p.block = static_cast<int>(b);
       p.style = block.style;
       auto it = by_block.find(p.block);
-      if (it != by_block.end()) p.figures = it->second;
+      if (it != by_block.end()) p.figures = std::move(it->second);
+      p.gaps.reserve(p.figures.size() + 1);
+      p.sentence.reserve(p.figures.size());
       uint32_t from = block.range.begin;
       int sentence = 0;
       for (int i : p.figures) {
