@@ -152,24 +152,67 @@ TEST(Extract, DefaultUnitIsStatedOrTheMajorityOrAssumed) {
   EXPECT_EQ(assumed.document.default_unit_source, "assumed");
 }
 
+// The built-in grammar with one line of `file` replaced: the line that holds `line`, by `by` (or
+// dropped when `by` is empty), loaded as an overlay folder is with --grammars.
+grammar::GrammarResult grammar_with(const std::string& file, const std::string& line, const std::string& by) {
+  std::string xml = testing::read_file(std::string(BUDGETLENS_SOURCE_DIR) + "/grammars/" + file);
+  const size_t at = xml.find(line);
+  if (at == std::string::npos) ADD_FAILURE() << line << " is not in " << file;
+  const size_t begin = xml.rfind('\n', at) + 1, end = xml.find('\n', at);
+  xml.replace(begin, end - begin, by);
+  char dir[] = "/tmp/budgetlens-overlay-XXXXXX";
+  if (!::mkdtemp(dir)) ADD_FAILURE() << "no temporary folder";
+  std::ofstream(std::string(dir) + "/" + file) << xml;
+  grammar::GrammarResult grammar = grammar::load_grammar(dir);
+  std::remove((std::string(dir) + "/" + file).c_str());
+  ::rmdir(dir);
+  return grammar;
+}
+
+DocumentResult run_with(grammar::GrammarResult grammar, const std::string& text) {
+  if (!grammar) {
+    ADD_FAILURE() << grammar.error().message;
+    return {};
+  }
+  return pipeline::extract_document(testing::source_of(text), "test.txt", **grammar);
+}
+
 // The built-in identifier mask takes digits that follow a letter ("abc123"). A grammar without it
 // leaves them to the readers, which must read them as text: the reader of fused table rows once
 // stopped at such a digit and never moved on.
 TEST(Extract, DigitsAfterALetterAreTextWhateverTheMasks) {
-  std::string xml = testing::read_file(std::string(BUDGETLENS_SOURCE_DIR) + "/grammars/figures.xml");
-  const size_t at = xml.find("<mask kind=\"identifier\"");
-  ASSERT_NE(at, std::string::npos);
-  xml.erase(at, xml.find('\n', at) - at);
-  char dir[] = "/tmp/budgetlens-masks-XXXXXX";
-  ASSERT_TRUE(::mkdtemp(dir));
-  std::ofstream(std::string(dir) + "/figures.xml") << xml;
-  auto grammar = grammar::load_grammar(dir);
-  std::remove((std::string(dir) + "/figures.xml").c_str());
-  ::rmdir(dir);
-  ASSERT_TRUE(grammar) << grammar.error().message;
-  DocumentResult d = pipeline::extract_document(
-      testing::source_of("编号abc123,项目支出12.34.56,基本支出7.8万元。\n"), "test.txt", **grammar);
+  auto grammar = grammar_with("figures.xml", "<mask kind=\"identifier\"", "");
+  DocumentResult d = run_with(grammar, "编号abc123,项目支出12.34.56,基本支出7.8万元。\n");
   EXPECT_TRUE(find_raw(d, "7.8万元"));
+}
+
+// A grammar's pattern may match nothing at all where the readers look for the next match: each
+// reader moves on past such a match, which once held it where it was for good.
+TEST(Extract, PatternsThatMatchNothingDoNotHoldTheReadersWhereTheyAre) {
+  const std::string marker = "<item-marker pattern=";
+  EXPECT_TRUE(find_raw(
+      run_with(grammar_with("labels.xml", marker,
+                            "  <item-marker pattern=\"(?:[一二三四五六七八九十]{1,3}、|\\d{1,2}、)?\"/>"),
+               "收入合计100.00万元。\n"),
+      "100.00万元"));
+  EXPECT_TRUE(find_raw(run_with(grammar_with("labels.xml", marker, "  <item-marker pattern=\"^\"/>"),
+                                "说明,收入100.00万元。\n"),
+                       "100.00万元"));
+  DocumentResult run =
+      run_with(grammar_with("indicators.xml", "<level n=\"1\"",
+                            "    <level n=\"1\" pattern=\"(?:产出指标|效益指标|满意度指标)?\"/>"),
+               "产出指标数量指标足额保障率=100% 22.5 科目调整次数≤10次 22.5\n");
+  EXPECT_EQ(run.indicators.size(), 2u);  // as with the built-in pattern
+}
+
+// <distribute> hands out heads, a common tail and a relation: a pattern without the three groups
+// is refused when the grammar loads, naming the file and line.
+TEST(Extract, ADistributePatternNeedsItsThreeGroups) {
+  auto grammar = grammar_with("labels.xml", "<distribute pattern=", "  <distribute pattern=\"(.*)各(.*)\"/>");
+  ASSERT_FALSE(grammar);
+  EXPECT_EQ(grammar.error().code, grammar::ErrorCode::kBadPattern);
+  EXPECT_NE(grammar.error().message.find("labels.xml:"), std::string::npos) << grammar.error().message;
+  EXPECT_NE(grammar.error().message.find("three groups"), std::string::npos) << grammar.error().message;
 }
 
 TEST(Extract, AUnitStatementOfNoMoneyUnitSaysNothingOfAmounts) {

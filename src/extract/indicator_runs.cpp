@@ -134,7 +134,8 @@ class RunReader {
     int n = 1;
     for (const grammar::Pattern* p : {&g_.run_level1, &g_.run_level2}) {
       if (p->valid()) {
-        if (auto m = p->find(s, from); m && (!best || m->begin < best->begin)) {
+        // A level is named by some words: a grammar's pattern that matches nothing names none.
+        if (auto m = p->find(s, from); m && m->end > m->begin && (!best || m->begin < best->begin)) {
           best = Level{m->begin, m->end, n, display(m->begin, m->end), std::nullopt};
         }
       }

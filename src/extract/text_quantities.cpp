@@ -277,7 +277,7 @@ class ParagraphReader {
         std::optional<grammar::Match> m = g_.labels.item_marker.find(view(0, end), from);
         if (!m) break;
         if (m->begin > begin) begin = m->begin;
-        from = m->end;
+        from = std::max(m->end, m->begin + 1);  // a grammar's marker may match nothing
       }
     }
     return begin;
@@ -568,7 +568,7 @@ class ParagraphReader {
       if (!at.marker_sought) at.marker = g_.labels.item_marker.find(f_.text, 0), at.marker_sought = true;
       while (at.marker && at.marker->end <= f.figure.begin) {
         at.item = text::marker_ordinal(view(at.marker->begin, at.marker->end));
-        at.marker = g_.labels.item_marker.find(f_.text, at.marker->end);
+        at.marker = g_.labels.item_marker.find(f_.text, std::max(at.marker->end, at.marker->begin + 1));
       }
       c.item = at.item;
     }

@@ -251,7 +251,13 @@ void read_labels(Reader& r, const pugi::xml_node& root, LabelGrammar& g) {
   g.relations = r.patterns(root, "relation");
   g.attributes = r.patterns(root, "attribute");
   g.postfix = r.patterns(root, "postfix");
-  if (pugi::xml_node n = root.child("distribute")) g.distribute = r.pattern(n);
+  if (pugi::xml_node n = root.child("distribute")) {
+    g.distribute = r.pattern(n);
+    if (g.distribute.valid() && g.distribute.groups() < 3) {
+      r.fail(ErrorCode::kBadPattern, n.offset_debug(),
+             "<distribute> needs three groups: the heads, their common tail and a relation");
+    }
+  }
   if (pugi::xml_node n = root.child("subject-clause")) g.subject_clause = r.pattern(n);
   if (pugi::xml_node n = root.child("share-base")) g.share_base = r.pattern(n);
   if (pugi::xml_node n = root.child("explanation")) g.explanation = r.pattern(n);

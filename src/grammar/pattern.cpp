@@ -130,6 +130,10 @@ std::optional<Pattern> Pattern::compile(std::string_view source, std::string* er
   return p;
 }
 
+int Pattern::groups() const {
+  return re_ ? re_->NumberOfCapturingGroups() : 0;
+}
+
 std::optional<Match> Pattern::match_prefix(std::string_view s) const {
   return re_ && may_match(Anchor::kPrefix, s) ? run(*re_, s, 0, RE2::ANCHOR_START) : std::nullopt;
 }

@@ -41,6 +41,8 @@ class Pattern {
 
   bool valid() const { return re_ != nullptr; }
   const std::string& source() const { return source_; }
+  // How many capturing groups the pattern has (0 when it is not valid).
+  int groups() const;
   // True iff the pattern has no anchor or word-boundary assertion (^ $ \A \z \b \B): then whether
   // it matches a span of text does not depend on the text around it, so a text with no match has
   // none in any part of it either.
