@@ -1,8 +1,9 @@
 // End to end over corpus/: the mistakes planted in the fictional documents, as corpus/README.md lists
 // them, are reported; the rounding-only differences are reported as rounding; no identity the README
 // lists as correct fails on its line, unless the failure is about a planted mistake.
+#include <re2/re2.h>
+
 #include <map>
-#include <regex>
 #include <set>
 
 #include "test_support.h"
@@ -19,7 +20,7 @@ struct Entry {
 std::vector<Entry> readme_entries() {
   std::vector<Entry> out;
   std::string readme = testing::read_file(testing::source_dir() + "/corpus/README.md");
-  std::regex file_re(R"(^### `(.+)`)"), entry_re(R"(^\s+- (\w+) \(line (\d+)[^)]*\): )");
+  const RE2 file_re(R"(^### `(.+)`)"), entry_re(R"(^\s+- (\w+) \(line (\d+)[^)]*\): )");
   std::string file, section;
   size_t start = 0;
   while (start < readme.size()) {
@@ -27,19 +28,18 @@ std::vector<Entry> readme_entries() {
     if (end == std::string::npos) end = readme.size();
     std::string line = readme.substr(start, end - start);
     start = end + 1;
-    std::smatch m;
-    if (std::regex_search(line, m, file_re)) {
-      file = m[1];
-    } else if (line.find("Planted mistakes") != std::string::npos) {
+    std::string tag;
+    uint32_t number = 0;
+    if (RE2::PartialMatch(line, file_re, &file)) continue;
+    if (line.find("Planted mistakes") != std::string::npos) {
       section = "fail";
     } else if (line.find("Rounding-only") != std::string::npos) {
       section = "rounding";
     } else if (line.find("Correct identities") != std::string::npos) {
       section = "correct";
-    } else if (!file.empty() && std::regex_search(line, m, entry_re)) {
-      std::string tag = m[1];
+    } else if (!file.empty() && RE2::PartialMatch(line, entry_re, &tag, &number)) {
       // Consequences (E1b) are listed with the planted mistakes they follow from.
-      out.push_back({file, tag, static_cast<uint32_t>(std::stoul(m[2])), tag[0] == 'E' ? "fail" : section});
+      out.push_back({file, tag, number, tag[0] == 'E' ? "fail" : section});
     }
   }
   return out;
