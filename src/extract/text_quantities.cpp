@@ -1,6 +1,5 @@
 // Figures in running text and their labels.
 #include <algorithm>
-#include <cctype>
 
 #include "extract/fused_rows.h"
 #include "extract/interruptions.h"

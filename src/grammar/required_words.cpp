@@ -1,7 +1,6 @@
 #include "grammar/required_words.h"
 
 #include <algorithm>
-#include <cstring>
 
 #include "text/utf8.h"
 
@@ -16,8 +15,9 @@ constexpr size_t kOneAtATime = 8;
 constexpr size_t kOneAtATimeReach = 16384;
 
 // Whether n bytes at a and b are the same. The words are a few bytes long, and most places where
-// their last byte or character is found differ in the first byte compared: a call to memcmp took
-// longer than the comparison.
+// their last character is found differ in the first byte compared: a call to memcmp took longer
+// than the comparison. (text::find_word, which looks for a word by its last byte, compares the
+// same way.)
 bool same_bytes(const char* a, const char* b, size_t n) {
   for (size_t k = 0; k < n; ++k) {
     if (a[k] != b[k]) return false;
