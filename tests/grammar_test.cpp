@@ -129,6 +129,27 @@ TEST(Grammar, OnlyPageHeadersInterruptASentence) {
   EXPECT_EQ(interrupting, std::vector<std::string>{"page-header"});
 }
 
+// A word of spaces alone folds to nothing, and would be found everywhere: every word a grammar
+// looks for in folded text must keep a visible character.
+TEST(Grammar, WordsThatFoldToNothingAreRefused) {
+  std::string dir = temp_dir();
+  const std::pair<const char*, const char*> files[] = {
+      {"units.xml",
+       "<units>\n  <money word=\"万元\" power=\"4\"/>\n  <approx word=\" \" where=\"after\"/>\n</units>\n"},
+      {"units.xml", "<units>\n  <money word=\"\u3000\" power=\"4\"/>\n</units>\n"},
+      {"indicators.xml", "<indicators>\n  <comparator word=\" \" means=\"≥\"/>\n</indicators>\n"},
+      {"tables.xml", "<tables>\n  <unit-stated-by word=\" \"/>\n</tables>\n"}};
+  for (const auto& [file, xml] : files) {
+    std::ofstream(dir + "/" + file) << xml;
+    auto bad = load_grammar(dir);
+    std::remove((dir + "/" + file).c_str());
+    ASSERT_FALSE(bad) << xml;
+    EXPECT_EQ(bad.error().code, ErrorCode::kBadValue) << xml;
+    EXPECT_NE(bad.error().message.find(dir + "/" + file + ":"), std::string::npos) << bad.error().message;
+    EXPECT_NE(bad.error().message.find("visible character"), std::string::npos) << bad.error().message;
+  }
+}
+
 TEST(Grammar, ErrorsNameTheFileAndLine) {
   std::string dir = temp_dir();
   std::ofstream(dir + "/labels.xml") << "<labels>\n  <strip-prefix pattern=\"(unclosed\"/>\n</labels>\n";

@@ -80,6 +80,17 @@ class Reader {
     return a.value();
   }
 
+  // A word to look for in folded text: `attribute` folded, which must keep a visible character (a
+  // word of spaces alone would be found everywhere).
+  std::string word(const pugi::xml_node& node, const char* attribute = "word") {
+    std::string folded = text::match_key(required(node, attribute));
+    if (folded.empty()) {
+      fail(ErrorCode::kBadValue, node.offset_debug(),
+           std::string("<") + node.name() + "> needs a " + attribute + " with a visible character");
+    }
+    return folded;
+  }
+
   void fail(ErrorCode code, ptrdiff_t offset, const std::string& what) {
     if (error_) return;  // the first problem is the one to fix
     size_t at = offset < 0 ? 0 : std::min<size_t>(static_cast<size_t>(offset), text_.size());
@@ -160,8 +171,7 @@ void read_tables(Reader& r, const pugi::xml_node& root, TableGrammar& g) {
   if (pugi::xml_node n = root.child("caption-max-chars")) g.caption_max_chars = r.integer(n, "value", 60);
   if (pugi::xml_node n = root.child("caption-distance")) g.caption_distance = r.integer(n, "value", 5);
   g.unit_statements = r.patterns(root, "unit-statement");
-  if (pugi::xml_node n = root.child("unit-stated-by"))
-    g.unit_stated_by = text::match_key(r.required(n, "word"));
+  if (pugi::xml_node n = root.child("unit-stated-by")) g.unit_stated_by = r.word(n);
   if (pugi::xml_node n = root.child("total-row")) g.total_row = r.pattern(n);
   if (pugi::xml_node n = root.child("header-join")) {
     g.header_join_suffix = r.pattern(n, "suffix");
@@ -195,8 +205,7 @@ void read_units(Reader& r, const pugi::xml_node& root, UnitGrammar& g) {
   for (const auto& [tag, kind] : kKinds) {
     for (pugi::xml_node n : root.children(tag)) {
       UnitWord w;
-      w.word = text::match_key(r.required(n, "word"));
-      if (w.word.empty()) r.fail(ErrorCode::kBadValue, n.offset_debug(), "a unit word must have a visible character");
+      w.word = r.word(n);
       w.kind = kind;
       w.power = r.integer(n, "power", 0);
       w.only_after_number = n.attribute("only-after-number").as_bool(false);
@@ -223,7 +232,7 @@ void read_units(Reader& r, const pugi::xml_node& root, UnitGrammar& g) {
   }
   for (pugi::xml_node n : root.children("approx")) {
     ApproxWord a;
-    a.word = text::match_key(r.required(n, "word"));
+    a.word = r.word(n);
     std::string_view where = n.attribute("where").value();
     a.where = where == "before" ? ApproxWord::Where::kBefore
               : where == "whole" ? ApproxWord::Where::kWhole
@@ -280,7 +289,7 @@ void read_documents(Reader& r, const pugi::xml_node& root, DocumentGrammar& g) {
 void read_indicators(Reader& r, const pugi::xml_node& root, IndicatorGrammar& g) {
   if (pugi::xml_node n = root.child("weight-label")) g.weight_label = r.pattern(n);
   for (pugi::xml_node n : root.children("comparator")) {
-    g.comparators.emplace_back(text::match_key(r.required(n, "word")), r.required(n, "means"));
+    g.comparators.emplace_back(r.word(n), r.required(n, "means"));
   }
   std::stable_sort(g.comparators.begin(), g.comparators.end(),
                    [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
