@@ -14,17 +14,6 @@ namespace {
 constexpr size_t kOneAtATime = 8;
 constexpr size_t kOneAtATimeReach = 16384;
 
-// Whether n bytes at a and b are the same. The words are a few bytes long, and most places where
-// their last character is found differ in the first byte compared: a call to memcmp took longer
-// than the comparison. (text::find_word, which looks for a word by its last byte, compares the
-// same way.)
-bool same_bytes(const char* a, const char* b, size_t n) {
-  for (size_t k = 0; k < n; ++k) {
-    if (a[k] != b[k]) return false;
-  }
-  return true;
-}
-
 }  // namespace
 
 RequiredWords::RequiredWords(std::vector<std::string> words) : words_(std::move(words)) {
@@ -75,7 +64,7 @@ bool RequiredWords::any_by_last_character(std::string_view s) const {
     if (!ends_[key]) continue;
     for (size_t at = bucket_[key % kBuckets], end = bucket_[key % kBuckets + 1]; at < end; ++at) {
       const std::string& w = words_[by_end_[at]];
-      if (w.size() <= i && same_bytes(s.data() + i - w.size(), w.data(), w.size())) return true;
+      if (w.size() <= i && text::same_bytes(s.data() + i - w.size(), w.data(), w.size())) return true;
     }
   }
   return false;

@@ -30,6 +30,15 @@ std::string to_valid_utf8(std::string_view s);
 // when s[i] is ASCII or starts no well-formed character. For walks that validate as they go.
 size_t multibyte_run_end(std::string_view s, size_t i);
 
+// Whether n bytes at a and b are the same. For the few bytes of a word, where most places differ in
+// the first byte compared: a call to memcmp takes longer than the comparison.
+inline bool same_bytes(const char* a, const char* b, size_t n) {
+  for (size_t k = 0; k < n; ++k) {
+    if (a[k] != b[k]) return false;
+  }
+  return true;
+}
+
 // The first place at or after `from` where s holds `word` (bytes), or npos. The word is looked for by
 // its last byte: in Chinese text the first byte of a character is one of a few lead bytes that
 // nearly every character shares, where std::string_view::find, which looks for the first byte,
@@ -159,12 +168,8 @@ inline size_t find_word(std::string_view s, std::string_view word, size_t from) 
   const char* at = s.data() + from + m - 1;
   const char* const end = s.data() + s.size();
   for (; (at = static_cast<const char*>(std::memchr(at, last, end - at))); ++at) {
-    // The bytes before the last, compared in place: most places differ at the first, and a call to
-    // memcmp costs more than that.
     const char* begin = at - (m - 1);
-    size_t k = 0;
-    while (k + 1 < m && begin[k] == w[k]) ++k;
-    if (k + 1 == m) return static_cast<size_t>(begin - s.data());
+    if (same_bytes(begin, w, m - 1)) return static_cast<size_t>(begin - s.data());
   }
   return std::string_view::npos;
 }
