@@ -207,9 +207,42 @@ TEST(Grammar, PatternSetsAnswerAsTheirPatternsOneByOne) {
         set->matching(anchor, t, hits);
         ASSERT_EQ(hits, want) << "\"" << t << "\" anchor " << static_cast<int>(anchor);
         EXPECT_EQ(set->first_matching(anchor, t), want.empty() ? -1 : want.front());
+        // Asked twice: the second answer is the one remembered, and every set and anchor remembers
+        // its own for the same text.
+        for (int ask = 0; ask < 2; ++ask) {
+          EXPECT_EQ(set->first_matching_remembered(anchor, t), want.empty() ? -1 : want.front())
+              << "\"" << t << "\" anchor " << static_cast<int>(anchor) << " ask " << ask;
+        }
       }
     }
   }
+}
+
+TEST(Grammar, RememberedAnswersAreTheirOwnSets) {
+  auto set_of = [](std::vector<std::string> sources) {
+    std::vector<Pattern> patterns;
+    for (const std::string& s : sources) patterns.push_back(*Pattern::compile(s, nullptr));
+    return PatternSet(std::move(patterns));
+  };
+  const std::string text = "项目";
+  {
+    PatternSet first = set_of({"金额", "项目"});
+    EXPECT_EQ(first.first_matching_remembered(Anchor::kFull, text), 1);
+    PatternSet copy = first;  // the same patterns: the same answers
+    EXPECT_EQ(copy.first_matching_remembered(Anchor::kFull, text), 1);
+  }
+  // A set made later, perhaps where the first one was, answers for its own patterns.
+  PatternSet second = set_of({"项目", "金额"});
+  EXPECT_EQ(second.first_matching_remembered(Anchor::kFull, text), 0);
+  PatternSet third = set_of({"金额", "名称"});
+  EXPECT_EQ(third.first_matching_remembered(Anchor::kFull, text), -1);
+  third = set_of({"名称", "项目"});
+  EXPECT_EQ(third.first_matching_remembered(Anchor::kFull, text), 1);
+  EXPECT_EQ(PatternSet().first_matching_remembered(Anchor::kFull, text), -1);
+  // Texts too long to remember are answered all the same.
+  const std::string long_text = std::string(60, 'x') + "项目";
+  EXPECT_EQ(second.first_matching_remembered(Anchor::kAnywhere, long_text), 0);
+  EXPECT_EQ(third.first_matching_remembered(Anchor::kSuffix, long_text), 1);
 }
 
 TEST(Grammar, RequiredWordsAreThoseEveryMatchHolds) {

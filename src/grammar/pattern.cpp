@@ -5,6 +5,8 @@
 #include <re2/set.h>
 
 #include <algorithm>
+#include <atomic>
+#include <unordered_map>
 
 #include "grammar/required_words.h"
 #include "text/utf8.h"
@@ -109,6 +111,11 @@ bool may_hold_a_match(const detail::RequiredWords* words, Anchor anchor, std::st
   return !words || !worth_looking_for_words(anchor, s) || words->any_in(s);
 }
 
+uint64_t next_serial() {
+  static std::atomic<uint64_t> next{1};
+  return next.fetch_add(1, std::memory_order_relaxed);
+}
+
 }  // namespace
 
 bool Pattern::may_match(Anchor anchor, std::string_view s) const {
@@ -196,7 +203,8 @@ struct PatternSet::Compiled {
   }
 };
 
-PatternSet::PatternSet(std::vector<Pattern> patterns) : patterns_(std::move(patterns)) {
+PatternSet::PatternSet(std::vector<Pattern> patterns)
+    : serial_(next_serial()), patterns_(std::move(patterns)) {
   std::vector<std::string> words;
   bool all_known = !patterns_.empty();
   for (const Pattern& p : patterns_) {
@@ -268,6 +276,29 @@ int PatternSet::first_matching(Anchor anchor, std::string_view s) const {
   thread_local std::vector<int> hits;
   matching(anchor, s, hits);
   return hits.empty() ? -1 : hits.front();
+}
+
+int PatternSet::first_matching_remembered(Anchor anchor, std::string_view s) const {
+  // Longer texts seldom come again; the bound keeps the memory a thread holds small (about a MB).
+  constexpr size_t kLongestRemembered = 48;  // bytes: sixteen Chinese characters
+  constexpr size_t kMostRemembered = 8192;
+  if (serial_ == 0 || s.size() > kLongestRemembered) return first_matching(anchor, s);
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view k) const { return std::hash<std::string_view>{}(k); }
+  };
+  struct Memo {
+    std::unordered_map<std::string, int, Hash, std::equal_to<>> answers;  // by key()
+    std::string key;  // the set's serial, the anchor and the text
+  };
+  thread_local Memo memo;
+  memo.key.assign(reinterpret_cast<const char*>(&serial_), sizeof serial_);
+  memo.key.append(1, static_cast<char>(anchor)).append(s);
+  if (auto it = memo.answers.find(std::string_view(memo.key)); it != memo.answers.end()) return it->second;
+  const int first = first_matching(anchor, s);
+  if (memo.answers.size() >= kMostRemembered) memo.answers.clear();
+  memo.answers.emplace(memo.key, first);
+  return first;
 }
 
 }  // namespace budgetlens::grammar
