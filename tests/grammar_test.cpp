@@ -9,6 +9,7 @@
 #include <pugixml.hpp>
 
 #include "grammar/grammar.h"
+#include "grammar/remembered_matches.h"
 #include "grammar/required_words.h"
 #include "test_support.h"
 #include "text/fold.h"
@@ -207,18 +208,16 @@ TEST(Grammar, PatternSetsAnswerAsTheirPatternsOneByOne) {
         set->matching(anchor, t, hits);
         ASSERT_EQ(hits, want) << "\"" << t << "\" anchor " << static_cast<int>(anchor);
         EXPECT_EQ(set->first_matching(anchor, t), want.empty() ? -1 : want.front());
-        // Asked twice: the second answer is the one remembered, and every set and anchor remembers
-        // its own for the same text.
-        for (int ask = 0; ask < 2; ++ask) {
-          EXPECT_EQ(set->first_matching_remembered(anchor, t), want.empty() ? -1 : want.front())
-              << "\"" << t << "\" anchor " << static_cast<int>(anchor) << " ask " << ask;
-        }
+        // Asked again: a short text's answer is the one kept, and every set and anchor keeps its
+        // own for the same text.
+        set->matching(anchor, t, hits);
+        EXPECT_EQ(hits, want) << "\"" << t << "\" anchor " << static_cast<int>(anchor) << ", asked again";
       }
     }
   }
 }
 
-TEST(Grammar, RememberedAnswersAreTheirOwnSets) {
+TEST(Grammar, AnswersKeptAreTheirOwnSets) {
   auto set_of = [](std::vector<std::string> sources) {
     std::vector<Pattern> patterns;
     for (const std::string& s : sources) patterns.push_back(*Pattern::compile(s, nullptr));
@@ -227,22 +226,54 @@ TEST(Grammar, RememberedAnswersAreTheirOwnSets) {
   const std::string text = "项目";
   {
     PatternSet first = set_of({"金额", "项目"});
-    EXPECT_EQ(first.first_matching_remembered(Anchor::kFull, text), 1);
+    EXPECT_EQ(first.first_matching(Anchor::kFull, text), 1);
     PatternSet copy = first;  // the same patterns: the same answers
-    EXPECT_EQ(copy.first_matching_remembered(Anchor::kFull, text), 1);
+    EXPECT_EQ(copy.first_matching(Anchor::kFull, text), 1);
   }
   // A set made later, perhaps where the first one was, answers for its own patterns.
   PatternSet second = set_of({"项目", "金额"});
-  EXPECT_EQ(second.first_matching_remembered(Anchor::kFull, text), 0);
+  EXPECT_EQ(second.first_matching(Anchor::kFull, text), 0);
   PatternSet third = set_of({"金额", "名称"});
-  EXPECT_EQ(third.first_matching_remembered(Anchor::kFull, text), -1);
-  third = set_of({"名称", "项目"});
-  EXPECT_EQ(third.first_matching_remembered(Anchor::kFull, text), 1);
-  EXPECT_EQ(PatternSet().first_matching_remembered(Anchor::kFull, text), -1);
-  // Texts too long to remember are answered all the same.
+  EXPECT_EQ(third.first_matching(Anchor::kFull, text), -1);
+  third = set_of({"名称", "项", "项目"});
+  std::vector<int> hits;
+  third.matching(Anchor::kPrefix, text, hits);
+  EXPECT_EQ(hits, (std::vector<int>{1, 2}));
+  third.matching(Anchor::kFull, text, hits);
+  EXPECT_EQ(hits, (std::vector<int>{2}));
+  third.matching(Anchor::kPrefix, text, hits);
+  EXPECT_EQ(hits, (std::vector<int>{1, 2}));
+  // More hits than an answer kept holds, and texts too long to keep, are answered all the same.
+  PatternSet many = set_of({"项", "项目", "目", "项.", ".目", "..", "."});
+  for (int ask = 0; ask < 2; ++ask) {
+    many.matching(Anchor::kAnywhere, text, hits);
+    EXPECT_EQ(hits, (std::vector<int>{0, 1, 2, 3, 4, 5, 6}));
+  }
   const std::string long_text = std::string(60, 'x') + "项目";
-  EXPECT_EQ(second.first_matching_remembered(Anchor::kAnywhere, long_text), 0);
-  EXPECT_EQ(third.first_matching_remembered(Anchor::kSuffix, long_text), 1);
+  for (int ask = 0; ask < 2; ++ask) {
+    EXPECT_EQ(second.first_matching(Anchor::kAnywhere, long_text), 0);
+    EXPECT_EQ(third.first_matching(Anchor::kSuffix, long_text), 2);
+  }
+}
+
+TEST(Grammar, AKeptAnswerIsRecalledOnlyForItsSetAnchorAndText) {
+  detail::RememberedMatches::Slot slot;
+  std::vector<int> out = {9};
+  EXPECT_FALSE(slot.recall(0, 0, "", out));  // an empty slot answers nothing, not even set 0
+  slot.keep(7, 1, "项目", {2, 5});
+  EXPECT_TRUE(slot.recall(7, 1, "项目", out));
+  EXPECT_EQ(out, (std::vector<int>{2, 5}));
+  EXPECT_FALSE(slot.recall(8, 1, "项目", out));
+  EXPECT_FALSE(slot.recall(7, 2, "项目", out));
+  EXPECT_FALSE(slot.recall(7, 1, "项", out));
+  EXPECT_FALSE(slot.recall(7, 1, "项日", out));
+  slot.keep(7, 1, "金额", {0, 1, 2, 3, 4, 5, 6});  // too many hits to keep: the slot keeps what it had
+  EXPECT_FALSE(slot.recall(7, 1, "金额", out));
+  EXPECT_TRUE(slot.recall(7, 1, "项目", out));
+  slot.keep(7, 1, "金额", {});
+  EXPECT_TRUE(slot.recall(7, 1, "金额", out));
+  EXPECT_TRUE(out.empty());
+  EXPECT_FALSE(slot.recall(7, 1, "项目", out));
 }
 
 TEST(Grammar, RequiredWordsAreThoseEveryMatchHolds) {

@@ -400,7 +400,7 @@ std::string_view role_name(ColumnRole role) {
 }
 
 const ColumnRule* TableGrammar::column_rule(std::string_view header) const {
-  int i = column_patterns.first_matching_remembered(Anchor::kFull, header);
+  int i = column_patterns.first_matching(Anchor::kFull, header);
   return i < 0 ? nullptr : &columns[i];
 }
 

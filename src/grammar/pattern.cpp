@@ -6,8 +6,8 @@
 
 #include <algorithm>
 #include <atomic>
-#include <unordered_map>
 
+#include "grammar/remembered_matches.h"
 #include "grammar/required_words.h"
 #include "text/utf8.h"
 
@@ -237,6 +237,20 @@ PatternSet::PatternSet(std::vector<Pattern> patterns)
 void PatternSet::matching(Anchor anchor, std::string_view s, std::vector<int>& out, bool often) const {
   out.clear();
   if (!may_hold_a_match(required_.get(), anchor, s)) return;
+  if (!sets_ || s.size() > detail::RememberedMatches::kLongestText) {
+    match_set(anchor, s, out, often);
+    return;
+  }
+  // Asked only once the words allow a match: they rule out most texts for less than a lookup costs.
+  const auto anchor_code = static_cast<uint8_t>(anchor);
+  detail::RememberedMatches::Slot& slot =
+      detail::RememberedMatches::of_this_thread().slot(serial_, anchor_code, s);
+  if (slot.recall(serial_, anchor_code, s, out)) return;
+  match_set(anchor, s, out, often);
+  slot.keep(serial_, anchor_code, s, out);
+}
+
+void PatternSet::match_set(Anchor anchor, std::string_view s, std::vector<int>& out, bool often) const {
   if (sets_) {
     const RE2::Set& set = sets_->of(anchor);
     re2::StringPiece text(s.data(), s.size());
@@ -276,29 +290,6 @@ int PatternSet::first_matching(Anchor anchor, std::string_view s) const {
   thread_local std::vector<int> hits;
   matching(anchor, s, hits);
   return hits.empty() ? -1 : hits.front();
-}
-
-int PatternSet::first_matching_remembered(Anchor anchor, std::string_view s) const {
-  // Longer texts seldom come again; the bound keeps the memory a thread holds small (about a MB).
-  constexpr size_t kLongestRemembered = 48;  // bytes: sixteen Chinese characters
-  constexpr size_t kMostRemembered = 8192;
-  if (serial_ == 0 || s.size() > kLongestRemembered) return first_matching(anchor, s);
-  struct Hash {
-    using is_transparent = void;
-    size_t operator()(std::string_view k) const { return std::hash<std::string_view>{}(k); }
-  };
-  struct Memo {
-    std::unordered_map<std::string, int, Hash, std::equal_to<>> answers;  // by key()
-    std::string key;  // the set's serial, the anchor and the text
-  };
-  thread_local Memo memo;
-  memo.key.assign(reinterpret_cast<const char*>(&serial_), sizeof serial_);
-  memo.key.append(1, static_cast<char>(anchor)).append(s);
-  if (auto it = memo.answers.find(std::string_view(memo.key)); it != memo.answers.end()) return it->second;
-  const int first = first_matching(anchor, s);
-  if (memo.answers.size() >= kMostRemembered) memo.answers.clear();
-  memo.answers.emplace(memo.key, first);
-  return first;
 }
 
 }  // namespace budgetlens::grammar

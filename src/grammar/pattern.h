@@ -103,15 +103,14 @@ class PatternSet {
   int first_matching(Anchor anchor, std::string_view s) const;
   // True iff some pattern matches s as `anchor` says: one pass, which need not say which.
   bool any(Anchor anchor, std::string_view s) const;
-  // first_matching, with the answers for short texts kept by each thread from one call to the next,
-  // across documents: for a set asked about the same few texts again and again (the header words
-  // of tables), where a lookup costs a tenth of running the set.
-  int first_matching_remembered(Anchor anchor, std::string_view s) const;
 
  private:
   struct Compiled;
-  // Names this set's patterns for the remembered answers: a set made from patterns gets a number no
-  // other set gets, which its copies share (they hold the same patterns). 0: no patterns.
+  // matching() without the answers kept for short texts (detail::RememberedMatches).
+  void match_set(Anchor anchor, std::string_view s, std::vector<int>& out, bool often) const;
+
+  // Names this set's patterns for the answers kept: a set made from patterns gets a number no other
+  // set gets, which its copies share (they hold the same patterns). 0: no patterns.
   uint64_t serial_ = 0;
   std::vector<Pattern> patterns_;
   std::shared_ptr<const Compiled> sets_;  // null when the patterns are tried one by one
