@@ -256,24 +256,77 @@ TEST(Grammar, AnswersKeptAreTheirOwnSets) {
   }
 }
 
-TEST(Grammar, AKeptAnswerIsRecalledOnlyForItsSetAnchorAndText) {
-  detail::RememberedMatches::Slot slot;
-  std::vector<int> out = {9};
-  EXPECT_FALSE(slot.recall(0, 0, "", out));  // an empty slot answers nothing, not even set 0
-  slot.keep(7, 1, "项目", {2, 5});
+TEST(Grammar, AKeptAnswerIsRecalledOnlyForItsQuestion) {
+  using Kept = detail::RememberedMatches;
+  auto answer_of = [](std::vector<uint16_t> values) {
+    Kept::Answer a;
+    a.count = static_cast<uint8_t>(values.size());
+    std::copy(values.begin(), values.end(), a.values.begin());
+    return a;
+  };
+  auto values_of = [](const Kept::Answer& a) {
+    return std::vector<uint16_t>(a.values.begin(), a.values.begin() + a.count);
+  };
+  Kept::Slot slot;
+  Kept::Answer out;
+  EXPECT_FALSE(slot.recall(0, 0, "", out));  // an empty slot answers nothing, not even pattern 0
+  slot.keep(7, 1, "项目", answer_of({2, 5}));
   EXPECT_TRUE(slot.recall(7, 1, "项目", out));
-  EXPECT_EQ(out, (std::vector<int>{2, 5}));
+  EXPECT_EQ(values_of(out), (std::vector<uint16_t>{2, 5}));
   EXPECT_FALSE(slot.recall(8, 1, "项目", out));
   EXPECT_FALSE(slot.recall(7, 2, "项目", out));
   EXPECT_FALSE(slot.recall(7, 1, "项", out));
   EXPECT_FALSE(slot.recall(7, 1, "项日", out));
-  slot.keep(7, 1, "金额", {0, 1, 2, 3, 4, 5, 6});  // too many hits to keep: the slot keeps what it had
-  EXPECT_FALSE(slot.recall(7, 1, "金额", out));
+  slot.keep(7, 1, std::string(Kept::kLongestText + 1, 'x'), answer_of({1}));  // too long: not kept
   EXPECT_TRUE(slot.recall(7, 1, "项目", out));
-  slot.keep(7, 1, "金额", {});
+  slot.keep(7, 1, "金额", answer_of({}));  // the slot now holds this question alone
   EXPECT_TRUE(slot.recall(7, 1, "金额", out));
-  EXPECT_TRUE(out.empty());
+  EXPECT_EQ(out.count, 0);
   EXPECT_FALSE(slot.recall(7, 1, "项目", out));
+}
+
+TEST(Grammar, PatternsAnswerAlikeWhenAskedAgain) {
+  // Each question twice, the second answered from what the thread kept, with groups and without,
+  // anchored and not, for short texts and one too long to keep.
+  const std::vector<std::string> sources = {"项目", "(项)目",     "项(目)",     "^项",   "目$",
+                                            "\\d+", "(\\d+)万元", "\\d+(万元)", "[^万]+"};
+  const std::vector<std::string> texts = {
+      "项目", "12项目", "项目34", "56万元", "总计78万元合计", std::string(60, 'x') + "9万元项目", ""};
+  for (const std::string& source : sources) {
+    Pattern p = *Pattern::compile(source, nullptr);
+    RE2 re(source);
+    for (const std::string& t : texts) {
+      for (int ask = 0; ask < 2; ++ask) {
+        SCOPED_TRACE(source + " on \"" + t + "\", ask " + std::to_string(ask));
+        re2::StringPiece whole, group;
+        const bool has_group = re.NumberOfCapturingGroups() > 0;
+        auto expect = [&](const std::optional<Match>& m, bool found) {
+          ASSERT_EQ(m.has_value(), found);
+          if (!found) return;
+          EXPECT_EQ(m->begin, static_cast<size_t>(whole.data() - t.data()));
+          EXPECT_EQ(m->end, m->begin + whole.size());
+          const re2::StringPiece& key = has_group ? group : whole;
+          EXPECT_EQ(m->key, std::string_view(key.data(), key.size()));
+          EXPECT_EQ(m->key_begin, static_cast<size_t>(key.data() - t.data()));
+        };
+        re2::StringPiece text(t), groups[2];
+        bool found = re.Match(text, 0, t.size(), RE2::ANCHOR_START, groups, has_group ? 2 : 1);
+        whole = groups[0], group = groups[1];
+        expect(p.match_prefix(t), found);
+        EXPECT_EQ(p.matches(Anchor::kPrefix, t), found);
+        found = re.Match(text, 0, t.size(), RE2::UNANCHORED, groups, has_group ? 2 : 1);
+        whole = groups[0], group = groups[1];
+        expect(p.find(t), found);
+        EXPECT_EQ(p.matches(Anchor::kAnywhere, t), found);
+        EXPECT_EQ(p.match_full(t), RE2::FullMatch(t, re));
+        RE2 suffix("(?:" + source + ")$");
+        found = suffix.Match(text, 0, t.size(), RE2::UNANCHORED, groups, has_group ? 2 : 1);
+        whole = groups[0], group = groups[1];
+        expect(p.match_suffix(t), found);
+        EXPECT_EQ(p.matches(Anchor::kSuffix, t), found);
+      }
+    }
+  }
 }
 
 TEST(Grammar, RequiredWordsAreThoseEveryMatchHolds) {

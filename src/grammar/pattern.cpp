@@ -116,6 +116,47 @@ uint64_t next_serial() {
   return next.fetch_add(1, std::memory_order_relaxed);
 }
 
+using Kept = detail::RememberedMatches;
+
+// What is asked of a pattern, for the answers a thread keeps. A set is asked by its anchor.
+enum Question : uint8_t { kPrefixMatch, kSuffixMatch, kFirstMatch, kMatchesFull };  // + Anchor
+
+// ask(), or the answer kept for this question about s when s is short enough to keep one.
+template <typename Ask>
+std::optional<Match> kept_match(uint64_t serial, uint8_t question, std::string_view s, Ask ask) {
+  if (s.size() > Kept::kLongestText) return ask();
+  Kept::Slot& slot = Kept::of_this_thread().slot(serial, question, s);
+  Kept::Answer answer;
+  if (slot.recall(serial, question, s, answer)) {
+    if (answer.count == 0) return std::nullopt;
+    Match m;
+    m.begin = answer.values[0], m.end = answer.values[1];
+    m.key_begin = answer.values[2], m.key_end = answer.values[3];
+    m.key = s.substr(m.key_begin, m.key_end - m.key_begin);
+    return m;
+  }
+  std::optional<Match> m = ask();
+  if (m) {
+    answer.count = 4;
+    answer.values = {static_cast<uint16_t>(m->begin), static_cast<uint16_t>(m->end),
+                     static_cast<uint16_t>(m->key_begin), static_cast<uint16_t>(m->key_end)};
+  }
+  slot.keep(serial, question, s, answer);
+  return m;
+}
+
+template <typename Ask>
+bool kept_bool(uint64_t serial, uint8_t question, std::string_view s, Ask ask) {
+  if (s.size() > Kept::kLongestText) return ask();
+  Kept::Slot& slot = Kept::of_this_thread().slot(serial, question, s);
+  Kept::Answer answer;
+  if (slot.recall(serial, question, s, answer)) return answer.count > 0;
+  const bool yes = ask();
+  answer.count = yes ? 1 : 0;
+  slot.keep(serial, question, s, answer);
+  return yes;
+}
+
 }  // namespace
 
 bool Pattern::may_match(Anchor anchor, std::string_view s) const {
@@ -124,6 +165,7 @@ bool Pattern::may_match(Anchor anchor, std::string_view s) const {
 
 std::optional<Pattern> Pattern::compile(std::string_view source, std::string* error) {
   Pattern p;
+  p.serial_ = next_serial();
   p.source_ = std::string(source);
   auto re = std::make_shared<RE2>(p.source_, options());
   if (!re->ok()) {
@@ -142,18 +184,21 @@ int Pattern::groups() const {
 }
 
 std::optional<Match> Pattern::match_prefix(std::string_view s) const {
-  return re_ && may_match(Anchor::kPrefix, s) ? run(*re_, s, 0, RE2::ANCHOR_START) : std::nullopt;
+  if (!re_ || !may_match(Anchor::kPrefix, s)) return std::nullopt;
+  return kept_match(serial_, kPrefixMatch, s, [&] { return run(*re_, s, 0, RE2::ANCHOR_START); });
 }
 
 std::optional<Match> Pattern::match_suffix(std::string_view s) const {
-  return suffix_re_ && may_match(Anchor::kSuffix, s) ? run(*suffix_re_, s, 0, RE2::UNANCHORED) : std::nullopt;
+  if (!suffix_re_ || !may_match(Anchor::kSuffix, s)) return std::nullopt;
+  return kept_match(serial_, kSuffixMatch, s, [&] { return run(*suffix_re_, s, 0, RE2::UNANCHORED); });
 }
 
 bool Pattern::match_full(std::string_view s) const { return matches(Anchor::kFull, s); }
 
 std::optional<Match> Pattern::find(std::string_view s, size_t from) const {
   if (!re_ || from > s.size() || !may_match(Anchor::kAnywhere, s.substr(from))) return std::nullopt;
-  return run(*re_, s, from, RE2::UNANCHORED);
+  if (from > 0) return run(*re_, s, from, RE2::UNANCHORED);
+  return kept_match(serial_, kFirstMatch, s, [&] { return run(*re_, s, 0, RE2::UNANCHORED); });
 }
 
 std::optional<std::vector<std::string_view>> Pattern::full_groups(std::string_view s) const {
@@ -174,14 +219,20 @@ std::optional<std::vector<std::string_view>> Pattern::full_groups(std::string_vi
 
 bool Pattern::matches(Anchor anchor, std::string_view s) const {
   if (!re_ || !may_match(anchor, s)) return false;
-  re2::StringPiece text(s.data(), s.size());
-  switch (anchor) {
-    case Anchor::kFull: return re_->Match(text, 0, s.size(), RE2::ANCHOR_BOTH, nullptr, 0);
-    case Anchor::kPrefix: return re_->Match(text, 0, s.size(), RE2::ANCHOR_START, nullptr, 0);
-    case Anchor::kSuffix: return suffix_re_->Match(text, 0, s.size(), RE2::UNANCHORED, nullptr, 0);
-    case Anchor::kAnywhere: return re_->Match(text, 0, s.size(), RE2::UNANCHORED, nullptr, 0);
-  }
-  return false;
+  return kept_bool(serial_, kMatchesFull + static_cast<uint8_t>(anchor), s, [&] {
+    re2::StringPiece text(s.data(), s.size());
+    switch (anchor) {
+      case Anchor::kFull:
+        return re_->Match(text, 0, s.size(), RE2::ANCHOR_BOTH, nullptr, 0);
+      case Anchor::kPrefix:
+        return re_->Match(text, 0, s.size(), RE2::ANCHOR_START, nullptr, 0);
+      case Anchor::kSuffix:
+        return suffix_re_->Match(text, 0, s.size(), RE2::UNANCHORED, nullptr, 0);
+      case Anchor::kAnywhere:
+        return re_->Match(text, 0, s.size(), RE2::UNANCHORED, nullptr, 0);
+    }
+    return false;
+  });
 }
 
 // One RE2::Set per anchor. A suffix set holds each pattern followed by $, as Pattern's own suffix
@@ -237,17 +288,23 @@ PatternSet::PatternSet(std::vector<Pattern> patterns)
 void PatternSet::matching(Anchor anchor, std::string_view s, std::vector<int>& out, bool often) const {
   out.clear();
   if (!may_hold_a_match(required_.get(), anchor, s)) return;
-  if (!sets_ || s.size() > detail::RememberedMatches::kLongestText) {
+  if (!sets_ || s.size() > Kept::kLongestText || patterns_.size() > UINT16_MAX) {
     match_set(anchor, s, out, often);
     return;
   }
   // Asked only once the words allow a match: they rule out most texts for less than a lookup costs.
-  const auto anchor_code = static_cast<uint8_t>(anchor);
-  detail::RememberedMatches::Slot& slot =
-      detail::RememberedMatches::of_this_thread().slot(serial_, anchor_code, s);
-  if (slot.recall(serial_, anchor_code, s, out)) return;
+  const auto question = static_cast<uint8_t>(anchor);
+  Kept::Slot& slot = Kept::of_this_thread().slot(serial_, question, s);
+  Kept::Answer answer;
+  if (slot.recall(serial_, question, s, answer)) {
+    out.assign(answer.values.begin(), answer.values.begin() + answer.count);
+    return;
+  }
   match_set(anchor, s, out, often);
-  slot.keep(serial_, anchor_code, s, out);
+  if (out.size() > Kept::kMostValues) return;
+  answer.count = static_cast<uint8_t>(out.size());
+  std::copy(out.begin(), out.end(), answer.values.begin());
+  slot.keep(serial_, question, s, answer);
 }
 
 void PatternSet::match_set(Anchor anchor, std::string_view s, std::vector<int>& out, bool often) const {

@@ -66,6 +66,9 @@ class Pattern {
   bool may_match(Anchor anchor, std::string_view s) const;
 
  private:
+  // Names the pattern for the answers a thread keeps (detail::RememberedMatches), as a set's serial
+  // does; 0 until compiled.
+  uint64_t serial_ = 0;
   std::string source_;
   bool context_free_ = false;
   std::shared_ptr<const re2::RE2> re_;         // as written
