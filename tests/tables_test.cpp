@@ -204,7 +204,11 @@ std::vector<detail::Segment> segment_by_placing_every_row(const std::vector<deta
 
 TEST(Tables, StreamSegmentationEqualsPlacingEveryCandidateRowAlone) {
   std::mt19937 random(7);
-  for (int trial = 0; trial < 300; ++trial) {
+  // Random streams; then streams that repeat a row's kinds with a few changed, as tables do (the
+  // segmentation scores each sequence of kinds once); then two long streams of many sequences,
+  // more than segmentation keeps at once.
+  constexpr int kRandom = 300, kRepeating = 100, kLong = 2;
+  for (int trial = 0; trial < kRandom + kRepeating + kLong; ++trial) {
     int n = 1 + static_cast<int>(random() % 9);
     detail::ColumnModel model(n);
     std::vector<std::array<int, detail::kKindCount>> counts(n);
@@ -213,13 +217,21 @@ TEST(Tables, StreamSegmentationEqualsPlacingEveryCandidateRowAlone) {
       for (int& k : counts[c]) k = static_cast<int>(random() % 4);
     }
     if (trial % 2) model.learn(counts);
-    size_t cells = 1 + random() % 40;
+    size_t cells = trial < kRandom                ? 1 + random() % 40
+                   : trial < kRandom + kRepeating ? 20 + random() % 200
+                                                  : 2500;
+    auto random_kind = [&] {
+      // Totals often, so that short total rows are tried at every position.
+      return random() % 5 == 0 ? detail::CellKind::kTotal
+                               : static_cast<detail::CellKind>(random() % detail::kKindCount);
+    };
+    std::vector<detail::CellKind> row(1 + random() % 8);
+    for (detail::CellKind& k : row) k = random_kind();
     std::vector<detail::CellKind> kinds;
     std::vector<int> ends;
     for (size_t i = 0; i < cells; ++i) {
-      // Totals often, so that short total rows are tried at every position.
-      kinds.push_back(random() % 5 == 0 ? detail::CellKind::kTotal
-                                        : static_cast<detail::CellKind>(random() % detail::kKindCount));
+      const bool repeating = trial >= kRandom && trial < kRandom + kRepeating && random() % 10 != 0;
+      kinds.push_back(repeating ? row[i % row.size()] : random_kind());
       ends.push_back(trial % 3 == 0 && random() % 6 == 0 ? static_cast<int>(random() % 4) - 1 : -2);
     }
     bool continuation = trial % 4 < 2;

@@ -239,7 +239,7 @@ float RowScorer::fit(int i, CellKind kind, int c) const {
 }
 
 void RowScorer::add(CellKind kind, bool short_total) {
-  const int n = model_.size(), w = n + 1;
+  const int w = model_.size() + 1;
   const int i = static_cast<int>(kinds_.size());
   kinds_.push_back(kind);
   // dp_ row i holds, for each column j (1-based), the best score with cells [0, i] placed and cell
@@ -248,24 +248,25 @@ void RowScorer::add(CellKind kind, bool short_total) {
   // along a stream grows them once: each new row is only filled.
   const size_t at = static_cast<size_t>(i) * w;
   if (dp_.size() < at + w) dp_.resize(at + w), from_.resize(at + w);
-  std::fill_n(&dp_[at], w, kMinusInf);
-  std::fill_n(&from_[at], w, -1);
-  float* next = &dp_[at];
-  if (i == 0) {
-    first_.push_back(1);
+  const Cell before = i == 0 ? Cell{} : Cell{&dp_[at - w], first_[i - 1], kinds_[i - 1]};
+  first_.push_back(fill(before, i, kind, short_total, &dp_[at], &from_[at]));
+}
+
+int RowScorer::fill(const Cell& before, int i, CellKind kind, bool short_total, float* next, int* back) {
+  const int n = model_.size(), w = n + 1;
+  std::fill_n(next, w, kMinusInf);
+  std::fill_n(back, w, -1);
+  if (!before.row) {
     for (int c = 0; c < n; ++c) {
       int merged = hints_.mergeable < 0 ? c : std::min(c, hints_.mergeable);
       float s = fit(0, kind, c) - (hints_.leading_cost * merged + hints_.gap_cost * (c - merged));
       if (leading_ >= 0 && c == leading_) s += kLeadingHintBonus;
       next[c + 1] = s;
     }
-    return;
+    return 1;
   }
-  const float* row = &dp_[static_cast<size_t>(i - 1) * w];
-  const int first = first_[i - 1];
-  first_.push_back(hints_.continuation ? first : first + 1);
-  int* back = &from_[static_cast<size_t>(i) * w];
-  const CellKind previous = kinds_[i - 1];
+  const float* row = before.row;
+  const int first = before.first;
   // This cell's fit in each column (the kind's alone unless the hints place cells), and the cost
   // of skipping k columns to get there.
   const float* kind_fits = &kind_fit_[static_cast<size_t>(kind) * n];
@@ -281,7 +282,7 @@ void RowScorer::add(CellKind kind, bool short_total) {
   // before.
   const float* gap = short_total ? no_gaps_.data() : gaps_.data();
   // Whether this cell may continue the one before in the same column, the column's role aside.
-  const bool may_continue = hints_.continuation && is_text_kind(previous) && is_text_kind(kind);
+  const bool may_continue = hints_.continuation && is_text_kind(before.kind) && is_text_kind(kind);
   int best_j = -1;
   for (int c = first - 1; c < n; ++c) {
     if (c >= first && row[c] != kMinusInf) {
@@ -299,19 +300,27 @@ void RowScorer::add(CellKind kind, bool short_total) {
       if (s > next[j]) next[j] = s, back[j] = j;
     }
   }
+  return hints_.continuation ? first : first + 1;
+}
+
+float RowScorer::best_of(const float* row, int first, int* column) const {
+  float score = kMinusInf;
+  int best_j = -1;
+  for (int j = first, n = model_.size(); j <= n; ++j) {
+    if (row[j] == kMinusInf) continue;
+    float s = row[j] - trail_[j];
+    if (s > score) score = s, best_j = j;
+  }
+  if (column) *column = best_j;
+  return score;
 }
 
 int RowScorer::best_column(float& score) const {
   score = kMinusInf;
   const int n = model_.size(), m = static_cast<int>(kinds_.size());
   if (m == 0 || n == 0) return -1;
-  const float* last = &dp_[static_cast<size_t>(m - 1) * (n + 1)];
-  int best_j = -1;
-  for (int j = first_[m - 1]; j <= n; ++j) {
-    if (last[j] == kMinusInf) continue;
-    float s = last[j] - trail_[j];
-    if (s > score) score = s, best_j = j;
-  }
+  int best_j;
+  score = best_of(&dp_[static_cast<size_t>(m - 1) * (n + 1)], first_[m - 1], &best_j);
   return best_j;
 }
 
@@ -367,6 +376,68 @@ float placement_score(const std::vector<CellKind>& kinds, const std::vector<int>
   return score - scorer.trail_[cols[m - 1] + 1];
 }
 
+// The rows a stream's segmentation scores, by the kinds of their cells. Such a row's dp rows and
+// score depend on those kinds alone (every row has the same hints, no leading count and no short
+// total), and a table's stream holds the same few sequences of kinds again and again, one a row
+// and from each cell of a row on. Each sequence is scored once, by extending the one a cell shorter.
+class RowTrie {
+ public:
+  static constexpr int kRoot = 0;  // no cells
+  explicit RowTrie(RowScorer& scorer) : scorer_(scorer), w_(static_cast<size_t>(scorer.model_.size()) + 1) {
+    scorer_.start_row(-1);
+    back_.resize(w_);
+    clear();
+  }
+
+  // To be called before each walk from the root: the sequences kept so far are dropped when there
+  // are many, so that a long stream of varied rows does not hold them all.
+  void begin_walk() {
+    if (nodes_.size() > kMostNodes) clear();
+  }
+  // The sequence of `node` followed by a cell of `kind`, scored when first asked for.
+  int extend(int node, CellKind kind) {
+    if (int known = nodes_[node].next[static_cast<int>(kind)]; known >= 0) return known;
+    const int id = static_cast<int>(nodes_.size());
+    rows_.resize((static_cast<size_t>(id) + 1) * w_);
+    const Node& parent = nodes_[node];
+    const RowScorer::Cell before =
+        node == kRoot ? RowScorer::Cell{} : RowScorer::Cell{&rows_[node * w_], parent.first, parent.kind};
+    Node child;
+    child.kind = kind;
+    child.cells = parent.cells + 1;
+    float* row = &rows_[id * w_];
+    child.first = scorer_.fill(before, parent.cells, kind, false, row, back_.data());
+    child.score = scorer_.best_of(row, child.first);
+    nodes_[node].next[static_cast<int>(kind)] = id;
+    nodes_.push_back(child);
+    return id;
+  }
+  // The best placement score of the node's cells as a row, -inf when they have none.
+  float score(int node) const { return nodes_[node].score; }
+
+ private:
+  static constexpr size_t kMostNodes = 1 << 14;
+  struct Node {
+    std::array<int, kKindCount> next;  // by the next cell's kind; -1 until scored
+    int cells = 0;
+    int first = 0;  // see RowScorer::first_
+    float score = 0;
+    CellKind kind = CellKind::kEmpty;  // of the last cell
+    Node() { next.fill(-1); }
+  };
+  void clear() {
+    nodes_.assign(1, Node());
+    rows_.clear();
+    rows_.resize(w_);  // the root's, never read
+  }
+
+  RowScorer& scorer_;
+  const size_t w_;
+  std::vector<Node> nodes_;
+  std::vector<float> rows_;  // node k's dp row at [k * w_]
+  std::vector<int> back_;    // what fill() writes of the path, which no caller here reads
+};
+
 std::vector<Segment> segment_stream(const std::vector<CellKind>& kinds, const ColumnModel& model,
                                     const std::vector<int>& row_end_leading, bool continuation) {
   const size_t total = kinds.size();
@@ -382,16 +453,18 @@ std::vector<Segment> segment_stream(const std::vector<CellKind>& kinds, const Co
   // at its end, a short total row) is placed on its own.
   std::vector<float> row_score(total * max_len, kMinusInf);
   RowScorer scorer(model, stream_hints), alone(model, stream_hints);
+  RowTrie rows(scorer);
   auto score_rows_from = [&](size_t p) {
-    scorer.start_row(-1);
+    rows.begin_walk();
+    int row = RowTrie::kRoot;
     for (size_t len = 1; len <= max_len && p + len <= total; ++len) {
       const size_t q = p + len;
       // A row must end after a cell with a forced end, so no row may run on past one.
       if (len > 1 && row_end_leading[q - 2] >= -1) break;
-      scorer.add(kinds[q - 1], false);
+      row = rows.extend(row, kinds[q - 1]);
       // No placement of these cells (more of them than columns, none continuing another), so none
       // of more cells either; placing the row on its own (`alone`) would find none for the same reason.
-      const float extended = scorer.score();
+      const float extended = rows.score(row);
       if (extended == kMinusInf) break;
       const int m = static_cast<int>(len);
       bool ends_like_extension = row_end_leading[q - 1] < 0;

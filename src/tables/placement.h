@@ -104,6 +104,20 @@ class RowScorer {
  private:
   friend float placement_score(const std::vector<CellKind>&, const std::vector<int>&, const ColumnModel&,
                                const RowHints&);
+  friend class RowTrie;
+  // A cell before the one being added: its dp row (null: none, the new cell starts the row), the
+  // first column its row can hold a value in, and its kind.
+  struct Cell {
+    const float* row = nullptr;
+    int first = 0;
+    CellKind kind = CellKind::kEmpty;
+  };
+  // Fills the dp row `next` and its back columns for cell i of `kind` after `before`; returns the
+  // new row's first column (see first_). What add() does, on rows kept anywhere.
+  int fill(const Cell& before, int i, CellKind kind, bool short_total, float* next, int* back);
+  // The best score of a row ending with the cell whose dp row is `row`, -inf when none; *column,
+  // when asked, is the 1-based column of that cell on it, or -1.
+  float best_of(const float* row, int first, int* column = nullptr) const;
   float fit(int i, CellKind kind, int c) const;
   int best_column(float& score) const;
 
