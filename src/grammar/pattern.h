@@ -82,7 +82,8 @@ class Pattern {
 // Patterns a grammar tries in turn on the same text. Iterating gives the patterns in order; the
 // queries say which of them match, in one pass over the text for all of them (RE2::Set), where
 // trying them one by one costs a pass each. The answers are those of trying each pattern: when
-// RE2 cannot build or run a set (its memory budget), the patterns are tried one by one.
+// RE2 cannot build or run a set (its memory budget), the patterns are tried one by one. Sets and
+// patterns alike keep their answers for short texts, per thread (detail::RememberedMatches).
 //
 //   std::vector<int> hits;
 //   grammar.labels.strip_prefix.matching(Anchor::kPrefix, label, hits);
