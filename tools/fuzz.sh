@@ -25,7 +25,9 @@ bash tools/bootstrap.sh fuzz
 build=${FUZZ_BUILD_DIR:-build-fuzz}
 CC=clang CXX=clang++ cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DBUDGETLENS_FUZZ=ON \
   -DBUDGETLENS_TESTS=OFF >/dev/null
-cmake --build "$build" -j "$(nproc)" 2>&1 | grep -E "warning|error" || true
+# Warnings and errors shown; a failed build stops here, rather than fuzzing the binaries of an older one.
+cmake --build "$build" -j "$(nproc)" >"$build/build.log" 2>&1 || { grep -E "warning|error" "$build/build.log"; echo "fuzz: the build failed, see $build/build.log" >&2; exit 1; }
+grep -E "warning|error" "$build/build.log" || true
 
 # Seeds: the files each target was written for, copied (never moved) into its working corpus.
 seed() {  # TARGET FILE...

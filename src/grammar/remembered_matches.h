@@ -47,8 +47,8 @@ class RememberedMatches {
 
  private:
   static constexpr int kSlotBits = 13;  // 8,192 slots of 72 bytes: about 600 KB a thread
-  std::unique_ptr<std::array<Slot, size_t{1} << kSlotBits>> slots_ =
-      std::make_unique<std::array<Slot, size_t{1} << kSlotBits>>();
+  using Slots = std::array<Slot, (size_t{1} << kSlotBits)>;
+  std::unique_ptr<Slots> slots_ = std::make_unique<Slots>();
 };
 
 }  // namespace budgetlens::grammar::detail
