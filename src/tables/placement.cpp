@@ -414,6 +414,20 @@ class RowTrie {
   }
   // The best placement score of the node's cells as a row, -inf when they have none.
   float score(int node) const { return nodes_[node].score; }
+  // The best placement score of the row kinds[0, m) whose cells from the k-th on (k >= 1) follow a
+  // total closely (short_total_before): the k cells before are the sequence of `prefix`, scored
+  // already; the rest are scored here, each with the flag that place() would give it.
+  float score_ending(int prefix, const CellKind* kinds, int k, int m) {
+    tail_.resize(2 * w_);
+    RowScorer::Cell before{&rows_[prefix * w_], nodes_[prefix].first, nodes_[prefix].kind};
+    for (int i = k; i < m; ++i) {
+      float* next = &tail_[(i % 2) * w_];
+      before.first = scorer_.fill(before, i, kinds[i], short_total_before(kinds, i, m), next, back_.data());
+      before.row = next;
+      before.kind = kinds[i];
+    }
+    return scorer_.best_of(before.row, before.first);
+  }
 
  private:
   static constexpr size_t kMostNodes = 1 << 14;
@@ -435,6 +449,7 @@ class RowTrie {
   const size_t w_;
   std::vector<Node> nodes_;
   std::vector<float> rows_;  // node k's dp row at [k * w_]
+  std::vector<float> tail_;  // score_ending()'s two dp rows, in turn
   std::vector<int> back_;    // what fill() writes of the path, which no caller here reads
 };
 
@@ -454,29 +469,30 @@ std::vector<Segment> segment_stream(const std::vector<CellKind>& kinds, const Co
   std::vector<float> row_score(total * max_len, kMinusInf);
   RowScorer scorer(model, stream_hints), alone(model, stream_hints);
   RowTrie rows(scorer);
+  std::vector<int> walk(max_len + 1);  // walk[len]: the node of the row's first len cells
   auto score_rows_from = [&](size_t p) {
     rows.begin_walk();
-    int row = RowTrie::kRoot;
+    walk[0] = RowTrie::kRoot;
     for (size_t len = 1; len <= max_len && p + len <= total; ++len) {
       const size_t q = p + len;
       // A row must end after a cell with a forced end, so no row may run on past one.
       if (len > 1 && row_end_leading[q - 2] >= -1) break;
-      row = rows.extend(row, kinds[q - 1]);
+      walk[len] = rows.extend(walk[len - 1], kinds[q - 1]);
       // No placement of these cells (more of them than columns, none continuing another), so none
       // of more cells either; placing the row on its own (`alone`) would find none for the same reason.
-      const float extended = rows.score(row);
+      const float extended = rows.score(walk[len]);
       if (extended == kMinusInf) break;
       const int m = static_cast<int>(len);
-      bool ends_like_extension = row_end_leading[q - 1] < 0;
-      for (int i = std::max(1, m - 3); i < m && ends_like_extension; ++i) {
-        ends_like_extension = !short_total_before(&kinds[p], i, m);
-      }
-      if (ends_like_extension) {
-        row_score[p * max_len + len - 1] = extended;
-      } else {
+      if (row_end_leading[q - 1] >= -1) {  // a forced end: its leading count changes every cell's fit
         Placement pl = alone.place(&kinds[p], m, leading_ending_at(q));
         if (!pl.col.empty()) row_score[p * max_len + len - 1] = pl.score;
+        continue;
       }
+      // From the first cell that follows a total closely, the row is scored on from the sequence
+      // before it; a row without one scores as its extension did.
+      int k = std::max(1, m - 3);
+      while (k < m && !short_total_before(&kinds[p], k, m)) ++k;
+      row_score[p * max_len + len - 1] = k == m ? extended : rows.score_ending(walk[k], &kinds[p], k, m);
     }
   };
 
