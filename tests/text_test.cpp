@@ -204,6 +204,26 @@ TEST(Fold, RunsOfUnchangedTextMeetTheCharactersThatChange) {
   }
 }
 
+// A '(' that no pinyin letter follows, and Chinese quotation marks, fold to themselves within a run;
+// a '(' that one follows may open an annotation and goes character by character.
+TEST(Fold, ParenthesesAndQuotesStayInRunsUnlessPinyinMayFollow) {
+  EXPECT_EQ(match_key("项目(类)“说明”(1)"), "项目(类)“说明”(1)");
+  EXPECT_EQ(match_key("預(ā)算(類)", /*traditional=*/true), "预算(类)");
+  EXPECT_EQ(display("项(a)目"), "项(a)目");    // letters without a tone are no annotation
+  EXPECT_EQ(display("“项”(yù)"), "“项”(yù)");  // an annotation follows a Han character only
+  EXPECT_EQ(display("项 (yù)目"), "项目");     // …which a space may separate from it
+  EXPECT_EQ(display("项目("), "项目(");
+  std::string original = "支出(类)“三公”经费 (yù)";
+  FoldedText f = fold(original, 3, FoldMode::kMatch);
+  EXPECT_EQ(f.text, "支出(类)“三公”经费");
+  ASSERT_EQ(f.source.size(), f.text.size() + 1);
+  for (std::string_view word : {"(类)", "“三公”", "经费"}) {
+    size_t at = f.text.find(word);
+    TextRange r = f.source_range(at, at + word.size());
+    EXPECT_EQ(original.substr(r.begin - 3, r.size()), word);
+  }
+}
+
 TEST(Numerals, MarkersCountInEveryScriptAndNoFurtherThanAMillion) {
   EXPECT_EQ(marker_ordinal("二、"), 2);
   EXPECT_EQ(marker_ordinal("（十一）"), 11);

@@ -97,6 +97,15 @@ bool is_pinyin_letter(char32_t c, bool& toned) {
   return false;
 }
 
+// Whether the '(' at s[i] may open a pinyin annotation: a pinyin letter follows it. If none does,
+// pinyin_annotation_length is 0 there, whatever comes before.
+bool opens_pinyin(std::string_view s, size_t i) {
+  size_t j = i + 1;
+  if (j >= s.size()) return false;
+  bool toned = false;
+  return is_pinyin_letter(next_char(s, j), toned);
+}
+
 // Length in bytes of a pinyin annotation "(yù)" starting at input[i], or 0. Mirror sites insert one
 // after a character they rendered in traditional form; it is never part of the text.
 size_t pinyin_annotation_length(std::string_view input, size_t i) {
@@ -187,8 +196,10 @@ class Folder {
         if (j >= s.size()) break;
       }
       unsigned char b = static_cast<unsigned char>(s[j]);
-      if (b > 0x20 && b < 0x7F && b != '(') {
+      if (b > 0x20 && b < 0x7F && (b != '(' || !opens_pinyin(s, j))) {
         ++j;
+      } else if (b == 0xE2 && (s.substr(j, 3) == "“" || s.substr(j, 3) == "”")) {
+        j += 3;  // quotation marks, frequent in Chinese text, fold to themselves
       } else if (cjk_at(s, j)) {
         // U+3001..U+9FFF: CJK punctuation (、。《》), kana and Han fold to themselves, except
         // U+3000 (a space) and, when traditional characters are being simplified, those that change.
