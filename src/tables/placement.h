@@ -2,6 +2,7 @@
 #pragma once
 
 #include <array>
+#include <limits>
 #include <string_view>
 #include <vector>
 
@@ -84,27 +85,27 @@ Placement place_row(const std::vector<CellKind>& kinds, const ColumnModel& model
 float placement_score(const std::vector<CellKind>& kinds, const std::vector<int>& cols,
                       const ColumnModel& model, const RowHints& hints);
 
-// The dynamic programme behind place_row, fed one cell at a time: after each add(), score() is the
-// best placement score of the cells added so far, so that every row starting at one cell of a
-// stream is scored by extending the row before it by a cell rather than placing it afresh.
+// The dynamic programme behind place_row, fed one cell at a time. A scorer kept from one row to
+// the next keeps the room of its rows. Segmentation (stream_rows.cpp) extends rows a cell at a
+// time through fill(), on rows it keeps by the kinds of their cells.
 class RowScorer {
  public:
   // `model` and `hints` must outlive the scorer.
   RowScorer(const ColumnModel& model, const RowHints& hints);
-  // Starts a new row; `leading` stands for hints.leading in it (a stream's forced end says it).
-  void start_row(int leading);
-  // Adds the next cell; `short_total` waives the gap cost before it (a short total row).
-  void add(CellKind kind, bool short_total);
-  // The best placement of the row kinds[0, m): what place_row() returns for it.
+  // The best placement of the row kinds[0, m): what place_row() returns for it. `leading` stands
+  // for hints.leading in it (a stream's forced end says it).
   Placement place(const CellKind* kinds, int m, int leading);
-  // The best score of a placement of the cells added so far, -inf when there is none.
-  float score() const;
-  Placement placement() const;
 
  private:
   friend float placement_score(const std::vector<CellKind>&, const std::vector<int>&, const ColumnModel&,
                                const RowHints&);
   friend class RowTrie;
+  // Starts a new row; `leading` stands for hints.leading in it.
+  void start_row(int leading);
+  // Adds the next cell; `short_total` waives the gap cost before it (a short total row).
+  void add(CellKind kind, bool short_total);
+  // The best placement of the cells added so far.
+  Placement placement() const;
   // A cell before the one being added: its dp row (null: none, the new cell starts the row), the
   // first column its row can hold a value in, and its kind.
   struct Cell {
@@ -117,7 +118,18 @@ class RowScorer {
   int fill(const Cell& before, int i, CellKind kind, bool short_total, float* next, int* back);
   // The best score of a row ending with the cell whose dp row is `row`, -inf when none; *column,
   // when asked, is the 1-based column of that cell on it, or -1.
-  float best_of(const float* row, int first, int* column = nullptr) const;
+  // Inline: segmentation (stream_rows.cpp) asks it for every candidate row.
+  float best_of(const float* row, int first, int* column = nullptr) const {
+    float score = -std::numeric_limits<float>::infinity();
+    int best_j = -1;
+    for (int j = first, n = model_.size(); j <= n; ++j) {
+      if (row[j] == -std::numeric_limits<float>::infinity()) continue;
+      float s = row[j] - trail_[j];
+      if (s > score) score = s, best_j = j;
+    }
+    if (column) *column = best_j;
+    return score;
+  }
   float fit(int i, CellKind kind, int c) const;
   int best_column(float& score) const;
 
@@ -138,6 +150,13 @@ class RowScorer {
   std::vector<int> first_;
   std::vector<float> fits_;
 };
+
+// A short total row ("合计 | 90") spans its label to the figures at the right: the cell after a
+// total label skips columns for free when at most three cells, itself included, remain in a row
+// of m cells.
+inline bool short_total_before(const CellKind* kinds, int i, int m) {
+  return i > 0 && kinds[i - 1] == CellKind::kTotal && m - i <= 3;
+}
 
 struct Segment {
   size_t begin = 0;  // cells [begin, end) of the stream
