@@ -279,6 +279,11 @@ TEST(Grammar, AKeptAnswerIsRecalledOnlyForItsQuestion) {
   EXPECT_FALSE(slot.recall(7, 1, "项日", out));
   slot.keep(7, 1, std::string(Kept::kLongestText + 1, 'x'), answer_of({1}));  // too long: not kept
   EXPECT_TRUE(slot.recall(7, 1, "项目", out));
+  Kept::Answer too_many;
+  too_many.count = Kept::kMostValues + 1;
+  slot.keep(7, 1, "金额", too_many);  // too many values: not kept
+  EXPECT_FALSE(slot.recall(7, 1, "金额", out));
+  EXPECT_TRUE(slot.recall(7, 1, "项目", out));
   slot.keep(7, 1, "金额", answer_of({}));  // the slot now holds this question alone
   EXPECT_TRUE(slot.recall(7, 1, "金额", out));
   EXPECT_EQ(out.count, 0);

@@ -121,40 +121,44 @@ using Kept = detail::RememberedMatches;
 // What is asked of a pattern, for the answers a thread keeps. A set is asked by its anchor.
 enum Question : uint8_t { kPrefixMatch, kSuffixMatch, kFirstMatch, kMatchesFull };  // + Anchor
 
-// ask(), or the answer kept for this question about s when s is short enough to keep one.
-template <typename Ask>
-std::optional<Match> kept_match(uint64_t serial, uint8_t question, std::string_view s, Ask ask) {
-  if (s.size() > Kept::kLongestText) return ask();
-  Kept::Slot& slot = Kept::of_this_thread().slot(serial, question, s);
+// A match as an answer to keep, and back: its four offsets, or no values for none.
+Kept::Answer answer_of(const std::optional<Match>& m) {
   Kept::Answer answer;
-  if (slot.recall(serial, question, s, answer)) {
-    if (answer.count == 0) return std::nullopt;
-    Match m;
-    m.begin = answer.values[0], m.end = answer.values[1];
-    m.key_begin = answer.values[2], m.key_end = answer.values[3];
-    m.key = s.substr(m.key_begin, m.key_end - m.key_begin);
-    return m;
-  }
-  std::optional<Match> m = ask();
   if (m) {
     answer.count = 4;
     answer.values = {static_cast<uint16_t>(m->begin), static_cast<uint16_t>(m->end),
                      static_cast<uint16_t>(m->key_begin), static_cast<uint16_t>(m->key_end)};
   }
-  slot.keep(serial, question, s, answer);
+  return answer;
+}
+
+std::optional<Match> match_of(const Kept::Answer& answer, std::string_view s) {
+  if (answer.count == 0) return std::nullopt;
+  Match m;
+  m.begin = answer.values[0], m.end = answer.values[1];
+  m.key_begin = answer.values[2], m.key_end = answer.values[3];
+  m.key = s.substr(m.key_begin, m.key_end - m.key_begin);
   return m;
+}
+
+// ask(), or the answer kept for this question about s when s is short enough to keep one.
+template <typename Ask>
+std::optional<Match> kept_match(uint64_t serial, uint8_t question, std::string_view s, Ask ask) {
+  if (s.size() > Kept::kLongestText) return ask();
+  return match_of(Kept::of_this_thread().answer(serial, question, s, [&] { return answer_of(ask()); }), s);
 }
 
 template <typename Ask>
 bool kept_bool(uint64_t serial, uint8_t question, std::string_view s, Ask ask) {
   if (s.size() > Kept::kLongestText) return ask();
-  Kept::Slot& slot = Kept::of_this_thread().slot(serial, question, s);
-  Kept::Answer answer;
-  if (slot.recall(serial, question, s, answer)) return answer.count > 0;
-  const bool yes = ask();
-  answer.count = yes ? 1 : 0;
-  slot.keep(serial, question, s, answer);
-  return yes;
+  return Kept::of_this_thread()
+             .answer(serial, question, s,
+                     [&] {
+                       Kept::Answer answer;
+                       answer.count = ask() ? 1 : 0;
+                       return answer;
+                     })
+             .count > 0;
 }
 
 }  // namespace
@@ -293,18 +297,16 @@ void PatternSet::matching(Anchor anchor, std::string_view s, std::vector<int>& o
     return;
   }
   // Asked only once the words allow a match: they rule out most texts for less than a lookup costs.
-  const auto question = static_cast<uint8_t>(anchor);
-  Kept::Slot& slot = Kept::of_this_thread().slot(serial_, question, s);
-  Kept::Answer answer;
-  if (slot.recall(serial_, question, s, answer)) {
+  // A fresh answer with too many hits to keep is left in `out` as match_set wrote it.
+  const Kept::Answer answer = Kept::of_this_thread().answer(serial_, static_cast<uint8_t>(anchor), s, [&] {
+    match_set(anchor, s, out, often);
+    Kept::Answer fresh;
+    fresh.count = static_cast<uint8_t>(std::min(out.size(), Kept::kMostValues + 1));
+    std::copy_n(out.begin(), std::min(out.size(), Kept::kMostValues), fresh.values.begin());
+    return fresh;
+  });
+  if (answer.count <= Kept::kMostValues)
     out.assign(answer.values.begin(), answer.values.begin() + answer.count);
-    return;
-  }
-  match_set(anchor, s, out, often);
-  if (out.size() > Kept::kMostValues) return;
-  answer.count = static_cast<uint8_t>(out.size());
-  std::copy(out.begin(), out.end(), answer.values.begin());
-  slot.keep(serial_, question, s, answer);
 }
 
 void PatternSet::match_set(Anchor anchor, std::string_view s, std::vector<int>& out, bool often) const {

@@ -43,7 +43,7 @@ bool RememberedMatches::Slot::recall(uint64_t serial, uint8_t question, std::str
 
 void RememberedMatches::Slot::keep(uint64_t serial, uint8_t question, std::string_view text,
                                    const Answer& answer) {
-  if (text.size() > kLongestText) return;
+  if (text.size() > kLongestText || answer.count > kMostValues) return;
   serial_ = serial;
   question_ = question;
   size_ = static_cast<uint8_t>(text.size());

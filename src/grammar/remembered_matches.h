@@ -18,7 +18,8 @@ class RememberedMatches {
   static constexpr size_t kLongestText = 48;  // bytes: sixteen Chinese characters
   static constexpr size_t kMostValues = 6;
 
-  // An answer: up to kMostValues numbers below 65,536 (a set's hits, a match's offsets).
+  // An answer: up to kMostValues numbers below 65,536 (a set's hits, a match's offsets). A count
+  // above kMostValues says there were too many to keep.
   struct Answer {
     uint8_t count = 0;
     std::array<uint16_t, kMostValues> values{};
@@ -33,6 +34,7 @@ class RememberedMatches {
    public:
     // True, with the answer in `out`, when the slot holds the answer to this question.
     bool recall(uint64_t serial, uint8_t question, std::string_view text, Answer& out) const;
+    // Keeps the answer, unless the text is too long or the answer has too many values.
     void keep(uint64_t serial, uint8_t question, std::string_view text, const Answer& answer);
 
    private:
@@ -44,6 +46,18 @@ class RememberedMatches {
   };
 
   Slot& slot(uint64_t serial, uint8_t question, std::string_view text);
+
+  // The answer kept for this question, else ask()'s (an Answer), which is kept unless it has too
+  // many values. The text must be at most kLongestText bytes.
+  template <typename Ask>
+  Answer answer(uint64_t serial, uint8_t question, std::string_view text, Ask ask) {
+    Slot& at = slot(serial, question, text);
+    Answer kept;
+    if (at.recall(serial, question, text, kept)) return kept;
+    const Answer fresh = ask();
+    at.keep(serial, question, text, fresh);
+    return fresh;
+  }
 
  private:
   static constexpr int kSlotBits = 13;  // 8,192 slots of 72 bytes: about 600 KB a thread
