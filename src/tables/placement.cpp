@@ -120,7 +120,6 @@ bool is_date(std::string_view k) {
 
 }  // namespace
 
-
 bool is_figure_kind(CellKind k) {
   return k == CellKind::kNumber || k == CellKind::kPercent || k == CellKind::kMoney || k == CellKind::kCountValue;
 }

@@ -153,7 +153,8 @@ std::vector<Segment> segment_stream(const std::vector<CellKind>& kinds, const Co
   }
   std::vector<Segment> segments;
   for (size_t q = total; q > 0; q = start[q]) {
-    segments.push_back({start[q], q, alone.place(&kinds[start[q]], static_cast<int>(q - start[q]), leading_ending_at(q))});
+    segments.push_back(
+        {start[q], q, alone.place(&kinds[start[q]], static_cast<int>(q - start[q]), leading_ending_at(q))});
   }
   std::reverse(segments.begin(), segments.end());
   return segments;
