@@ -147,6 +147,17 @@ TEST(Fold, DropsMirrorSiteMojibakeAndSimplifies) {
   EXPECT_FALSE(looks_traditional("财政拨款"));
 }
 
+TEST(Fold, FindsATraditionalMarkAfterCharactersOfEveryLength) {
+  // One mark (經) after ASCII, two-byte (°), three-byte non-Han (。) and four-byte (𠀀) characters.
+  EXPECT_TRUE(looks_traditional("a°。𠀀經"));
+  EXPECT_TRUE(looks_traditional("經"));
+  EXPECT_FALSE(looks_traditional("a°。𠀀经"));
+  // Characters whose bytes lie next to a mark's: the same lead and middle byte as 經 (U+7D93),
+  // and the same last byte under another lead.
+  EXPECT_FALSE(looks_traditional("\u7D92\u7D94\u6D93\u8D93"));
+  EXPECT_FALSE(looks_traditional(""));
+}
+
 TEST(Fold, SimplifiesEveryHanCharacterAsIcuDoes) {
   // The table is built from the characters ICU's transliterator says it may change; here every
   // character of the blocks is asked, one per line, and a character that becomes one other is

@@ -306,26 +306,25 @@ char32_t fold_char(char32_t c, bool traditional) {
 }
 
 bool looks_traditional(std::string_view s) {
-  static const std::bitset<kHanLast - kHanFirst + 1> marks = [] {
-    std::bitset<kHanLast - kHanFirst + 1> m;
-    for (char32_t c : kTraditionalMarks) m.set(c - kHanFirst);
+  // Over the whole BMP, so that a character of three bytes is tested without a range check. The
+  // text is well-formed UTF-8 (source/ made it so): a lead byte says how long its character is.
+  static const std::bitset<0x10000> marks = [] {
+    std::bitset<0x10000> m;
+    for (char32_t c : kTraditionalMarks) m.set(c);
     return m;
   }();
-  size_t i = 0;
-  while (i < s.size()) {
-    unsigned char b = static_cast<unsigned char>(s[i]);
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const auto* const end = p + s.size();
+  while (p < end) {
+    const unsigned char b = *p;
     if (b < 0x80) {
-      ++i;
-      continue;
-    }
-    char32_t c;
-    if (cjk_at(s, i)) {  // read from its bytes
-      c = three_byte_char(s, i);
-      i += 3;
+      ++p;
+    } else if (b >= 0xE0 && b < 0xF0 && end - p >= 3) {
+      if (marks[((b & 0x0Fu) << 12) | ((p[1] & 0x3Fu) << 6) | (p[2] & 0x3Fu)]) return true;
+      p += 3;
     } else {
-      c = next_char(s, i);
+      p += std::min<ptrdiff_t>(b >= 0xF0 ? 4 : 2, end - p);
     }
-    if (c >= kHanFirst && c <= kHanLast && marks[c - kHanFirst]) return true;
   }
   return false;
 }
