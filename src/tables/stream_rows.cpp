@@ -102,15 +102,25 @@ std::vector<Segment> segment_stream(const std::vector<CellKind>& kinds, const Co
   stream_hints.leading_cost = kStreamLeadingPenalty;
   // The leading hint of the row ending after cell q - 1: a forced end says how many cells it merges.
   auto leading_ending_at = [&](size_t q) { return std::max(row_end_leading[q - 1], -1); };
-  // row_score[p * max_len + len - 1]: the best placement score of cells [p, p + len) as one row, -inf
-  // when that is not a row. Each start is scored by extending one row a cell at a time; a row
-  // whose score depends on where it ends in a way extension does not follow (a leading count forced
-  // at its end, a short total row) is placed on its own.
-  std::vector<float> row_score(total * max_len, kMinusInf);
+  // best[q]: the best score of cutting cells [0, q) into rows, and start[q] where its last row
+  // starts. Rows are scored from each start p in turn, once best[p] is final (every row ending at p
+  // starts before it), and each offers best[p + len] its cut. Of equal cuts the one whose last row
+  // is shortest is kept: the later start replaces an earlier one.
+  std::vector<float> best(total + 1, kMinusInf);
+  std::vector<size_t> start(total + 1, 0);
+  best[0] = 0;
+  auto offer = [&](size_t p, size_t len, float row) {
+    const float s = best[p] + row - kRowPenalty;
+    if (s >= best[p + len]) best[p + len] = s, start[p + len] = p;
+  };
+  // Each start's rows are scored by extending one row a cell at a time; a row whose score depends
+  // on where it ends in a way extension does not follow (a leading count forced at its end, a short
+  // total row) is placed on its own.
   RowScorer scorer(model, stream_hints), alone(model, stream_hints);
   RowTrie rows(scorer);
   std::vector<int> walk(max_len + 1);  // walk[len]: the node of the row's first len cells
-  auto score_rows_from = [&](size_t p) {
+  for (size_t p = 0; p < total; ++p) {
+    if (best[p] == kMinusInf) continue;
     rows.begin_walk();
     walk[0] = RowTrie::kRoot;
     for (size_t len = 1; len <= max_len && p + len <= total; ++len) {
@@ -125,30 +135,15 @@ std::vector<Segment> segment_stream(const std::vector<CellKind>& kinds, const Co
       const int m = static_cast<int>(len);
       if (row_end_leading[q - 1] >= -1) {  // a forced end: its leading count changes every cell's fit
         Placement pl = alone.place(&kinds[p], m, leading_ending_at(q));
-        if (!pl.col.empty()) row_score[p * max_len + len - 1] = pl.score;
+        if (!pl.col.empty() && pl.score != kMinusInf) offer(p, len, pl.score);
         continue;
       }
       // From the first cell that follows a total closely, the row is scored on from the sequence
       // before it; a row without one scores as its extension did.
       int k = std::max(1, m - 3);
       while (k < m && !short_total_before(&kinds[p], k, m)) ++k;
-      row_score[p * max_len + len - 1] = k == m ? extended : rows.score_ending(walk[k], &kinds[p], k, m);
-    }
-  };
-
-  std::vector<float> best(total + 1, kMinusInf);
-  std::vector<size_t> start(total + 1, 0);
-  best[0] = 0;
-  for (size_t q = 1; q <= total; ++q) {
-    if (best[q - 1] != kMinusInf) score_rows_from(q - 1);
-    for (size_t len = 1; len <= std::min(max_len, q); ++len) {
-      size_t p = q - len;
-      if (len > 1 && row_end_leading[p] >= -1) break;
-      if (best[p] == kMinusInf) continue;
-      float row = row_score[p * max_len + len - 1];
-      if (row == kMinusInf) continue;
-      float s = best[p] + row - kRowPenalty;
-      if (s > best[q]) best[q] = s, start[q] = p;
+      const float row = k == m ? extended : rows.score_ending(walk[k], &kinds[p], k, m);
+      if (row != kMinusInf) offer(p, len, row);
     }
   }
   std::vector<Segment> segments;
