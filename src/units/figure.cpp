@@ -13,20 +13,27 @@ size_t skip_spaces(std::string_view s, size_t i) {
   return i;
 }
 
+// True iff `word` is written at s[i]. Asked after every figure for each approximation word: the
+// first byte rules out most of them without a call to compare the rest.
+bool word_at(std::string_view s, size_t i, std::string_view word) {
+  return !word.empty() && i < s.size() && s.size() - i >= word.size() && s[i] == word[0] &&
+         s.compare(i, word.size(), word) == 0;
+}
+
 const grammar::ApproxWord* approx_at(std::string_view s, size_t i, const grammar::UnitGrammar& units,
                                      grammar::ApproxWord::Where where) {
   for (const grammar::ApproxWord& a : units.approx) {
-    if (a.where == where && s.substr(i, a.word.size()) == a.word) return &a;
+    if (a.where == where && word_at(s, i, a.word)) return &a;
   }
   return nullptr;
 }
 
 // The comparator written right before position i, if any ("≥90%", "≤ 10").
-std::string comparator_before(std::string_view s, size_t i) {
+std::string_view comparator_before(std::string_view s, size_t i) {
   i = i > 0 && s[i - 1] == ' ' ? i - 1 : i;
   static constexpr std::string_view kComparators[] = {"≥", "≤", ">=", "<=", ">", "<", "="};
   for (std::string_view c : kComparators) {
-    if (i >= c.size() && s.substr(i - c.size(), c.size()) == c) return std::string(c);
+    if (i >= c.size() && word_at(s, i - c.size(), c)) return c;
   }
   return {};
 }
@@ -73,11 +80,10 @@ std::optional<Figure> read_figure(std::string_view key, size_t pos, const gramma
   f.value = *value;
 
   f.begin = pos;
-  std::string c = comparator_before(key, pos);
-  if (!c.empty()) f.comparator = c;
+  if (std::string_view c = comparator_before(key, pos); !c.empty()) f.comparator = c;
   for (const grammar::ApproxWord& a : units.approx) {
     if (a.where == grammar::ApproxWord::Where::kBefore && pos >= a.word.size() &&
-        key.substr(pos - a.word.size(), a.word.size()) == a.word) {
+        word_at(key, pos - a.word.size(), a.word)) {
       f.approx = a.word;
       f.begin = pos - a.word.size();
       break;
