@@ -412,6 +412,21 @@ TEST(Grammar, RequiredWordsAreFoundWhateverSurroundsThem) {
   EXPECT_TRUE(few.any_in("预算" + long_text));
 }
 
+TEST(Grammar, RequiredWordsLookOnlyForWordsThatHoldNoOther) {
+  // A text that holds "万元" or "(元)" holds "元": looking for "元" answers for all three. A word
+  // given twice is looked for once; words that hold none of the others keep their order.
+  detail::RequiredWords unit({"万元", "元", "(元)", "单位", "元", "单位名称", "亿"});
+  EXPECT_EQ(unit.words(), (std::vector<std::string>{"元", "单位", "亿"}));
+  EXPECT_TRUE(unit.any_in("(万元)"));
+  EXPECT_TRUE(unit.any_in("单位"));
+  EXPECT_FALSE(unit.any_in("万"));
+  // Words that only share characters stay.
+  detail::RequiredWords apart({"预算", "算预", "预"});
+  EXPECT_EQ(apart.words(), (std::vector<std::string>{"预"}));
+  detail::RequiredWords kept({"预算", "算预"});
+  EXPECT_EQ(kept.words(), (std::vector<std::string>{"预算", "算预"}));
+}
+
 // Every pattern attribute of the built-in grammar files, XML entities decoded.
 std::vector<std::string> builtin_pattern_sources() {
   std::vector<std::string> out;

@@ -14,9 +14,27 @@ namespace {
 constexpr size_t kOneAtATime = 8;
 constexpr size_t kOneAtATimeReach = 16384;
 
+// The words that hold no other: a text that holds a word holds every word inside it, so looking
+// for the shorter answers for both ("元" for "万元", "(元)" and "(万元)"). The rest keep their order.
+std::vector<std::string> without_words_holding_others(std::vector<std::string> words) {
+  auto holds_another = [&](size_t k) {
+    for (size_t j = 0; j < words.size(); ++j) {
+      const bool other = words[j].size() < words[k].size() || (words[j] == words[k] && j < k);
+      if (other && words[k].find(words[j]) != std::string::npos) return true;
+    }
+    return false;
+  };
+  std::vector<std::string> kept;
+  for (size_t k = 0; k < words.size(); ++k) {
+    if (!holds_another(k)) kept.push_back(words[k]);
+  }
+  return kept;
+}
+
 }  // namespace
 
-RequiredWords::RequiredWords(std::vector<std::string> words) : words_(std::move(words)) {
+RequiredWords::RequiredWords(std::vector<std::string> words)
+    : words_(without_words_holding_others(std::move(words))) {
   std::vector<uint16_t> end_of(words_.size());
   for (size_t k = 0; k < words_.size(); ++k) {
     // The last character of the word, read as the text will be read.

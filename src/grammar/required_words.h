@@ -16,6 +16,7 @@ class RequiredWords {
  public:
   explicit RequiredWords(std::vector<std::string> words);
 
+  // The words looked for: those given that hold no other given word (which says as much).
   const std::vector<std::string>& words() const { return words_; }
   // True iff s holds one of the words (as bytes, anywhere).
   bool any_in(std::string_view s) const;
