@@ -14,6 +14,7 @@
 #include "source/source.h"
 #include "tables/placement.h"
 #include "tables/tables.h"
+#include "text/hash.h"
 
 namespace budgetlens::tables::detail {
 
@@ -73,7 +74,7 @@ class Context {
   CellFacts facts_of(std::string_view cell_text) const;
   struct Hash {
     using is_transparent = void;
-    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+    size_t operator()(std::string_view s) const { return text::short_text_hash(s); }
   };
   using FactsMap = std::unordered_map<std::string, CellFacts, Hash, std::equal_to<>>;
   mutable FactsMap facts_;
