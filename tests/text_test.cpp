@@ -5,12 +5,14 @@
 
 #include <algorithm>
 #include <memory>
+#include <set>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "test_support.h"
 #include "text/fold.h"
+#include "text/hash.h"
 #include "text/numerals.h"
 #include "text/utf8.h"
 
@@ -246,6 +248,23 @@ TEST(Numerals, MarkersCountInEveryScriptAndNoFurtherThanAMillion) {
   EXPECT_EQ(marker_ordinal("99999999999999999999."), 1'000'000);
   EXPECT_EQ(marker_ordinal("九九九九九九九九九九九九、"), 1'000'000);
   EXPECT_EQ(marker_ordinal("十十十十十十十十十十十十、"), 1'000'000);
+}
+
+TEST(Text, ShortTextHashMixesEveryByteTheLengthAndTheSeed) {
+  EXPECT_EQ(short_text_hash("一般公共预算"), short_text_hash(std::string("一般公共预算")));
+  // A last word shorter than eight bytes is padded with zeros: the length tells them apart.
+  EXPECT_NE(short_text_hash(std::string_view("a", 1)), short_text_hash(std::string_view("a\0", 2)));
+  EXPECT_NE(short_text_hash(""), short_text_hash(std::string_view("\0", 1)));
+  EXPECT_NE(short_text_hash("预算", 1), short_text_hash("预算", 2));
+  // Texts that differ in one byte anywhere land far apart in the high bits, which tables index by.
+  std::set<uint64_t> high;
+  std::string base(40, 'x');
+  for (size_t i = 0; i < base.size(); ++i) {
+    std::string changed = base;
+    changed[i] = 'y';
+    high.insert(short_text_hash(changed) >> 52);
+  }
+  EXPECT_GE(high.size(), 35u);
 }
 
 }  // namespace
