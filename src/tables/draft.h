@@ -5,7 +5,6 @@
 #include <deque>
 #include <optional>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 #include "grammar/grammar.h"
@@ -72,17 +71,23 @@ class Context {
 
  private:
   CellFacts facts_of(std::string_view cell_text) const;
-  struct Hash {
-    using is_transparent = void;
-    size_t operator()(std::string_view s) const { return text::short_text_hash(s); }
+  struct Entry {
+    std::string text;
+    uint64_t hash = 0;  // text::short_text_hash of the text
+    CellFacts facts;
   };
-  using FactsMap = std::unordered_map<std::string, CellFacts, Hash, std::equal_to<>>;
-  mutable FactsMap facts_;
+  const Entry& entry(std::string_view cell_text) const;
+  void grow() const;
+  // The texts asked about, with their facts: a deque, so that the facts handed out never move. They
+  // are found by an open-addressed table on the text's hash: 1 + the entry's index, 0 when free.
+  mutable std::deque<Entry> entries_;
+  mutable std::vector<uint32_t> slots_;
+  mutable int slot_bits_ = 0;
   // The same cell's text is asked about many times, always from the same bytes: a slot per address
   // finds its entry without hashing the text. A slot is trusted only when its entry's text is equal.
   struct Recent {
     const char* data = nullptr;
-    const FactsMap::value_type* entry = nullptr;
+    const Entry* entry = nullptr;
   };
   static constexpr int kRecentBits = 9;
   mutable std::array<Recent, size_t{1} << kRecentBits> recent_{};
