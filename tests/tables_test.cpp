@@ -350,6 +350,26 @@ TEST(Tables, CellFactsFollowTheTextNotWhereItLies) {
   EXPECT_FALSE(ctx.facts(std::string_view()).figure);  // an empty view has no place at all
 }
 
+TEST(Tables, CellFactsOfManyTextsStayWhereTheyWereHandedOut) {
+  // Thousands of texts: the table that finds them grows many times, and the facts handed out
+  // before must neither move nor change; each text, asked again from other bytes, finds its own.
+  source::SourceText s = testing::source_of("x\n");
+  detail::Context ctx(s, testing::builtin_grammar());
+  std::vector<std::string> texts;
+  std::vector<const detail::CellFacts*> first;
+  for (int i = 0; i < 5000; ++i) {
+    texts.push_back(i % 3 == 0 ? std::to_string(i) + ".5" : "项目" + std::to_string(i));
+    first.push_back(&ctx.facts(texts.back()));
+  }
+  for (int i = 0; i < 5000; ++i) {
+    const std::string copy = texts[i];  // other bytes: found by its text, not where it lies
+    const detail::CellFacts& again = ctx.facts(copy);
+    ASSERT_EQ(&again, first[i]) << texts[i];
+    EXPECT_EQ(again.key, texts[i]);
+    EXPECT_EQ(again.figure.has_value(), i % 3 == 0) << texts[i];
+  }
+}
+
 TEST(Tables, AColumnRuleIsTheSameWhetherWorkedOutEarlyOrWhenAsked) {
   // A short name's rule is worked out with its facts (it decides header_word); any other text's
   // only when a step asks. Either way it must be the rule the grammar gives the text's key.
