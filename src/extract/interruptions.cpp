@@ -22,7 +22,7 @@ Interruptions cut_interruptions(text::FoldedText& folded, const grammar::FigureG
                                 std::vector<int>& masks) {
   Interruptions out;
   const std::string& s = folded.text;
-  g.mask_patterns.matching(grammar::Anchor::kAnywhere, s, masks, /*often=*/true);
+  g.mask_patterns.matching(grammar::Anchor::kAnywhere, s, masks);
   std::vector<std::pair<size_t, size_t>> found;
   for (int k : masks) {
     const grammar::Mask& mask = g.masks[k];
@@ -62,7 +62,7 @@ Interruptions cut_interruptions(text::FoldedText& folded, const grammar::FigureG
   kept.source.push_back(folded.source.back());
   folded = std::move(kept);
   // What was cut may have joined text into a new match: asked again of the text as it now is.
-  g.mask_patterns.matching(grammar::Anchor::kAnywhere, folded.text, masks, /*often=*/true);
+  g.mask_patterns.matching(grammar::Anchor::kAnywhere, folded.text, masks);
   return out;
 }
 

@@ -99,10 +99,8 @@ class PatternSet {
   std::vector<Pattern>::const_iterator begin() const { return patterns_.begin(); }
   std::vector<Pattern>::const_iterator end() const { return patterns_.end(); }
 
-  // The indices, in increasing order, of the patterns that match s as `anchor` says. The answer is
-  // the same either way; `often` says that some pattern usually matches (the masks of a paragraph
-  // with figures), where first asking whether any does would be a wasted pass.
-  void matching(Anchor anchor, std::string_view s, std::vector<int>& out, bool often = false) const;
+  // The indices, in increasing order, of the patterns that match s as `anchor` says.
+  void matching(Anchor anchor, std::string_view s, std::vector<int>& out) const;
   // The index of the first pattern that matches s as `anchor` says, or -1.
   int first_matching(Anchor anchor, std::string_view s) const;
   // True iff some pattern matches s as `anchor` says: one pass, which need not say which.
@@ -111,7 +109,7 @@ class PatternSet {
  private:
   struct Compiled;
   // matching() without the answers kept for short texts (detail::RememberedMatches).
-  void match_set(Anchor anchor, std::string_view s, std::vector<int>& out, bool often) const;
+  void match_set(Anchor anchor, std::string_view s, std::vector<int>& out) const;
 
   // Names this set's patterns for the answers kept: a set made from patterns gets a number no other
   // set gets, which its copies share (they hold the same patterns). 0: no patterns.
