@@ -63,6 +63,17 @@ TEST(SourceHtml, StylesHideWhateverTheirCaseAndBlanks) {
   EXPECT_EQ(s.text, "丁\n庚");
 }
 
+// The attributes that hide are found among others, in any case; of a style given twice the first
+// decides, as a browser (and gumbo) keeps only the first.
+TEST(SourceHtml, HidingAttributesAmongOthers) {
+  SourceText s = page(
+      "<html><body><p class=x HIDDEN>甲</p><p id=a STYLE=\"display:none\" title=b>乙</p>"
+      "<p style=\"color:red\" style=\"display:none\">丙</p><p style=\"display:none\" "
+      "style=\"color:red\">丁</p>"
+      "<p data-hidden=1 hiddenx=1>戊</p></body></html>");
+  EXPECT_EQ(s.text, "丙\n戊");
+}
+
 // The depth a page is refused by is counted from its tags as a browser would nest them.
 TEST(SourceHtml, MarkupDepthFollowsTheParsersHabits) {
   auto depth = [](std::string_view markup) { return detail::markup_depth(markup, 1000).depth; };

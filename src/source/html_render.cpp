@@ -3,6 +3,7 @@
 // stack: nesting depth costs heap, never the call stack.
 #include <gumbo.h>
 
+#include <strings.h>
 #include <algorithm>
 #include <cctype>
 #include <cstdlib>
@@ -55,10 +56,6 @@ class Arena {
 std::string_view attribute(const GumboNode* n, const char* name) {
   const GumboAttribute* a = gumbo_get_attribute(&n->v.element.attributes, name);
   return a ? std::string_view(a->value) : std::string_view();
-}
-
-bool has_attribute(const GumboNode* n, const char* name) {
-  return gumbo_get_attribute(&n->v.element.attributes, name) != nullptr;
 }
 
 // The tag name of an element gumbo does not know ("o:p", "st1:chsdate"), lower-cased.
@@ -126,8 +123,19 @@ bool is_shown(const GumboNode* n) {
   GumboTag tag = n->v.element.tag;
   if (is_ignored_tag(tag)) return false;
   if (tag == GUMBO_TAG_UNKNOWN && unknown_tag_name(n) == "o:p") return false;  // Word's paragraph mark
-  if (has_attribute(n, "hidden")) return false;
-  return !hidden_by_style(attribute(n, "style"));
+  // The attributes in one pass: "hidden", or the first "style" hiding it (gumbo keeps the first
+  // of an attribute given twice, as browsers do).
+  const GumboVector& attributes = n->v.element.attributes;
+  bool styled = false;
+  for (unsigned k = 0; k < attributes.length; ++k) {
+    const auto* a = static_cast<const GumboAttribute*>(attributes.data[k]);
+    if (strcasecmp(a->name, "hidden") == 0) return false;
+    if (!styled && strcasecmp(a->name, "style") == 0) {
+      if (hidden_by_style(a->value)) return false;
+      styled = true;
+    }
+  }
+  return true;
 }
 
 // Why a node is not shown (is_shown() is false), as counted in Page::hidden_chars.
