@@ -13,7 +13,6 @@
 #include "source/source.h"
 #include "tables/placement.h"
 #include "tables/tables.h"
-#include "text/hash.h"
 
 namespace budgetlens::tables::detail {
 
