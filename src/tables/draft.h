@@ -95,6 +95,9 @@ class Context {
 
 // The logical tables of one layout block.
 std::vector<Draft> drafts_from_block(const layout::Block& block, size_t block_index, const Context& ctx);
+// Those of a block of a stream layout (cell_lines, bare_lines), before drafts_from_block trims
+// each to the columns it uses (stream_drafts.cpp).
+std::vector<Draft> drafts_from_stream(const layout::Block& block, size_t index, const Context& ctx);
 
 // A grid from a draft: spans, headers, column roles, total rows, kind. Caption and unit are left
 // to the caller.
