@@ -56,39 +56,9 @@ bool hidden_by_style(std::string_view style) {
   return false;
 }
 
-bool is_ignored_tag(GumboTag tag) {
+// Why an element of this tag never shows, as counted in Page::hidden_chars; null when it may show.
+const char* never_shown_reason(GumboTag tag) {
   switch (tag) {
-    case GUMBO_TAG_HEAD:
-    case GUMBO_TAG_SCRIPT:
-    case GUMBO_TAG_STYLE:
-    case GUMBO_TAG_TEMPLATE:
-    case GUMBO_TAG_NOSCRIPT:
-    case GUMBO_TAG_NOFRAMES:
-    case GUMBO_TAG_IFRAME:
-    case GUMBO_TAG_OBJECT:
-    case GUMBO_TAG_EMBED:
-    case GUMBO_TAG_APPLET:
-    case GUMBO_TAG_SVG:
-    case GUMBO_TAG_MATH:
-    case GUMBO_TAG_CANVAS:
-    case GUMBO_TAG_VIDEO:
-    case GUMBO_TAG_AUDIO:
-    case GUMBO_TAG_SELECT:
-    case GUMBO_TAG_TEXTAREA:
-    case GUMBO_TAG_TITLE:
-    case GUMBO_TAG_DATALIST:
-    case GUMBO_TAG_COLGROUP:
-    case GUMBO_TAG_COL:
-      return true;
-    default:
-      return false;
-  }
-}
-
-// Why a node is not shown (is_shown() is false), as counted in Page::hidden_chars.
-const char* hidden_reason(const GumboNode* n) {
-  if (n->type != GUMBO_NODE_ELEMENT) return "template";
-  switch (n->v.element.tag) {
     case GUMBO_TAG_SCRIPT:
     case GUMBO_TAG_NOSCRIPT:
       return "script";
@@ -117,8 +87,15 @@ const char* hidden_reason(const GumboNode* n) {
     case GUMBO_TAG_COL:
       return "embedded";
     default:
-      return "hidden";
+      return nullptr;
   }
+}
+
+// Why a node is not shown (is_shown() is false), as counted in Page::hidden_chars.
+const char* hidden_reason(const GumboNode* n) {
+  if (n->type != GUMBO_NODE_ELEMENT) return "template";
+  const char* reason = never_shown_reason(n->v.element.tag);
+  return reason ? reason : "hidden";
 }
 
 size_t visible_chars(std::string_view s) {
@@ -146,7 +123,7 @@ bool is_shown(const GumboNode* n) {
   if (n->type == GUMBO_NODE_COMMENT || n->type == GUMBO_NODE_TEMPLATE) return false;
   if (n->type != GUMBO_NODE_ELEMENT) return true;
   GumboTag tag = n->v.element.tag;
-  if (is_ignored_tag(tag)) return false;
+  if (never_shown_reason(tag)) return false;
   if (tag == GUMBO_TAG_UNKNOWN && unknown_tag_name(n) == "o:p") return false;  // Word's paragraph mark
   // The attributes in one pass: "hidden", or the first "style" hiding it (gumbo keeps the first
   // of an attribute given twice, as browsers do).
