@@ -390,5 +390,29 @@ TEST(Tables, AColumnRuleIsTheSameWhetherWorkedOutEarlyOrWhenAsked) {
   EXPECT_EQ(ctx.column_rule("1,234.56"), nullptr);
 }
 
+// The words a cell may hold for "no value" and the comparators are the grammar's (tables.xml,
+// indicators.xml), compared with the whole folded cell.
+TEST(Tables, DashAndComparatorCellsAreTheGrammarsWords) {
+  const grammar::Grammar& builtin = testing::builtin_grammar();
+  auto kind = [](std::string_view key, const grammar::Grammar& g) {
+    return detail::classify_cell(key, g, false, units::cell_figure(key, g.units));
+  };
+  for (std::string_view dash : {"—", "——", "-/-", "/ /", "无"})
+    EXPECT_EQ(kind(dash, builtin), detail::CellKind::kDash) << dash;
+  for (std::string_view c : {"≥", "<=", "定性", "定量", "≥=", "=<"}) {
+    EXPECT_EQ(kind(c, builtin), detail::CellKind::kComparator) << c;
+  }
+  EXPECT_NE(kind("无效", builtin), detail::CellKind::kDash);
+  EXPECT_NE(kind("定性指标", builtin), detail::CellKind::kComparator);
+
+  grammar::Grammar changed = builtin;
+  changed.tables.dashes = {"不适用"};
+  changed.indicators.comparators = {{"大于", ">"}};
+  EXPECT_EQ(kind("不适用", changed), detail::CellKind::kDash);
+  EXPECT_NE(kind("无", changed), detail::CellKind::kDash);
+  EXPECT_EQ(kind("大于", changed), detail::CellKind::kComparator);
+  EXPECT_NE(kind("定性", changed), detail::CellKind::kComparator);
+}
+
 }  // namespace
 }  // namespace budgetlens::tables

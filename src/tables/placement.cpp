@@ -73,18 +73,14 @@ bool is_value_column(ColumnRole r) {
   return r == ColumnRole::kAmount || r == ColumnRole::kPercent || r == ColumnRole::kScore || r == ColumnRole::kCount;
 }
 
-bool is_dash(std::string_view k) {
-  static constexpr std::string_view kDashes[] = {"/", "-", "—", "--", "——", "无", "-/-", "\\", "—-", "/ /"};
-  for (std::string_view d : kDashes) {
-    if (k == d) return true;
-  }
-  return false;
+bool is_dash(std::string_view k, const grammar::Grammar& grammar) {
+  return std::find(grammar.tables.dashes.begin(), grammar.tables.dashes.end(), k) !=
+         grammar.tables.dashes.end();
 }
 
-bool is_comparator(std::string_view k) {
-  static constexpr std::string_view kComparators[] = {"≥", "≤", "=", ">", "<", ">=", "<=", "定性", "定量", "≥=", "=<"};
-  for (std::string_view c : kComparators) {
-    if (k == c) return true;
+bool is_comparator(std::string_view k, const grammar::Grammar& grammar) {
+  for (const auto& [word, means] : grammar.indicators.comparators) {
+    if (k == word) return true;
   }
   return false;
 }
@@ -132,9 +128,9 @@ CellKind classify_cell(std::string_view key, const grammar::Grammar& grammar, bo
                        const std::optional<units::Figure>& figure) {
   std::string_view k = text::trim(key);
   if (k.empty()) return CellKind::kEmpty;
-  if (is_dash(k)) return CellKind::kDash;
+  if (is_dash(k, grammar)) return CellKind::kDash;
   if (total) return CellKind::kTotal;
-  if (is_comparator(k)) return CellKind::kComparator;
+  if (is_comparator(k, grammar)) return CellKind::kComparator;
   if (is_weight_label(k)) return CellKind::kWeightLabel;
   if (const grammar::UnitWord* u = grammar.units.unit_at(k); u && u->word.size() == k.size()) return CellKind::kUnit;
   if (is_date(k)) return CellKind::kDate;
