@@ -122,7 +122,7 @@ struct TableGrammar {
   PatternSet unit_statements;  // group 1 is the unit word
   std::string unit_stated_by;  // folded; a line with a unit statement and this word states the unit
   Pattern total_row;
-  std::vector<std::string> dashes;  // folded cell texts that stand for no value (—, 无 …)
+  std::vector<std::string> dashes;  // folded cell texts that stand for no value (—, 无 …); longest first
   Pattern header_join_suffix;
   int header_join_max_chars = 10;
   std::vector<StandardTable> standards;  // the first whose caption matches names a table

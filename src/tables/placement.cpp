@@ -73,13 +73,17 @@ bool is_value_column(ColumnRole r) {
   return r == ColumnRole::kAmount || r == ColumnRole::kPercent || r == ColumnRole::kScore || r == ColumnRole::kCount;
 }
 
+// Both lists are of a few short words, longest first: most cells are longer than any of them.
 bool is_dash(std::string_view k, const grammar::Grammar& grammar) {
-  return std::find(grammar.tables.dashes.begin(), grammar.tables.dashes.end(), k) !=
-         grammar.tables.dashes.end();
+  const std::vector<std::string>& dashes = grammar.tables.dashes;
+  if (dashes.empty() || k.size() > dashes.front().size()) return false;
+  return std::find(dashes.begin(), dashes.end(), k) != dashes.end();
 }
 
 bool is_comparator(std::string_view k, const grammar::Grammar& grammar) {
-  for (const auto& [word, means] : grammar.indicators.comparators) {
+  const auto& comparators = grammar.indicators.comparators;
+  if (comparators.empty() || k.size() > comparators.front().first.size()) return false;
+  for (const auto& [word, means] : comparators) {
     if (k == word) return true;
   }
   return false;
