@@ -4,7 +4,10 @@
 #include <unicode/unistr.h>
 
 #include <algorithm>
+#include <array>
+#include <cstring>
 #include <memory>
+#include <random>
 #include <set>
 #include <string>
 #include <utility>
@@ -14,6 +17,7 @@
 #include "text/fold.h"
 #include "text/hash.h"
 #include "text/numerals.h"
+#include "text/swar.h"
 #include "text/utf8.h"
 
 namespace budgetlens::text {
@@ -107,6 +111,42 @@ TEST(Utf8, CountsCharactersAsTheBytesThatStartThem) {
     }
   }
   EXPECT_EQ(char_count("收入总计1,186.81万元，支出总计1,186.81万元"), 29u);
+}
+
+// Each question about eight bytes must answer as the bytes asked one by one: on words made of the
+// bytes at the edges of each range (a borrow between bytes would show there) and on random words.
+TEST(Swar, AnswersAsEachByteAskedAlone) {
+  const std::vector<unsigned char> edges = {0x00, 0x01, 0x1F, 0x20, 0x21, '"',  '/',  '0',
+                                            '5',  '9',  ':',  ';',  '?',  '\\', 0x7E, 0x7F,
+                                            0x80, 0x81, 0xB0, 0xB9, 0xE3, 0xEF, 0xFF};
+  std::mt19937_64 random(20261207);
+  auto check = [](uint64_t w) {
+    unsigned char b[8];
+    std::memcpy(b, &w, 8);
+    auto any = [&](auto is) { return std::any_of(b, b + 8, is); };
+    ASSERT_EQ(text::swar::any_zero(w) != 0, any([](unsigned char c) { return c == 0; })) << std::hex << w;
+    for (unsigned char c : std::array<unsigned char, 5>{';', '!', '\n', 0xE3, 0xEF}) {
+      ASSERT_EQ(text::swar::any_equal(w, c) != 0, any([c](unsigned char x) { return x == c; }))
+          << std::hex << w;
+    }
+    ASSERT_EQ(text::swar::any_below(w, 0x20) != 0, any([](unsigned char c) { return c < 0x20; }))
+        << std::hex << w;
+    ASSERT_EQ(text::swar::any_between(w, '0', '9') != 0,
+              any([](unsigned char c) { return c >= '0' && c <= '9'; }))
+        << std::hex << w;
+    ASSERT_EQ(text::swar::any_between(w, 1, 126) != 0,
+              any([](unsigned char c) { return c >= 1 && c <= 126; }))
+        << std::hex << w;
+  };
+  for (int n = 0; n < 200000; ++n) {
+    uint64_t w = 0;
+    for (int k = 0; k < 8; ++k) w |= uint64_t{edges[random() % edges.size()]} << (8 * k);
+    check(w);
+    check(random());
+  }
+  const char text[] = "收入总计1,186.81";
+  EXPECT_EQ(text::swar::any_between(text::swar::load(text), '0', '9'), 0u);  // 收入 and two bytes of 总
+  EXPECT_NE(text::swar::any_between(text::swar::load(text + 12), '0', '9'), 0u);  // 1,186.81
 }
 
 // find_word looks for a word's last byte first; it must find what std::string_view::find finds, at

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <cstring>
 
+#include "text/swar.h"
 #include "text/utf8.h"
 
 namespace budgetlens::emit::detail {
@@ -13,15 +14,11 @@ namespace {
 bool needs_escape(unsigned char c) { return c < 0x20 || c == '"' || c == '\\'; }
 
 // Whether any of eight bytes needs an escape or starts or continues a character of more than one
-// byte, all at once (the SWAR "has a byte less than" and "has a zero byte" tests, and the high bits).
+// byte (its high bit is set), all at once.
 bool any_needs_escape_or_is_not_ascii(const char* p) {
-  uint64_t w;
-  std::memcpy(&w, p, 8);
-  constexpr uint64_t kOnes = 0x0101010101010101ull, kHighs = 0x8080808080808080ull;
-  uint64_t control = (w - kOnes * 0x20) & ~w;
-  uint64_t quote = w ^ (kOnes * '"'), backslash = w ^ (kOnes * '\\');
-  uint64_t special = ((quote - kOnes) & ~quote) | ((backslash - kOnes) & ~backslash);
-  return ((control | special | w) & kHighs) != 0;
+  using namespace text::swar;
+  const uint64_t w = load(p);
+  return (any_below(w, 0x20) | any_equal(w, '"') | any_equal(w, '\\') | (w & kHighs)) != 0;
 }
 
 // s escaped, without its quotes.

@@ -10,7 +10,6 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
-#include <cstring>
 #include <memory>
 
 #include "source/char_index.h"
@@ -19,6 +18,7 @@
 #include "source/sha256.h"
 #include "source/source.h"
 #include "text/fold.h"
+#include "text/swar.h"
 #include "text/utf8.h"
 
 namespace budgetlens::source {
@@ -108,15 +108,12 @@ class Normalizer {
   size_t nul_count_ = 0;
 };
 
-// Where the run of bytes from i that holds no LF, CR or NUL ends. Eight bytes at a time: a byte of
-// a word is one of them when the word XOR that byte repeated has a zero byte there.
+// Where the run of bytes from i that holds no LF, CR or NUL ends, eight bytes at a time.
 size_t line_piece_end(std::string_view bytes, size_t i) {
-  constexpr uint64_t kOnes = 0x0101010101010101ull, kHighs = 0x8080808080808080ull;
-  auto has_zero = [](uint64_t w) { return (w - kOnes) & ~w & kHighs; };
+  using namespace text::swar;
   for (; i + 8 <= bytes.size(); i += 8) {
-    uint64_t w;
-    std::memcpy(&w, bytes.data() + i, 8);
-    if (has_zero(w) | has_zero(w ^ (kOnes * '\n')) | has_zero(w ^ (kOnes * '\r'))) break;
+    const uint64_t w = load(bytes.data() + i);
+    if (any_zero(w) | any_equal(w, '\n') | any_equal(w, '\r')) break;
   }
   while (i < bytes.size() && bytes[i] != '\n' && bytes[i] != '\r' && bytes[i] != '\0') ++i;
   return i;

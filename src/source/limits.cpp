@@ -2,10 +2,10 @@
 
 #include <algorithm>
 #include <cstdint>
-#include <cstring>
 #include <string>
 
 #include "source/html.h"
+#include "text/swar.h"
 #include "text/utf8.h"
 
 namespace budgetlens::source::detail {
@@ -18,17 +18,11 @@ size_t digit_at(std::string_view s, size_t i) {
   return 0;
 }
 
-// Whether any of eight bytes is an ASCII digit or 0xEF, the lead of a full-width form, all at once:
-// the SWAR tests "has a byte greater than m and less than n" (m = '0' - 1, n = '9' + 1) and "has a
-// zero byte" (after xor with 0xEF). Most of a document's bytes are neither.
+// Whether any of eight bytes is an ASCII digit or 0xEF, the lead of a full-width form. Most of a
+// document's bytes are neither.
 bool any_digit_or_full_width(const char* p) {
-  uint64_t w;
-  std::memcpy(&w, p, 8);
-  constexpr uint64_t kOnes = 0x0101010101010101ull, kHighs = 0x8080808080808080ull, kLows = kOnes * 0x7F;
-  const uint64_t low = w & kLows;  // each byte without its high bit: no borrow crosses bytes below
-  const uint64_t digit = (kOnes * (127 + '9' + 1) - low) & ~w & (low + kOnes * (127 - ('0' - 1))) & kHighs;
-  const uint64_t ef = w ^ (kOnes * 0xEF);
-  return (digit | ((ef - kOnes) & ~ef & kHighs)) != 0;
+  const uint64_t w = text::swar::load(p);
+  return (text::swar::any_between(w, '0', '9') | text::swar::any_equal(w, 0xEF)) != 0;
 }
 
 // The byte length of `ascii` or its full-width form (U+FF00 + ascii - 0x20) at s[i], or 0.
