@@ -6,6 +6,7 @@
 #include "extract/reader.h"
 #include "model/ids.h"
 #include "text/numerals.h"
+#include "text/swar.h"
 #include "text/utf8.h"
 
 namespace budgetlens::extract::detail {
@@ -144,6 +145,9 @@ class ParagraphReader {
   void find_figures() {
     const std::string& s = f_.text;
     for (size_t i = 0; i < s.size(); ++i) {
+      // Most of a paragraph holds no digit: eight bytes at a time.
+      while (i + 8 <= s.size() && !text::swar::any_between(text::swar::load(s.data() + i), '0', '9')) i += 8;
+      if (i >= s.size()) break;
       if (s[i] < '0' || s[i] > '9' || masked_[i]) continue;
       if (i > 0 && (text::is_ascii_alnum(s[i - 1]) || s[i - 1] == '.' || s[i - 1] == '_')) continue;
       size_t start = i;
@@ -170,7 +174,14 @@ class ParagraphReader {
   void find_sentence_ends() {
     // By bytes: in UTF-8 no character holds the byte of ; ! ? nor the bytes of 。 but these.
     const std::string& s = f_.text;
+    using namespace text::swar;
     for (size_t i = 0; i < s.size(); ++i) {
+      while (i + 8 <= s.size()) {
+        const uint64_t w = load(s.data() + i);
+        if (any_equal(w, ';') | any_equal(w, '!') | any_equal(w, '?') | any_equal(w, 0xE3)) break;
+        i += 8;
+      }
+      if (i >= s.size()) break;
       char c = s[i];
       if (c == ';' || c == '!' || c == '?' || (c == '\xE3' && s.compare(i, 3, "。") == 0)) sentence_ends_.push_back(i);
     }
@@ -537,12 +548,10 @@ class ParagraphReader {
     }
   }
 
-  // How far context() has read: the figures come in order, so the sentences and item markers
-  // before each are counted from where the previous one stopped (a paragraph of any length is
-  // read once, not once per figure).
+  // How far context() has read: the figures come in order, so the item markers before each are
+  // counted from where the previous one stopped (a paragraph of any length is read once, not once
+  // per figure).
   struct Position {
-    size_t offset = 0;
-    int sentence = 0;
     std::optional<grammar::Match> marker;  // the next item marker not yet passed
     bool marker_sought = false;
     int item = 0;
@@ -558,11 +567,10 @@ class ParagraphReader {
     c.range = f_.source_range(f.figure.begin, f.figure.end);
     c.fused_row = f.fused_row;
     c.fused_col = f.fused_col;
-    while (at.offset < f.figure.begin) {
-      char32_t ch = text::next_char(f_.text, at.offset);
-      if (ch == U'。' || ch == ';' || ch == '!' || ch == '?') ++at.sentence;
-    }
-    c.sentence = at.sentence;
+    // The sentences ended before the figure (find_sentence_ends).
+    c.sentence =
+        static_cast<int>(std::lower_bound(sentence_ends_.begin(), sentence_ends_.end(), f.figure.begin) -
+                         sentence_ends_.begin());
     if (g_.labels.item_marker.valid()) {
       if (!at.marker_sought) at.marker = g_.labels.item_marker.find(f_.text, 0), at.marker_sought = true;
       while (at.marker && at.marker->end <= f.figure.begin) {
