@@ -630,6 +630,12 @@ class ParagraphReader {
 // and needs neither folding nor masking.
 bool may_hold_digits(std::string_view s) {
   for (size_t i = 0; i < s.size(); ++i) {
+    while (i + 8 <= s.size()) {
+      const uint64_t w = text::swar::load(s.data() + i);
+      if (text::swar::any_between(w, '0', '9') | text::swar::any_equal(w, 0xEF)) break;
+      i += 8;
+    }
+    if (i >= s.size()) break;
     unsigned char c = static_cast<unsigned char>(s[i]);
     if (c >= '0' && c <= '9') return true;
     if (c == 0xEF && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xBC &&
