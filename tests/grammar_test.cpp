@@ -290,6 +290,40 @@ TEST(Grammar, AKeptAnswerIsRecalledOnlyForItsQuestion) {
   EXPECT_FALSE(slot.recall(7, 1, "项目", out));
 }
 
+// Questions whose texts come to the same slots are each kept until as many newer ones have come
+// there as there are ways: the oldest leaves first.
+TEST(Grammar, KeptAnswersThatShareSlotsLeaveOldestFirst) {
+  using Kept = detail::RememberedMatches;
+  Kept cache;
+  std::vector<std::string> same;  // texts whose questions (pattern 7, question 1) share their slots
+  const Kept::Slot* slots = cache.ways(7, 1, "0");
+  for (int n = 1; same.size() < Kept::kWays + 1; ++n) {
+    if (cache.ways(7, 1, std::to_string(n)) == slots) same.push_back(std::to_string(n));
+  }
+  int asked = 0;
+  auto ask = [&](const std::string& text) {
+    return cache.answer(7, 1, text, [&] {
+      ++asked;
+      Kept::Answer a;
+      a.count = 1;
+      a.values[0] = static_cast<uint16_t>(std::stoi(text));
+      return a;
+    });
+  };
+  for (const std::string& t : same) EXPECT_EQ(ask(t).values[0], std::stoi(t));
+  EXPECT_EQ(asked, static_cast<int>(same.size()));
+  // All but the first are kept, and answered from the slots in any order.
+  for (size_t k = same.size(); k-- > 1;) EXPECT_EQ(ask(same[k]).values[0], std::stoi(same[k]));
+  EXPECT_EQ(asked, static_cast<int>(same.size()));
+  ask(same[0]);  // asked again, and kept: same[1], now the oldest, leaves
+  EXPECT_EQ(asked, static_cast<int>(same.size()) + 1);
+  ask(same[0]);
+  ask(same.back());
+  EXPECT_EQ(asked, static_cast<int>(same.size()) + 1);
+  ask(same[1]);
+  EXPECT_EQ(asked, static_cast<int>(same.size()) + 2);
+}
+
 TEST(Grammar, PatternsAnswerAlikeWhenAskedAgain) {
   // Each question twice, the second answered from what the thread kept, with groups and without,
   // anchored and not, for short texts and one too long to keep.

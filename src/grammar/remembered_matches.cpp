@@ -11,10 +11,10 @@ RememberedMatches& RememberedMatches::of_this_thread() {
   return cache;
 }
 
-RememberedMatches::Slot& RememberedMatches::slot(uint64_t serial, uint8_t question, std::string_view text) {
-  // The slot is taken from the high bits, which mix every byte, the pattern and the question.
+RememberedMatches::Slot* RememberedMatches::ways(uint64_t serial, uint8_t question, std::string_view text) {
+  // The set is taken from the high bits, which mix every byte, the pattern and the question.
   const uint64_t h = budgetlens::text::short_text_hash(text, serial * 256 + question);
-  return (*slots_)[h >> (64 - kSlotBits)];
+  return slots_->data() + (h >> (64 - kSlotBits)) / kWays * kWays;
 }
 
 bool RememberedMatches::Slot::recall(uint64_t serial, uint8_t question, std::string_view text,

@@ -4,6 +4,7 @@
 // about in every document, and finding a kept answer costs a fraction of running RE2 again.
 #pragma once
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <memory>
@@ -11,12 +12,17 @@
 
 namespace budgetlens::grammar::detail {
 
-// A cache, not a map: each question has one slot, and a question that comes to the same slot
-// replaces the one there. Its size is fixed, so a thread's memory does not grow with the batch.
+// A cache, not a map: each question has a set of kWays slots, and a question that comes to a full
+// set replaces the one kept there longest. Its size is fixed, so a thread's memory does not grow with
+// the batch.
 class RememberedMatches {
  public:
   static constexpr size_t kLongestText = 48;  // bytes: sixteen Chinese characters
   static constexpr size_t kMostValues = 6;
+  // Slots a question may be kept in. The questions of a pass over the documents of corpus/ and
+  // ../shared fit in the cache, but with one slot a question a fifth of the lookups found it taken by
+  // another question.
+  static constexpr size_t kWays = 2;
 
   // An answer: up to kMostValues numbers below 65,536 (a set's hits, a match's offsets). A count
   // above kMostValues says there were too many to keep.
@@ -45,17 +51,24 @@ class RememberedMatches {
     std::array<char, kLongestText> text_{};
   };
 
-  Slot& slot(uint64_t serial, uint8_t question, std::string_view text);
+  // The first of the kWays slots where this question may be kept.
+  Slot* ways(uint64_t serial, uint8_t question, std::string_view text);
 
   // The answer kept for this question, else ask()'s (an Answer), which is kept unless it has too
   // many values. The text must be at most kLongestText bytes.
   template <typename Ask>
   Answer answer(uint64_t serial, uint8_t question, std::string_view text, Ask ask) {
-    Slot& at = slot(serial, question, text);
+    Slot* set = ways(serial, question, text);
     Answer kept;
-    if (at.recall(serial, question, text, kept)) return kept;
+    for (size_t w = 0; w < kWays; ++w) {
+      if (set[w].recall(serial, question, text, kept)) return kept;
+    }
     const Answer fresh = ask();
-    at.keep(serial, question, text, fresh);
+    if (fresh.count <= kMostValues) {
+      // The newest answer first; the oldest leaves.
+      std::move_backward(set, set + kWays - 1, set + kWays);
+      set[0].keep(serial, question, text, fresh);
+    }
     return fresh;
   }
 
