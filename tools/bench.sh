@@ -10,8 +10,9 @@
 #     tools/bench/shapes.cpp), when budgetlens_shapes was built;
 #   - the work of one pass over the documents, counted in instructions (tools/work.sh), when
 #     valgrind is installed;
-#   - the stage micro-benchmarks and the shape benchmark (Google Benchmark), when they were built.
-# MB is 10^6 bytes. Files are read from the page cache (each run is preceded by a read of the
+#   - the stage micro-benchmarks and the shape benchmark (Google Benchmark), when they were built,
+#     and the stages' time a byte read beside what each target allows.
+# MB is 10^6 bytes (Google Benchmark's own rates count in 2^20). Files are read from the page cache (each run is preceded by a read of the
 # corpus), outputs are written to real files next to the corpus and removed.
 #
 #   cmake --build build --target bench            # builds what it needs and runs this
@@ -184,8 +185,30 @@ fi
 
 if [ "${BENCH_STAGES:-1}" != 0 ] && [ -x "$stages" ]; then
   echo
-  echo "stage micro-benchmarks (MB/s of original document bytes through each stage alone):"
-  "$stages" --benchmark_min_time=0.3 2>&1 | grep -E "^(BM_|-|Benchmark)"
+  echo "stage micro-benchmarks (original document bytes through each stage alone; Google Benchmark's M is 2^20):"
+  stage_report=$("$stages" --benchmark_min_time=0.3 2>&1 | grep -E "^(BM_|-|Benchmark)")
+  echo "$stage_report"
+  # The same as time a byte read, beside what the targets allow: one job at 30 MB/s, and 4 times the
+  # floor. FoldLines and NumberParsing are parts of other stages, left out of the sum.
+  echo "$stage_report" | awk -v f="$floor_s" -v e1="$e1_s" -v b="$bytes1" '
+    /^BM_/ && match($0, /bytes_per_second=[0-9.]+[kMG]?\/s/) {
+      v = substr($0, RSTART + 17, RLENGTH - 19)
+      unit = substr(v, length(v)); scale = 1
+      if (unit == "k") scale = 1024; else if (unit == "M") scale = 1048576; else if (unit == "G") scale = 1073741824
+      if (scale > 1) v = substr(v, 1, length(v) - 1)
+      name = substr($1, 4); ns[name] = 1e9 / (v * scale); names[++n] = name
+    }
+    END {
+      line = "  "
+      for (k = 1; k <= n; ++k) {
+        if (names[k] == "Pipeline" || names[k] == "FoldLines" || names[k] == "NumberParsing") continue
+        line = line sprintf("%s %.1f  ", names[k], ns[names[k]]); sum += ns[names[k]]
+      }
+      print "time a byte read, in ns:"
+      printf "%s(sum %.1f)\n", line, sum
+      if ("Pipeline" in ns) printf "  layout to checks in one run (Pipeline) %.1f; extract --jobs 1 over the batch %.1f\n", ns["Pipeline"], e1 * 1e9 / b
+      printf "  the targets allow %.1f (30 MB/s) and %.1f (4 times the floor, which takes %.1f)\n", 1e9 / 30e6, 4 * f * 1e9 / b, f * 1e9 / b
+    }'
 fi
 
 shapes=$build/tools/bench/budgetlens_shape_bench
