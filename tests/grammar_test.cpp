@@ -420,13 +420,13 @@ TEST(Grammar, RequiredWordsAreFoundWhateverSurroundsThem) {
       if ((i * 7 + j * 3) % 5 == 0) words.push_back(characters[i] + characters[j] + characters[(i + j) % 8]);
     }
   }
-  // Few words: one at a time; more: in one pass.
-  for (size_t count : {size_t{2}, some, words.size()}) {
+  // Few words (up to eight): one at a time; more: in one pass. Texts of up to 31 pieces (124 bytes).
+  for (size_t count : {size_t{2}, size_t{8}, some, words.size()}) {
     detail::RequiredWords required(std::vector<std::string>(words.begin(), words.begin() + count));
     uint32_t state = 12345;
     for (int trial = 0; trial < 20000; ++trial) {
       std::string text;
-      for (int k = trial % 9; k >= 0; --k) {
+      for (int k = trial % 31; k >= 0; --k) {
         state = state * 1103515245u + 12345u;
         text += pieces[(state >> 16) % pieces.size()];
       }
