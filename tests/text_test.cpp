@@ -149,6 +149,22 @@ TEST(Swar, AnswersAsEachByteAskedAlone) {
   EXPECT_NE(text::swar::any_between(text::swar::load(text + 12), '0', '9'), 0u);  // 1,186.81
 }
 
+// The places where a digit may start are found eight bytes at a time: each must be the first
+// ASCII digit or 0xEF byte at or after where the search starts, wherever that falls in a word.
+TEST(Utf8, FindsWhereDigitsMayStart) {
+  const std::string text = "收入合计１，１８６万元ｘ并2023年（）\xEF";
+  for (size_t from = 0; from <= text.size(); ++from) {
+    size_t expected = from;
+    while (expected < text.size() && !is_ascii_digit(text[expected]) && text[expected] != '\xEF') ++expected;
+    ASSERT_EQ(next_digit_candidate(text, from), expected) << "from " << from;
+  }
+  EXPECT_EQ(digit_length_at("１8", 0), 3u);
+  EXPECT_EQ(digit_length_at("１8", 3), 1u);
+  EXPECT_EQ(digit_length_at("，", 0), 0u);        // a full-width form, no digit
+  EXPECT_EQ(digit_length_at("\xEF\xBC", 0), 0u);  // cut short
+  EXPECT_EQ(digit_length_at("8", 1), 0u);
+}
+
 // find_word looks for a word's last byte first; it must find what std::string_view::find finds, at
 // every start, for words that share bytes with the text around them and for bytes that start no
 // character.

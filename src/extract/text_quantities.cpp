@@ -629,19 +629,8 @@ class ParagraphReader {
 // folding writes as ASCII). Every figure starts at a digit, so a paragraph without one has none —
 // and needs neither folding nor masking.
 bool may_hold_digits(std::string_view s) {
-  for (size_t i = 0; i < s.size(); ++i) {
-    while (i + 8 <= s.size()) {
-      const uint64_t w = text::swar::load(s.data() + i);
-      if (text::swar::any_between(w, '0', '9') | text::swar::any_equal(w, 0xEF)) break;
-      i += 8;
-    }
-    if (i >= s.size()) break;
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    if (c >= '0' && c <= '9') return true;
-    if (c == 0xEF && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xBC &&
-        static_cast<unsigned char>(s[i + 2]) >= 0x90 && static_cast<unsigned char>(s[i + 2]) <= 0x99) {
-      return true;
-    }
+  for (size_t i = text::next_digit_candidate(s, 0); i < s.size(); i = text::next_digit_candidate(s, i + 1)) {
+    if (text::digit_length_at(s, i)) return true;
   }
   return false;
 }

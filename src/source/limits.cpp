@@ -5,25 +5,10 @@
 #include <string>
 
 #include "source/html.h"
-#include "text/swar.h"
 #include "text/utf8.h"
 
 namespace budgetlens::source::detail {
 namespace {
-
-// The byte length of the digit at s[i] — ASCII or full-width (０-９) — or 0.
-size_t digit_at(std::string_view s, size_t i) {
-  if (i < s.size() && s[i] >= '0' && s[i] <= '9') return 1;
-  if (i + 2 < s.size() && s[i] == '\xEF' && s[i + 1] == '\xBC' && s[i + 2] >= '\x90' && s[i + 2] <= '\x99') return 3;
-  return 0;
-}
-
-// Whether any of eight bytes is an ASCII digit or 0xEF, the lead of a full-width form. Most of a
-// document's bytes are neither.
-bool any_digit_or_full_width(const char* p) {
-  const uint64_t w = text::swar::load(p);
-  return (text::swar::any_between(w, '0', '9') | text::swar::any_equal(w, 0xEF)) != 0;
-}
 
 // The byte length of `ascii` or its full-width form (U+FF00 + ascii - 0x20) at s[i], or 0.
 size_t mark_at(std::string_view s, size_t i, char ascii) {
@@ -39,7 +24,7 @@ size_t number_digits(std::string_view s, size_t& i) {
   size_t digits = 0;
   auto run = [&](size_t& at) {
     size_t n = 0;
-    while (size_t d = digit_at(s, at)) at += d, ++n;
+    while (size_t d = text::digit_length_at(s, at)) at += d, ++n;
     return n;
   };
   digits += run(i);
@@ -51,7 +36,7 @@ size_t number_digits(std::string_view s, size_t& i) {
     digits += 3;
     i = k;
   }
-  if (size_t point = mark_at(s, i, '.'); point && digit_at(s, i + point)) {
+  if (size_t point = mark_at(s, i, '.'); point && text::digit_length_at(s, i + point)) {
     i += point;
     digits += run(i);
   }
@@ -92,14 +77,9 @@ std::optional<Error<ErrorCode>> beyond_text_limits(const SourceText& source, con
     begin = end + 1;
   }
   for (size_t i = 0; i < s.size();) {
-    while (i + 8 <= s.size() && !any_digit_or_full_width(s.data() + i)) i += 8;
+    i = text::next_digit_candidate(s, i);
     if (i >= s.size()) break;
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    if ((c < '0' || c > '9') && c != 0xEF) {  // 0xEF leads a full-width digit
-      ++i;
-      continue;
-    }
-    if (!digit_at(s, i)) {
+    if (!text::digit_length_at(s, i)) {
       ++i;
       continue;
     }

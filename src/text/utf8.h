@@ -10,6 +10,8 @@
 #include <string>
 #include <string_view>
 
+#include "text/swar.h"
+
 namespace budgetlens::text {
 
 // Decodes the code point at s[i] and advances i past it. An invalid or truncated sequence yields
@@ -87,6 +89,12 @@ inline bool is_space(char32_t c);
 // Any space, or a line break.
 inline bool is_blank(char32_t c);
 inline bool is_ascii_digit(char32_t c) { return c >= '0' && c <= '9'; }
+// The byte length of the digit at s[i]: 1 for an ASCII digit, 3 for a full-width one (０-９, which
+// folding writes as ASCII), 0 for anything else.
+inline size_t digit_length_at(std::string_view s, size_t i);
+// The first place at or after i where a digit may start (an ASCII digit, or 0xEF, the lead byte of
+// a full-width form), or s.size(). Most of a text's bytes are neither: eight are read at a time.
+inline size_t next_digit_candidate(std::string_view s, size_t i);
 inline bool is_ascii_alnum(char32_t c) {
   return is_ascii_digit(c) || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
 }
@@ -172,6 +180,25 @@ inline size_t find_word(std::string_view s, std::string_view word, size_t from) 
     if (same_bytes(begin, w, m - 1)) return static_cast<size_t>(begin - s.data());
   }
   return std::string_view::npos;
+}
+
+inline size_t digit_length_at(std::string_view s, size_t i) {
+  if (i < s.size() && s[i] >= '0' && s[i] <= '9') return 1;
+  if (i + 2 < s.size() && s[i] == '\xEF' && s[i + 1] == '\xBC' && s[i + 2] >= '\x90' && s[i + 2] <= '\x99')
+    return 3;
+  return 0;
+}
+
+inline size_t next_digit_candidate(std::string_view s, size_t i) {
+  for (; i + 8 <= s.size(); i += 8) {
+    const uint64_t w = swar::load(s.data() + i);
+    if (swar::any_between(w, '0', '9') | swar::any_equal(w, 0xEF)) break;
+  }
+  for (; i < s.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    if ((c >= '0' && c <= '9') || c == 0xEF) return i;
+  }
+  return s.size();
 }
 
 inline bool is_han(char32_t c) {
