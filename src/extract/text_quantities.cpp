@@ -145,8 +145,7 @@ class ParagraphReader {
   void find_figures() {
     const std::string& s = f_.text;
     for (size_t i = 0; i < s.size(); ++i) {
-      // Most of a paragraph holds no digit: eight bytes at a time.
-      while (i + 8 <= s.size() && !text::swar::any_between(text::swar::load(s.data() + i), '0', '9')) i += 8;
+      i = text::next_digit_candidate(s, i);  // most of a paragraph holds no digit
       if (i >= s.size()) break;
       if (s[i] < '0' || s[i] > '9' || masked_[i]) continue;
       if (i > 0 && (text::is_ascii_alnum(s[i - 1]) || s[i - 1] == '.' || s[i - 1] == '_')) continue;
