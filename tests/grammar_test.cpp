@@ -374,6 +374,13 @@ TEST(Grammar, RequiredWordsAreThoseEveryMatchHolds) {
   };
   EXPECT_TRUE(may_match("(?:金额|货币)?单位[:]?\\s*(万元|元|亿元)", "单位:万元"));
   EXPECT_FALSE(may_match("(?:金额|货币)?单位[:]?\\s*(万元|元|亿元)", "金额3"));  // no 单位, no 元
+  // A match needs 单位 and one of the units: a text with a unit but no 单位 has none either.
+  EXPECT_FALSE(may_match("(?:金额|货币)?单位[:]?\\s*(万元|元|亿元)", "收入总计3万元"));
+  EXPECT_TRUE(may_match("(?:金额|货币)?单位[:]?\\s*(万元|元|亿元)", "金额单位 万元"));
+  // Of words needed together the longer is looked for: 预算, not 数 or 额.
+  EXPECT_FALSE(may_match("预算.{0,3}(?:数|额)", "支出数"));
+  EXPECT_TRUE(may_match("预算.{0,3}(?:数|额)", "预算总额"));
+  EXPECT_TRUE(may_match("预算.{0,3}(?:数|额)", "预算"));  // no match, but the word is there
   EXPECT_TRUE(may_match("预算|决算", "部门决算"));
   EXPECT_FALSE(may_match("预算|决算", "收入"));
   EXPECT_FALSE(may_match("一?二", "一"));  // 二 is required, 一 is not

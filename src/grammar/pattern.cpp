@@ -79,6 +79,33 @@ bool caseless(std::string_view word) {
   return true;
 }
 
+// Of the prefilter's words (`filter` holds one pattern), those a match cannot do without. A match may
+// need several at once ("单位:万元" needs 单位 and 元): looking for one of them is then enough, and 单位
+// rules out the many lines that print 元 but no 单位. Each word, the shortest (the commonest) first,
+// is left out when a text that holds every word left out, and none of the others, still cannot match.
+std::vector<std::string> words_a_match_needs(const re2::FilteredRE2& filter, std::vector<std::string> words) {
+  std::vector<size_t> order(words.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(),
+                   [&](size_t a, size_t b) { return words[a].size() < words[b].size(); });
+  std::vector<bool> kept(words.size(), true);
+  std::vector<int> left_out, potential;
+  for (size_t a : order) {
+    kept[a] = false;
+    left_out.clear();
+    for (size_t i = 0; i < words.size(); ++i) {
+      if (!kept[i]) left_out.push_back(static_cast<int>(i));
+    }
+    filter.AllPotentials(left_out, &potential);
+    if (!potential.empty()) kept[a] = true;
+  }
+  std::vector<std::string> needed;
+  for (size_t i = 0; i < words.size(); ++i) {
+    if (kept[i]) needed.push_back(std::move(words[i]));
+  }
+  return needed;
+}
+
 // The words of three bytes or more (a Han character and up) of which every match of `source` holds
 // one, from RE2's prefilter; null when a match may hold none, or they are too many or have case.
 std::shared_ptr<const detail::RequiredWords> required_words(const std::string& source) {
@@ -93,7 +120,9 @@ std::shared_ptr<const detail::RequiredWords> required_words(const std::string& s
   for (const std::string& w : words) {
     if (!caseless(w)) return nullptr;
   }
-  return std::make_shared<const detail::RequiredWords>(std::move(words));
+  std::vector<std::string> needed = words_a_match_needs(filter, std::move(words));
+  if (needed.empty()) return nullptr;  // a pattern that matches nothing: asked anyway, as RE2 says
+  return std::make_shared<const detail::RequiredWords>(std::move(needed));
 }
 
 // Whether looking for required words before a match anchored at one end pays: the words are
