@@ -11,6 +11,7 @@
 #include "grammar/grammar.h"
 #include "grammar/remembered_matches.h"
 #include "grammar/required_words.h"
+#include "grammar/start_ranges.h"
 #include "test_support.h"
 #include "text/fold.h"
 #include "text/utf8.h"
@@ -397,11 +398,16 @@ TEST(Grammar, RequiredWordsAreThoseEveryMatchHolds) {
   EXPECT_TRUE(p->find("收入 单位:万元"));
   EXPECT_FALSE(p->matches(Anchor::kAnywhere, "金额"));
   // A long text is not searched for the words before a match anchored at one end (the expression
-  // stops at once): the answers are the same.
+  // stops at once): the answers are the same. (How the text starts rules it out at its start.)
   std::string filler;
   while (filler.size() <= 2048) filler += "收入总计3万";
   EXPECT_FALSE(p->may_match(Anchor::kAnywhere, filler));
-  EXPECT_TRUE(p->may_match(Anchor::kPrefix, filler));
+  EXPECT_FALSE(p->may_match(Anchor::kPrefix, filler));
+  auto q = Pattern::compile("[^a]?单位[:]?(万元|元)", nullptr);  // may start with anything
+  EXPECT_FALSE(q->may_match(Anchor::kAnywhere, filler));
+  EXPECT_TRUE(q->may_match(Anchor::kPrefix, filler));
+  EXPECT_FALSE(q->may_match(Anchor::kPrefix, filler.substr(0, 1020)));
+  EXPECT_FALSE(q->matches(Anchor::kPrefix, filler));
   EXPECT_TRUE(p->may_match(Anchor::kSuffix, filler));
   EXPECT_FALSE(p->may_match(Anchor::kPrefix, filler.substr(0, 1020)));
   EXPECT_FALSE(p->match_prefix(filler));
@@ -481,7 +487,10 @@ std::vector<std::string> builtin_pattern_sources() {
   return out;
 }
 
-TEST(Grammar, RequiredWordsNeverHideAMatch) {
+// What a pattern asks before it runs (the words a match holds, where a match at the start lies) must
+// never rule out a text that has a match: every pattern of the built-in grammar, asked anywhere, at
+// the start and of the whole text, answers as RE2 alone does.
+TEST(Grammar, PrefiltersNeverHideAMatch) {
   // The folded lines of the documents in corpus/ (and the seeds beside the tree), and their halves.
   std::vector<std::string> texts;
   std::vector<std::string> files;
@@ -509,23 +518,80 @@ TEST(Grammar, RequiredWordsNeverHideAMatch) {
   RE2::Options options;
   options.set_encoding(RE2::Options::EncodingUTF8);
   options.set_log_errors(false);
-  size_t filtered = 0, hidden = 0;
+  size_t filtered = 0, started = 0, hidden = 0;
   for (const std::string& source : sources) {
     auto pattern = Pattern::compile(source, nullptr);
     ASSERT_TRUE(pattern) << source;
     RE2 plain(source, options);
-    size_t passed = 0;
+    size_t passed = 0, may_start = 0;
     for (const std::string& t : texts) {
       bool any = RE2::PartialMatch(t, plain), whole = RE2::FullMatch(t, plain);
+      bool prefix = plain.Match(t, 0, t.size(), RE2::ANCHOR_START, nullptr, 0);
       passed += pattern->may_match(Anchor::kAnywhere, t);
+      may_start += pattern->may_match(Anchor::kPrefix, t);
       if (any && !pattern->may_match(Anchor::kAnywhere, t)) ++hidden;
+      if (prefix && !pattern->may_match(Anchor::kPrefix, t)) ++hidden;
+      if (whole && !pattern->may_match(Anchor::kFull, t)) ++hidden;
       EXPECT_EQ(pattern->matches(Anchor::kAnywhere, t), any) << source << " on \"" << t << "\"";
+      EXPECT_EQ(pattern->matches(Anchor::kPrefix, t), prefix) << source << " on \"" << t << "\"";
       EXPECT_EQ(pattern->match_full(t), whole) << source << " on \"" << t << "\"";
     }
     filtered += passed < texts.size();
+    started += may_start < texts.size();
   }
   EXPECT_EQ(hidden, 0u);
   EXPECT_GT(filtered, sources.size() / 2);  // most patterns have words to look for first
+  EXPECT_GT(started, sources.size() / 2);   // and rule out texts by how they start
+}
+
+TEST(Grammar, StartRangesHoldTheTextsThatStartInThem) {
+  using detail::StartRange;
+  using detail::StartRanges;
+  // As RE2 gives them for the page numbers 第3页 and 12/40.
+  StartRanges pages(std::vector<StartRange>{{"第1", "第9页"}, {"0/", "999/9"}});
+  EXPECT_TRUE(pages.may_start("第3页"));
+  EXPECT_TRUE(pages.may_start("第1"));
+  EXPECT_TRUE(pages.may_start("12/40"));
+  EXPECT_TRUE(pages.may_start("5"));          // "5" lies between 0/ and 999/9
+  EXPECT_FALSE(pages.may_start("第一部分"));  // 第, below 第1; 第一 and longer, above 第9页
+  EXPECT_FALSE(pages.may_start("第"));
+  EXPECT_FALSE(pages.may_start("收入"));
+  EXPECT_FALSE(pages.may_start("-5-"));  // below 0/
+  EXPECT_FALSE(pages.may_start(""));
+  EXPECT_TRUE(pages.may_be("第3页"));
+  EXPECT_TRUE(pages.may_be("第9页"));
+  EXPECT_FALSE(pages.may_be("第"));
+  EXPECT_FALSE(pages.may_be("第9页共"));  // above 第9页
+  // A range whose min is empty holds a match of nothing: every text may start with one.
+  StartRanges empty(std::vector<StartRange>{{"", "abc"}});
+  EXPECT_TRUE(empty.may_start("收入"));
+  EXPECT_TRUE(empty.may_be(""));
+  EXPECT_FALSE(empty.may_be("b"));
+  // Ranges that overlap are one.
+  StartRanges merged(std::vector<StartRange>{{"b", "d"}, {"a", "c"}, {"x", "y"}});
+  EXPECT_EQ(merged.ranges().size(), 2u);
+  EXPECT_TRUE(merged.may_be("cz"));
+  EXPECT_FALSE(merged.may_be("e"));
+}
+
+TEST(Grammar, StartRangesAreThoseOfEachAlternativeAtTheTop) {
+  using detail::start_ranges_of;
+  // Split at the top: the two ranges of 收入合计 and 支出合计, not one from 收 to 支 and beyond.
+  EXPECT_EQ(start_ranges_of("收入合计|支出合计").size(), 2u);
+  EXPECT_EQ(start_ranges_of("(?:本年)?收入合计|(支出)合计").size(), 2u);
+  // Not split inside brackets, classes, or after an escape.
+  EXPECT_EQ(start_ranges_of("(?:收入|支出)合计").size(), 1u);
+  EXPECT_EQ(start_ranges_of("[|]合计").size(), 1u);
+  EXPECT_EQ(start_ranges_of("[]|]合计").size(), 1u);
+  EXPECT_EQ(start_ranges_of("[a[:digit:]|]合计").size(), 1u);
+  EXPECT_EQ(start_ranges_of("[\\]|]合计").size(), 1u);
+  EXPECT_EQ(start_ranges_of("a\\|b").size(), 1u);
+  // A flag holds for the alternatives after it: such a pattern is taken whole.
+  EXPECT_EQ(start_ranges_of("(?i)a|b").size(), 1u);
+  // A pattern that may start with anything rules out no text.
+  EXPECT_TRUE(detail::StartRanges(start_ranges_of(".*合计")).may_start("收入"));
+  EXPECT_TRUE(detail::StartRanges(start_ranges_of("合计|.*总计")).may_start("收入"));
+  EXPECT_FALSE(detail::StartRanges(start_ranges_of("合计|总计")).may_start("收入"));
 }
 
 TEST(Grammar, PatternsWithoutAssertionsAreContextFree) {
@@ -535,6 +601,8 @@ TEST(Grammar, PatternsWithoutAssertionsAreContextFree) {
   EXPECT_TRUE(free_of_context("[]^$]x"));
   EXPECT_TRUE(free_of_context("\\$\\^"));
   EXPECT_TRUE(free_of_context("[[:digit:]^]"));
+  EXPECT_TRUE(free_of_context("[a[:digit:]^]x"));  // a class of its own inside a class
+  EXPECT_FALSE(free_of_context("[a[:digit:]]$"));
   EXPECT_FALSE(free_of_context("^目录$"));
   EXPECT_FALSE(free_of_context("合计$"));
   EXPECT_FALSE(free_of_context("\\bword"));

@@ -7,8 +7,10 @@
 #include <algorithm>
 #include <atomic>
 
+#include "grammar/regex_source.h"
 #include "grammar/remembered_matches.h"
 #include "grammar/required_words.h"
+#include "grammar/start_ranges.h"
 #include "text/utf8.h"
 
 namespace budgetlens::grammar {
@@ -34,33 +36,6 @@ std::optional<Match> run(const RE2& re, std::string_view s, size_t from, RE2::An
   m.key_end = m.key_begin + key.size();
   m.key = s.substr(m.key_begin, key.size());
   return m;
-}
-
-// Whether RE2 source text has an assertion outside character classes: ^ $ or \A \z \b \B.
-bool has_assertion(std::string_view re) {
-  bool in_class = false;
-  for (size_t i = 0; i < re.size(); ++i) {
-    char c = re[i];
-    if (c == '\\') {
-      if (i + 1 < re.size() && !in_class && std::string_view("AzbB").find(re[i + 1]) != std::string_view::npos) {
-        return true;
-      }
-      ++i;  // the escaped character is a literal (or a class such as \d)
-    } else if (in_class) {
-      if (c == ']') in_class = false;
-    } else if (c == '[') {
-      in_class = true;
-      if (i + 1 < re.size() && re[i + 1] == '^') ++i;         // negation, not an anchor
-      if (i + 1 < re.size() && re[i + 1] == ']') ++i;         // a leading ] is a literal
-      if (re.compare(i + 1, 2, "[:") == 0) {                  // [[:alpha:]] and friends
-        size_t end = re.find(":]", i + 3);
-        if (end != std::string_view::npos) i = end + 1;
-      }
-    } else if (c == '^' || c == '$') {
-      return true;
-    }
-  }
-  return false;
 }
 
 // At most this many words are looked for before a pattern, or a set of them, is run; the built-in
@@ -135,8 +110,12 @@ bool worth_looking_for_words(Anchor anchor, std::string_view s) {
   return s.size() <= kAnchoredLookAhead || anchor == Anchor::kFull || anchor == Anchor::kAnywhere;
 }
 
-// False when s holds none of `words` (null: none known), so that no match at `anchor` can be there.
-bool may_hold_a_match(const detail::RequiredWords* words, Anchor anchor, std::string_view s) {
+// False when no match at `anchor` can be in s: a match at its start lies outside `starts`, or s
+// holds none of `words` (null: not known).
+bool may_hold_a_match(const detail::RequiredWords* words, const detail::StartRanges* starts, Anchor anchor,
+                      std::string_view s) {
+  if (starts && anchor == Anchor::kPrefix && !starts->may_start(s)) return false;
+  if (starts && anchor == Anchor::kFull && !starts->may_be(s)) return false;
   return !words || !worth_looking_for_words(anchor, s) || words->any_in(s);
 }
 
@@ -193,7 +172,7 @@ bool kept_bool(uint64_t serial, uint8_t question, std::string_view s, Ask ask) {
 }  // namespace
 
 bool Pattern::may_match(Anchor anchor, std::string_view s) const {
-  return may_hold_a_match(required_.get(), anchor, s);
+  return may_hold_a_match(required_.get(), starts_.get(), anchor, s);
 }
 
 std::optional<Pattern> Pattern::compile(std::string_view source, std::string* error) {
@@ -206,9 +185,11 @@ std::optional<Pattern> Pattern::compile(std::string_view source, std::string* er
     return std::nullopt;
   }
   p.re_ = std::move(re);
-  p.context_free_ = !has_assertion(p.source_);
+  p.context_free_ = !detail::has_assertion(p.source_);
   p.suffix_re_ = std::make_shared<RE2>("(?:" + p.source_ + ")$", options());
   p.required_ = required_words(p.source_);
+  if (std::vector<detail::StartRange> ranges = detail::start_ranges_of(p.source_); !ranges.empty())
+    p.starts_ = std::make_shared<const detail::StartRanges>(std::move(ranges));
   return p;
 }
 
@@ -301,6 +282,14 @@ PatternSet::PatternSet(std::vector<Pattern> patterns)
   if (all_known && words.size() <= kMaxRequiredWordsOfASet) {
     required_ = std::make_shared<const detail::RequiredWords>(std::move(words));
   }
+  std::vector<detail::StartRange> ranges;
+  bool all_ranged = !patterns_.empty();
+  for (const Pattern& p : patterns_) {
+    all_ranged = all_ranged && p.starts_;
+    if (!all_ranged) break;
+    ranges.insert(ranges.end(), p.starts_->ranges().begin(), p.starts_->ranges().end());
+  }
+  if (all_ranged) starts_ = std::make_shared<const detail::StartRanges>(std::move(ranges));
   // One pattern gains nothing from a set: Pattern::matches is one pass already.
   if (patterns_.size() < 2) return;
   auto compiled = std::make_shared<Compiled>();
@@ -320,7 +309,7 @@ PatternSet::PatternSet(std::vector<Pattern> patterns)
 
 void PatternSet::matching(Anchor anchor, std::string_view s, std::vector<int>& out) const {
   out.clear();
-  if (!may_hold_a_match(required_.get(), anchor, s)) return;
+  if (!may_hold_a_match(required_.get(), starts_.get(), anchor, s)) return;
   if (!sets_ || s.size() > Kept::kLongestText || patterns_.size() > UINT16_MAX) {
     match_set(anchor, s, out);
     return;
@@ -359,7 +348,7 @@ void PatternSet::match_set(Anchor anchor, std::string_view s, std::vector<int>& 
 }
 
 bool PatternSet::any(Anchor anchor, std::string_view s) const {
-  if (!may_hold_a_match(required_.get(), anchor, s)) return false;
+  if (!may_hold_a_match(required_.get(), starts_.get(), anchor, s)) return false;
   if (sets_) {
     RE2::Set::ErrorInfo error{RE2::Set::kNoError};
     bool found = sets_->of(anchor).Match(re2::StringPiece(s.data(), s.size()), nullptr, &error);

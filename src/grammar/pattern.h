@@ -17,6 +17,7 @@ class RE2;
 
 namespace budgetlens::grammar::detail {
 class RequiredWords;
+class StartRanges;
 }
 
 namespace budgetlens::grammar {
@@ -75,6 +76,8 @@ class Pattern {
   std::shared_ptr<const re2::RE2> suffix_re_;  // (?:source)$
   // Every match holds one of these words; null when no such words are known.
   std::shared_ptr<const detail::RequiredWords> required_;
+  // Where a match at the start of a text may lie; null when RE2 cannot tell.
+  std::shared_ptr<const detail::StartRanges> starts_;
 
   friend class PatternSet;
 };
@@ -118,6 +121,8 @@ class PatternSet {
   std::shared_ptr<const Compiled> sets_;  // null when the patterns are tried one by one
   // Every match of every pattern holds one of these words; null when no such words are known.
   std::shared_ptr<const detail::RequiredWords> required_;
+  // Where a match of one of the patterns at the start of a text may lie; null when RE2 cannot tell.
+  std::shared_ptr<const detail::StartRanges> starts_;
 };
 
 }  // namespace budgetlens::grammar
