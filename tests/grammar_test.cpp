@@ -579,6 +579,10 @@ TEST(Grammar, StartRangesAreThoseOfEachAlternativeAtTheTop) {
   // Split at the top: the two ranges of 收入合计 and 支出合计, not one from 收 to 支 and beyond.
   EXPECT_EQ(start_ranges_of("收入合计|支出合计").size(), 2u);
   EXPECT_EQ(start_ranges_of("(?:本年)?收入合计|(支出)合计").size(), 2u);
+  // A plain word is its own range; an alternative with an operator is RE2's.
+  EXPECT_EQ(start_ranges_of("栏次|行次"),
+            (std::vector<detail::StartRange>{{"栏次", "栏次"}, {"行次", "行次"}}));
+  EXPECT_NE(start_ranges_of("栏次|行.")[1], detail::StartRange("行.", "行."));
   // Not split inside brackets, classes, or after an escape.
   EXPECT_EQ(start_ranges_of("(?:收入|支出)合计").size(), 1u);
   EXPECT_EQ(start_ranges_of("[|]合计").size(), 1u);

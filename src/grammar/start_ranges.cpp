@@ -3,6 +3,7 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <optional>
 
 #include "grammar/regex_source.h"
 
@@ -19,15 +20,23 @@ bool below(std::string_view a, std::string_view b) {
 
 }  // namespace
 
-std::vector<StartRange> start_ranges_of(std::string_view source) {
+std::vector<StartRange> start_ranges_of(std::string_view source, const RE2* whole) {
   RE2::Options options;
   options.set_encoding(RE2::Options::EncodingUTF8);
   options.set_log_errors(false);
+  const std::vector<std::string_view> alternatives = top_alternatives(source);
   std::vector<StartRange> out;
-  for (std::string_view alternative : top_alternatives(source)) {
-    RE2 re(re2::StringPiece(alternative.data(), alternative.size()), options);
+  for (std::string_view alternative : alternatives) {
+    // Characters that RE2 reads as themselves match themselves only: no expression to build.
+    if (!alternative.empty() && alternative.find_first_of("\\.^$|?*+()[]{}") == std::string_view::npos) {
+      out.emplace_back(alternative, alternative);
+      continue;
+    }
+    std::optional<RE2> own;
+    const RE2* re = alternatives.size() == 1 ? whole : nullptr;
+    if (!re) re = &own.emplace(re2::StringPiece(alternative.data(), alternative.size()), options);
     std::string min, max;
-    if (!re.ok() || !re.PossibleMatchRange(&min, &max, kRangeBytes)) return {};
+    if (!re->ok() || !re->PossibleMatchRange(&min, &max, kRangeBytes)) return {};
     if (below(max, min)) continue;  // RE2's answer for an alternative that matches nothing
     out.emplace_back(std::move(min), std::move(max));
   }
