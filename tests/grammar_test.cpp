@@ -209,10 +209,14 @@ TEST(Grammar, PatternSetsAnswerAsTheirPatternsOneByOne) {
         set->matching(anchor, t, hits);
         ASSERT_EQ(hits, want) << "\"" << t << "\" anchor " << static_cast<int>(anchor);
         EXPECT_EQ(set->first_matching(anchor, t), want.empty() ? -1 : want.front());
+        EXPECT_EQ(set->any(anchor, t), !want.empty())
+            << "\"" << t << "\" anchor " << static_cast<int>(anchor);
         // Asked again: a short text's answer is the one kept, and every set and anchor keeps its
         // own for the same text.
         set->matching(anchor, t, hits);
         EXPECT_EQ(hits, want) << "\"" << t << "\" anchor " << static_cast<int>(anchor) << ", asked again";
+        EXPECT_EQ(set->any(anchor, t), !want.empty())
+            << "\"" << t << "\" anchor " << static_cast<int>(anchor);
       }
     }
   }

@@ -126,8 +126,10 @@ uint64_t next_serial() {
 
 using Kept = detail::RememberedMatches;
 
-// What is asked of a pattern, for the answers a thread keeps. A set is asked by its anchor.
+// What is asked of a pattern, for the answers a thread keeps. A set is asked by its anchor which
+// patterns match, and by kSetAny + its anchor whether any does.
 enum Question : uint8_t { kPrefixMatch, kSuffixMatch, kFirstMatch, kMatchesFull };  // + Anchor
+constexpr uint8_t kSetAny = 4;
 
 // A match as an answer to keep, and back: its four offsets, or no values for none.
 Kept::Answer answer_of(const std::optional<Match>& m) {
@@ -350,13 +352,16 @@ void PatternSet::match_set(Anchor anchor, std::string_view s, std::vector<int>& 
 
 bool PatternSet::any(Anchor anchor, std::string_view s) const {
   if (!may_hold_a_match(required_.get(), starts_.get(), anchor, s)) return false;
-  if (sets_) {
-    RE2::Set::ErrorInfo error{RE2::Set::kNoError};
-    bool found = sets_->of(anchor).Match(re2::StringPiece(s.data(), s.size()), nullptr, &error);
-    if (error.kind == RE2::Set::kNoError) return found;
-  }
-  return std::any_of(patterns_.begin(), patterns_.end(),
-                     [&](const Pattern& p) { return p.matches(anchor, s); });
+  // Kept as a question of its own, after the four of matching().
+  return kept_bool(serial_, kSetAny + static_cast<uint8_t>(anchor), s, [&] {
+    if (sets_) {
+      RE2::Set::ErrorInfo error{RE2::Set::kNoError};
+      bool found = sets_->of(anchor).Match(re2::StringPiece(s.data(), s.size()), nullptr, &error);
+      if (error.kind == RE2::Set::kNoError) return found;
+    }
+    return std::any_of(patterns_.begin(), patterns_.end(),
+                       [&](const Pattern& p) { return p.matches(anchor, s); });
+  });
 }
 
 int PatternSet::first_matching(Anchor anchor, std::string_view s) const {
