@@ -61,9 +61,11 @@ class Pattern {
   std::optional<Match> find(std::string_view s, size_t from = 0) const;
   // The capturing groups of a match of the whole of s (an absent group is empty).
   std::optional<std::vector<std::string_view>> full_groups(std::string_view s) const;
-  // False when s holds none of the words one of which every match holds (RE2's prefilter atoms):
-  // then s has no match at `anchor`. True when it may have one, and, without looking, for a text
-  // over 1 KB asked about a match anchored at one end, where the expression decides sooner.
+  // False when s holds none of the words one of which every match holds (RE2's prefilter atoms),
+  // or, asked about its start or the whole of it, starts where no match can (RE2's possible match
+  // ranges): then s has no match at `anchor`. True when it may have one, and, without looking for
+  // the words, for a text over 1 KB asked about a match anchored at one end, where the expression
+  // decides sooner.
   bool may_match(Anchor anchor, std::string_view s) const;
 
  private:
