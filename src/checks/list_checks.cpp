@@ -49,6 +49,11 @@ class Lists {
   explicit Lists(Workspace& w) : w_(w) {
     for (const CheckRule* r : w.g.checks.family("list")) rule_ = r;
     for (const CheckRule* r : w.g.checks.family("share-sum")) shares_ = r;
+    if (rule_) {  // asked of every gap: looked up once
+      open_claims_ = &rule_->pattern("open");
+      claims_ = &rule_->pattern("claims");
+      open_tail_ = rule_->word("open-tail");
+    }
     natural_ = w.in.outline.kind == "final_accounts" ? Phase::kActual
                : w.in.outline.kind == "budget"       ? Phase::kBudget
                                                      : Phase::kNone;
@@ -118,7 +123,7 @@ class Lists {
   std::optional<Claim> claim_in(std::string_view gap) const {
     std::optional<Claim> last;
     for (bool open : {true, false}) {  // at the same place, 主要包括 is open, not 包括
-      const grammar::Pattern& p = rule_->pattern(open ? "open" : "claims");
+      const grammar::Pattern& p = open ? *open_claims_ : *claims_;
       if (!p.valid()) continue;
       for (size_t from = 0; from < gap.size();) {
         auto m = p.find(gap, from);
@@ -323,8 +328,8 @@ class Lists {
       bool any_part = false;
       for (int x = k; x < end; ++x) any_part |= is_subject(p.figures[x]);
       if (!any_part) continue;
-      const std::string& open_tail = rule_->word("open-tail");
-      bool open = claim->open || (!open_tail.empty() && std::string_view(p.gaps[end]).rfind(open_tail, 0) == 0);
+      bool open =
+          claim->open || (!open_tail_.empty() && std::string_view(p.gaps[end]).rfind(open_tail_, 0) == 0);
       bool by_year = false;
       for (int x = k; x < end; ++x) by_year |= is_subject(p.figures[x]) && w_.context(p.figures[x]).year != 0;
       for (const HeadGroup& g : group_heads(heads, by_year)) {
@@ -502,6 +507,11 @@ class Lists {
   Workspace& w_;
   const CheckRule* rule_ = nullptr;
   const CheckRule* shares_ = nullptr;
+  // Of rule_: the words that claim a list that need not be complete (其中, 主要包括 …), those that claim
+  // a complete one (包括, 分别为 …), and the word after a last part that makes a list open (等).
+  const grammar::Pattern* open_claims_ = nullptr;
+  const grammar::Pattern* claims_ = nullptr;
+  std::string open_tail_;
   Phase natural_ = Phase::kNone;
   std::vector<Paragraph> paragraphs_;
 };
