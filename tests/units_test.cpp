@@ -29,6 +29,43 @@ TEST(Figure, ReadsNumberUnitAndApproximation) {
   EXPECT_EQ(more->unit->word, "篇");
 }
 
+// A figure is asked about the bytes beside it before the words are compared: every approximation
+// word of the grammar, before or after the number, and every comparator, must still be read.
+TEST(Figure, ReadsEveryApproximationWordAndComparatorBesideIt) {
+  int before = 0, after = 0;
+  for (const grammar::ApproxWord& a : g().approx) {
+    if (a.where == grammar::ApproxWord::Where::kBefore) {
+      const std::string text = "收入" + a.word + "90万元";
+      auto f = read_figure(text, text.find('9'), g());
+      ASSERT_TRUE(f) << a.word;
+      EXPECT_EQ(f->approx, a.word);
+      EXPECT_EQ(f->begin, text.find(a.word));
+      ++before;
+    } else if (a.where == grammar::ApproxWord::Where::kAfter) {
+      auto f = read_figure("90" + a.word + "人", 0, g());
+      ASSERT_TRUE(f) << a.word;
+      EXPECT_EQ(f->approx, a.word);
+      EXPECT_EQ(f->unit->word, "人") << a.word;
+      ++after;
+    }
+  }
+  EXPECT_GT(before, 0);
+  EXPECT_GT(after, 0);
+  for (std::string c : {"≥", "≤", ">=", "<=", ">", "<", "="}) {
+    for (std::string gap : {"", " "}) {
+      const std::string text = "目标" + c + gap + "90%";
+      auto f = read_figure(text, text.find('9'), g());
+      ASSERT_TRUE(f) << text;
+      EXPECT_EQ(f->comparator, c) << text;
+    }
+  }
+  auto plain = read_figure("收入90万元", 6, g());
+  ASSERT_TRUE(plain);
+  EXPECT_EQ(plain->approx, "");
+  EXPECT_EQ(plain->comparator, "");
+  EXPECT_EQ(plain->begin, 6u);
+}
+
 TEST(Figure, KeepsAPointThatPromisedDecimals) {
   auto f = read_figure("96.%", 0, g());
   ASSERT_TRUE(f);

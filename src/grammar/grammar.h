@@ -15,6 +15,7 @@
 #pragma once
 
 #include <array>
+#include <bitset>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -150,6 +151,9 @@ struct ApproxWord {
 struct UnitGrammar {
   std::vector<UnitWord> words;  // longest first
   std::vector<ApproxWord> approx;
+  // The last bytes of the approximation words written before a number, and the first bytes of those
+  // written after one: a figure with no such byte beside it has no such word there.
+  std::bitset<256> approx_before_ends, approx_after_starts;
   // For each first byte, the words starting with it, longest first: each word's index into `words`
   // and its first bytes (up to four, the rest zero), which rule out most words without a comparison.
   struct WordStart {

@@ -240,6 +240,10 @@ void read_units(Reader& r, const pugi::xml_node& root, UnitGrammar& g) {
     a.where = where == "before" ? ApproxWord::Where::kBefore
               : where == "whole" ? ApproxWord::Where::kWhole
                                  : ApproxWord::Where::kAfter;
+    if (!a.word.empty() && a.where == ApproxWord::Where::kBefore)
+      g.approx_before_ends.set(static_cast<unsigned char>(a.word.back()));
+    if (!a.word.empty() && a.where == ApproxWord::Where::kAfter)
+      g.approx_after_starts.set(static_cast<unsigned char>(a.word.front()));
     g.approx.push_back(std::move(a));
   }
 }

@@ -1,3 +1,4 @@
+#include <array>
 #include <string>
 
 #include "text/utf8.h"
@@ -25,15 +26,38 @@ bool word_at(std::string_view s, size_t i, std::string_view word) {
 
 const grammar::ApproxWord* approx_at(std::string_view s, size_t i, const grammar::UnitGrammar& units,
                                      grammar::ApproxWord::Where where) {
+  if (where == grammar::ApproxWord::Where::kAfter &&
+      (i >= s.size() || !units.approx_after_starts[static_cast<unsigned char>(s[i])])) {
+    return nullptr;
+  }
   for (const grammar::ApproxWord& a : units.approx) {
     if (a.where == where && word_at(s, i, a.word)) return &a;
   }
   return nullptr;
 }
 
+// The approximation word written right before position i ("约90%"), if any.
+const grammar::ApproxWord* approx_before(std::string_view s, size_t i, const grammar::UnitGrammar& units) {
+  if (i == 0 || !units.approx_before_ends[static_cast<unsigned char>(s[i - 1])]) return nullptr;
+  for (const grammar::ApproxWord& a : units.approx) {
+    if (a.where == grammar::ApproxWord::Where::kBefore && i >= a.word.size() &&
+        word_at(s, i - a.word.size(), a.word))
+      return &a;
+  }
+  return nullptr;
+}
+
+// The bytes that end one of kComparators: a figure with none of them before it has no comparator.
+constexpr std::array<bool, 256> kComparatorEnds = [] {
+  std::array<bool, 256> ends{};
+  for (std::string_view c : kComparators) ends[static_cast<unsigned char>(c.back())] = true;
+  return ends;
+}();
+
 // The comparator written right before position i, if any ("≥90%", "≤ 10").
 std::string_view comparator_before(std::string_view s, size_t i) {
   i = i > 0 && s[i - 1] == ' ' ? i - 1 : i;
+  if (i == 0 || !kComparatorEnds[static_cast<unsigned char>(s[i - 1])]) return {};
   for (std::string_view c : kComparators) {
     if (i >= c.size() && word_at(s, i - c.size(), c)) return c;
   }
@@ -83,13 +107,9 @@ std::optional<Figure> read_figure(std::string_view key, size_t pos, const gramma
 
   f.begin = pos;
   if (std::string_view c = comparator_before(key, pos); !c.empty()) f.comparator = c;
-  for (const grammar::ApproxWord& a : units.approx) {
-    if (a.where == grammar::ApproxWord::Where::kBefore && pos >= a.word.size() &&
-        word_at(key, pos - a.word.size(), a.word)) {
-      f.approx = a.word;
-      f.begin = pos - a.word.size();
-      break;
-    }
+  if (const grammar::ApproxWord* a = approx_before(key, pos, units)) {
+    f.approx = a->word;
+    f.begin = pos - a->word.size();
   }
   size_t j = skip_spaces(key, i);
   if (const auto* a = approx_at(key, j, units, grammar::ApproxWord::Where::kAfter)) {
