@@ -13,9 +13,14 @@ namespace {
 // How many bytes of a match a range describes: four Chinese characters.
 constexpr int kRangeBytes = 12;
 
-// Bytes compared unsigned, as std::string_view compares them.
+// a < b, bytes compared unsigned, as std::string_view compares them. In place: a text and a range's
+// bound usually differ in their first bytes, and a call to compare costs more than the comparison.
 bool below(std::string_view a, std::string_view b) {
-  return a < b;
+  const size_t n = std::min(a.size(), b.size());
+  for (size_t i = 0; i < n; ++i) {
+    if (a[i] != b[i]) return static_cast<unsigned char>(a[i]) < static_cast<unsigned char>(b[i]);
+  }
+  return a.size() < b.size();
 }
 
 }  // namespace
@@ -81,7 +86,8 @@ bool StartRanges::may_start(std::string_view s) const {
     size_t j = 0;
     while (j < n && s[j] == min[j]) ++j;
     if (j == min.size()) return true;  // s starts with min
-    if (j == s.size() || static_cast<unsigned char>(s[j]) < static_cast<unsigned char>(min[j])) continue;
+    // s is below min, and below every later range's min: no text that starts it lies in any of them.
+    if (j == s.size() || static_cast<unsigned char>(s[j]) < static_cast<unsigned char>(min[j])) return false;
     if (!below(max, s.substr(0, j + 1))) return true;
   }
   return false;
@@ -92,7 +98,8 @@ bool StartRanges::may_be(std::string_view s) const {
   const auto b = static_cast<unsigned char>(s[0]);
   for (uint32_t i = by_first_[b]; i < by_first_[b + 1]; ++i) {
     const auto& [min, max] = ranges_[ordered_[i]];
-    if (!below(s, min) && !below(max, s)) return true;
+    if (below(s, min)) return false;  // and below every later range's min
+    if (!below(max, s)) return true;
   }
   return false;
 }
