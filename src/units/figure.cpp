@@ -26,14 +26,16 @@ bool word_at(std::string_view s, size_t i, std::string_view word) {
 
 const grammar::ApproxWord* approx_at(std::string_view s, size_t i, const grammar::UnitGrammar& units,
                                      grammar::ApproxWord::Where where) {
-  if (where == grammar::ApproxWord::Where::kAfter &&
-      (i >= s.size() || !units.approx_after_starts[static_cast<unsigned char>(s[i])])) {
-    return nullptr;
-  }
   for (const grammar::ApproxWord& a : units.approx) {
     if (a.where == where && word_at(s, i, a.word)) return &a;
   }
   return nullptr;
+}
+
+// The approximation word written at position i, after a number ("900余人"), if any.
+const grammar::ApproxWord* approx_after(std::string_view s, size_t i, const grammar::UnitGrammar& units) {
+  if (i >= s.size() || !units.approx_after_starts[static_cast<unsigned char>(s[i])]) return nullptr;
+  return approx_at(s, i, units, grammar::ApproxWord::Where::kAfter);
 }
 
 // The approximation word written right before position i ("约90%"), if any.
@@ -112,7 +114,7 @@ std::optional<Figure> read_figure(std::string_view key, size_t pos, const gramma
     f.begin = pos - a->word.size();
   }
   size_t j = skip_spaces(key, i);
-  if (const auto* a = approx_at(key, j, units, grammar::ApproxWord::Where::kAfter)) {
+  if (const auto* a = approx_after(key, j, units)) {
     f.approx = a->word;
     j += a->word.size();
     i = j;
@@ -122,7 +124,7 @@ std::optional<Figure> read_figure(std::string_view key, size_t pos, const gramma
     f.unit = u;
     j += u->word.size();
     i = j;
-    if (const auto* a = approx_at(key, j, units, grammar::ApproxWord::Where::kAfter)) {
+    if (const auto* a = approx_after(key, j, units)) {
       if (f.approx.empty()) f.approx = a->word;  // "900余人次以上": the first word says how
       i = j + a->word.size();
     }
