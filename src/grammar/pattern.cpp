@@ -190,8 +190,7 @@ std::optional<Pattern> Pattern::compile(std::string_view source, std::string* er
   p.context_free_ = !detail::has_assertion(p.source_);
   p.suffix_re_ = std::make_shared<RE2>("(?:" + p.source_ + ")$", options());
   p.required_ = required_words(p.source_);
-  if (std::vector<detail::StartRange> ranges = detail::start_ranges_of(p.source_, p.re_.get());
-      !ranges.empty())
+  if (std::vector<detail::StartRange> ranges = detail::start_ranges_of(*p.re_); !ranges.empty())
     p.starts_ = std::make_shared<const detail::StartRanges>(std::move(ranges));
   return p;
 }

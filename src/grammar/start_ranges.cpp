@@ -25,11 +25,8 @@ bool below(std::string_view a, std::string_view b) {
 
 }  // namespace
 
-std::vector<StartRange> start_ranges_of(std::string_view source, const RE2* whole) {
-  RE2::Options options;
-  options.set_encoding(RE2::Options::EncodingUTF8);
-  options.set_log_errors(false);
-  const std::vector<std::string_view> alternatives = top_alternatives(source);
+std::vector<StartRange> start_ranges_of(const RE2& whole) {
+  const std::vector<std::string_view> alternatives = top_alternatives(whole.pattern());
   std::vector<StartRange> out;
   for (std::string_view alternative : alternatives) {
     // Characters that RE2 reads as themselves match themselves only: no expression to build.
@@ -37,9 +34,11 @@ std::vector<StartRange> start_ranges_of(std::string_view source, const RE2* whol
       out.emplace_back(alternative, alternative);
       continue;
     }
+    // Each alternative compiled as the pattern was; the pattern itself when it is the only one.
     std::optional<RE2> own;
-    const RE2* re = alternatives.size() == 1 ? whole : nullptr;
-    if (!re) re = &own.emplace(re2::StringPiece(alternative.data(), alternative.size()), options);
+    const RE2* re = &whole;
+    if (alternatives.size() > 1)
+      re = &own.emplace(re2::StringPiece(alternative.data(), alternative.size()), whole.options());
     std::string min, max;
     if (!re->ok() || !re->PossibleMatchRange(&min, &max, kRangeBytes)) return {};
     if (below(max, min)) continue;  // RE2's answer for an alternative that matches nothing

@@ -43,10 +43,9 @@ class StartRanges {
   std::vector<uint32_t> ordered_;
 };
 
-// The ranges of `source`, a pattern as RE2 reads it, from RE2::PossibleMatchRange, one for each of its
-// alternatives at the top (a|b|c): that of a|b|c would span from the least alternative to the greatest.
-// Empty when RE2 cannot tell for one of them (an alternative that may start with anything). `whole`,
-// when given, is `source` compiled, used rather than compiled again when there is one alternative.
-std::vector<StartRange> start_ranges_of(std::string_view source, const re2::RE2* whole = nullptr);
+// The ranges of a compiled pattern, from RE2::PossibleMatchRange, one for each of its alternatives at
+// the top (a|b|c): that of a|b|c would span from the least alternative to the greatest. Empty when RE2
+// cannot tell for one of them (an alternative that may start with anything).
+std::vector<StartRange> start_ranges_of(const re2::RE2& whole);
 
 }  // namespace budgetlens::grammar::detail
