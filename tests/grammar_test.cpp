@@ -608,22 +608,6 @@ TEST(Grammar, StartRangesAreThoseOfEachAlternativeAtTheTop) {
   EXPECT_FALSE(detail::StartRanges(start_ranges_of("合计|总计")).may_start("收入"));
 }
 
-TEST(Grammar, PatternsWithoutAssertionsAreContextFree) {
-  auto free_of_context = [](const char* source) { return Pattern::compile(source, nullptr)->context_free(); };
-  EXPECT_TRUE(free_of_context("单位[:]?\\s*(万元|元)"));
-  EXPECT_TRUE(free_of_context("[^\\s|:]{2,40}"));  // a negated class is no anchor
-  EXPECT_TRUE(free_of_context("[]^$]x"));
-  EXPECT_TRUE(free_of_context("\\$\\^"));
-  EXPECT_TRUE(free_of_context("[[:digit:]^]"));
-  EXPECT_TRUE(free_of_context("[a[:digit:]^]x"));  // a class of its own inside a class
-  EXPECT_FALSE(free_of_context("[a[:digit:]]$"));
-  EXPECT_FALSE(free_of_context("^目录$"));
-  EXPECT_FALSE(free_of_context("合计$"));
-  EXPECT_FALSE(free_of_context("\\bword"));
-  EXPECT_FALSE(free_of_context("a\\Az"));
-  EXPECT_FALSE(free_of_context("[a]^"));
-}
-
 TEST(Grammar, UnitWordThatFoldsToNothingIsRefused) {
   std::string dir = temp_dir();
   std::string units(builtin_grammar("units.xml"));

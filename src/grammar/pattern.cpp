@@ -187,7 +187,6 @@ std::optional<Pattern> Pattern::compile(std::string_view source, std::string* er
     return std::nullopt;
   }
   p.re_ = std::move(re);
-  p.context_free_ = !detail::has_assertion(p.source_);
   p.suffix_re_ = std::make_shared<RE2>("(?:" + p.source_ + ")$", options());
   p.required_ = required_words(p.source_);
   if (std::vector<detail::StartRange> ranges = detail::start_ranges_of(*p.re_); !ranges.empty())

@@ -44,10 +44,6 @@ class Pattern {
   const std::string& source() const { return source_; }
   // How many capturing groups the pattern has (0 when it is not valid).
   int groups() const;
-  // True iff the pattern has no anchor or word-boundary assertion (^ $ \A \z \b \B): then whether
-  // it matches a span of text does not depend on the text around it, so a text with no match has
-  // none in any part of it either.
-  bool context_free() const { return context_free_; }
 
   // A match starting at s[0].
   std::optional<Match> match_prefix(std::string_view s) const;
@@ -73,7 +69,6 @@ class Pattern {
   // does; 0 until compiled.
   uint64_t serial_ = 0;
   std::string source_;
-  bool context_free_ = false;
   std::shared_ptr<const re2::RE2> re_;         // as written
   std::shared_ptr<const re2::RE2> suffix_re_;  // (?:source)$
   // Every match holds one of these words; null when no such words are known.

@@ -23,22 +23,6 @@ size_t class_end(std::string_view re, size_t open) {
 
 }  // namespace
 
-bool has_assertion(std::string_view re) {
-  for (size_t i = 0; i < re.size(); ++i) {
-    const char c = re[i];
-    if (c == '\\') {
-      if (i + 1 < re.size() && std::string_view("AzbB").find(re[i + 1]) != std::string_view::npos)
-        return true;
-      ++i;  // the escaped character is a literal (or a class such as \d)
-    } else if (c == '[') {
-      i = class_end(re, i) - 1;
-    } else if (c == '^' || c == '$') {
-      return true;
-    }
-  }
-  return false;
-}
-
 std::vector<std::string_view> top_alternatives(std::string_view re) {
   std::vector<std::string_view> out;
   int depth = 0;

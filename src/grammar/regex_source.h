@@ -7,9 +7,6 @@
 
 namespace budgetlens::grammar::detail {
 
-// Whether the expression has an assertion outside character classes: ^ $ or \A \z \b \B.
-bool has_assertion(std::string_view re);
-
 // The alternatives at the top of the expression (a|b|c: a, b and c), split at each | outside
 // brackets and classes. An expression that sets a flag ((?i) …), which would hold for the
 // alternatives after its own, is returned whole.

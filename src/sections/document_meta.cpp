@@ -80,16 +80,9 @@ void describe_document(const source::SourceText& source, const layout::Layout& l
   for (size_t i = 0; i < keys.size() && !outline.year; ++i) outline.year = year_in(keys[i]);
 
   // The organisation: a labelled line (填报单位：…, or the label on one line and the name on the
-  // next), else the name that opens the title. Most documents have no such line: when no pattern
-  // matches anywhere in the head, joined as the pairs below are, no pair can match either.
-  std::string head;
-  bool may_name_org = false;
-  for (const grammar::Pattern& p : g.org) may_name_org |= !p.context_free();
-  if (!may_name_org && !g.org.empty()) {
-    for (size_t i = 0; i < keys.size(); ++i) head.append(i ? ":" : "").append(keys[i]);
-    may_name_org = g.org.any(grammar::Anchor::kAnywhere, head);
-  }
-  for (size_t i = 0; i < keys.size() && outline.org.empty() && may_name_org; ++i) {
+  // next), else the name that opens the title. Most pairs hold none of the label words, which
+  // Pattern::find rules out before RE2 runs.
+  for (size_t i = 0; i < keys.size() && outline.org.empty() && !g.org.empty(); ++i) {
     std::string joined(keys[i]);
     if (i + 1 < keys.size()) joined.append(":").append(keys[i + 1]);
     for (const grammar::Pattern& p : g.org) {
