@@ -437,9 +437,16 @@ TEST(Grammar, RequiredWordsAreFoundWhateverSurroundsThem) {
       if ((i * 7 + j * 3) % 5 == 0) words.push_back(characters[i] + characters[j] + characters[(i + j) % 8]);
     }
   }
-  // Few words (up to eight): one at a time; more: in one pass. Texts of up to 31 pieces (124 bytes).
-  for (size_t count : {size_t{2}, size_t{8}, some, words.size()}) {
-    detail::RequiredWords required(std::vector<std::string>(words.begin(), words.begin() + count));
+  // Up to eight words, each of two bytes or more: by their last two bytes, sixteen places at a time
+  // (a text of sixteen bytes or less pair by pair); with a word of one byte, one word at a time;
+  // more words: in one pass over the characters. Texts of up to 31 pieces (124 bytes).
+  const std::vector<std::vector<std::string>> word_lists = {{words.begin(), words.begin() + 2},
+                                                            {words.begin(), words.begin() + 8},
+                                                            {words.begin(), words.begin() + some},
+                                                            words,
+                                                            {"a", "预算", "é年"}};
+  for (const std::vector<std::string>& given : word_lists) {
+    detail::RequiredWords required(given);
     uint32_t state = 12345;
     for (int trial = 0; trial < 20000; ++trial) {
       std::string text;
@@ -448,8 +455,8 @@ TEST(Grammar, RequiredWordsAreFoundWhateverSurroundsThem) {
         text += pieces[(state >> 16) % pieces.size()];
       }
       bool naive = false;
-      for (size_t w = 0; w < count; ++w) naive |= text.find(words[w]) != std::string::npos;
-      ASSERT_EQ(required.any_in(text), naive) << "\"" << text << "\" with " << count << " words";
+      for (const std::string& w : given) naive |= text.find(w) != std::string::npos;
+      ASSERT_EQ(required.any_in(text), naive) << "\"" << text << "\" with " << given.size() << " words";
     }
   }
   // A text over 16 KB is read in one pass whatever the number of words: a word at its very end
