@@ -45,5 +45,20 @@ TEST(Sections, DocumentTitleOrgYearKind) {
   EXPECT_EQ(o.kind, "final_accounts");
 }
 
+TEST(Sections, OrganisationFromALabelledLine) {
+  // The name after a label on the label's own line, from the first such line of the head.
+  auto s = testing::source_of(
+      "2023年部门整体支出绩效目标表\n填报单位：洪江市人民政府办公室\n部门(单位)名称:其他单位\n");
+  EXPECT_EQ(outline_of(s).org, "洪江市人民政府办公室");
+  // A seal mark and spaces between the label and the name.
+  auto sealed = testing::source_of("2019年度部门整体支出绩效评价基础数据表\n单位名称(盖章): 县政府办\n");
+  EXPECT_EQ(outline_of(sealed).org, "县政府办");
+  // A label alone on its line names nothing: the line after it is as often a table's next cell.
+  auto alone = testing::source_of("2020年项目支出绩效自评表\n主管部门\n项目资金(万元)\n");
+  EXPECT_EQ(outline_of(alone).org, "");
+  auto label_line = testing::source_of("2020年项目支出绩效自评表\n填报单位：\n某某市某某局\n");
+  EXPECT_EQ(outline_of(label_line).org, "");
+}
+
 }  // namespace
 }  // namespace budgetlens::sections

@@ -79,9 +79,11 @@ void describe_document(const source::SourceText& source, const layout::Layout& l
   outline.year = year_in(title_key);
   for (size_t i = 0; i < keys.size() && !outline.year; ++i) outline.year = year_in(keys[i]);
 
-  // The organisation: a labelled line (填报单位：…, or the label on one line and the name on the
-  // next), else the name that opens the title. Most pairs hold none of the label words, which
-  // Pattern::find rules out before RE2 runs.
+  // The organisation: the name after a label on the label's own line (填报单位：…), else the name
+  // that opens the title. Each line is read with the next joined after a colon, so that a pattern
+  // may look past the line's end, but the name must start on the line: after a label alone on its
+  // line (主管部门) comes as often a table's next cell (项目资金(万元)) as a name. Most pairs hold
+  // none of the label words, which Pattern::find rules out before RE2 runs.
   for (size_t i = 0; i < keys.size() && outline.org.empty() && !g.org.empty(); ++i) {
     std::string joined(keys[i]);
     if (i + 1 < keys.size()) joined.append(":").append(keys[i + 1]);
