@@ -84,8 +84,9 @@ void describe_document(const source::SourceText& source, const layout::Layout& l
   // may look past the line's end, but the name must start on the line: after a label alone on its
   // line (主管部门) comes as often a table's next cell (项目资金(万元)) as a name. Most pairs hold
   // none of the label words, which Pattern::find rules out before RE2 runs.
+  std::string joined;
   for (size_t i = 0; i < keys.size() && outline.org.empty() && !g.org.empty(); ++i) {
-    std::string joined(keys[i]);
+    joined.assign(keys[i]);
     if (i + 1 < keys.size()) joined.append(":").append(keys[i + 1]);
     for (const grammar::Pattern& p : g.org) {
       if (auto m = p.find(joined); m && !m->key.empty() && m->key_begin < keys[i].size() + 1) {
