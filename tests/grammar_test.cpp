@@ -295,6 +295,25 @@ TEST(Grammar, AKeptAnswerIsRecalledOnlyForItsQuestion) {
   EXPECT_FALSE(slot.recall(7, 1, "项目", out));
 }
 
+TEST(Grammar, AKeptTextIsRecalledOnlyForTheSameBytes) {
+  // Of every length a slot keeps, a text that differs in any one byte is another question.
+  using Kept = detail::RememberedMatches;
+  Kept::Answer answer, out;
+  answer.count = 1;
+  for (size_t n = 0; n <= Kept::kLongestText; ++n) {
+    std::string text;
+    for (size_t k = 0; k < n; ++k) text += static_cast<char>('a' + k % 26);
+    Kept::Slot slot;
+    slot.keep(7, 1, text, answer);
+    EXPECT_TRUE(slot.recall(7, 1, text, out)) << n;
+    for (size_t k = 0; k < n; ++k) {
+      std::string other = text;
+      other[k] = '#';
+      EXPECT_FALSE(slot.recall(7, 1, other, out)) << n << " bytes, byte " << k;
+    }
+  }
+}
+
 // Questions whose texts come to the same slots are each kept until as many newer ones have come
 // there as there are ways: the oldest leaves first.
 TEST(Grammar, KeptAnswersThatShareSlotsLeaveOldestFirst) {
