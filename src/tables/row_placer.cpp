@@ -19,8 +19,7 @@ std::string label_name(const std::string& key) {
 
 }  // namespace
 
-RowPlacer::RowPlacer(const Context& ctx, int n_cols)
-    : ctx_(ctx), model_(n_cols), counts_(n_cols), names_(n_cols) {
+RowPlacer::RowPlacer(const Context& ctx, int n_cols) : ctx_(ctx), model_(n_cols), counts_(n_cols) {
   for (auto& c : counts_) c.fill(0);
 }
 
@@ -92,7 +91,10 @@ void RowPlacer::learn(std::span<const RawCell> cells, std::span<const CellKind> 
     if (last >= c) continue;
     last = c;
     if (kinds[i] != CellKind::kEmpty) ++counts_[c][static_cast<int>(kinds[i])];
-    if (is_text_kind(kinds[i])) names_[c].insert(label_name(ctx_.facts(cells[i].text).key));
+    if (is_text_kind(kinds[i])) {
+      auto [at, fresh] = column_of_name_.try_emplace(label_name(ctx_.facts(cells[i].text).key), c);
+      if (!fresh) at->second = std::min(at->second, c);
+    }
   }
   model_.learn(counts_);
 }
@@ -100,10 +102,8 @@ void RowPlacer::learn(std::span<const RawCell> cells, std::span<const CellKind> 
 int RowPlacer::column_of_name(const RawCell& cell) const {
   std::string name = label_name(ctx_.facts(cell.text).key);
   if (name.empty()) return -1;
-  for (int c = 0; c < model_.size(); ++c) {
-    if (names_[c].count(name)) return c;
-  }
-  return -1;
+  auto at = column_of_name_.find(name);
+  return at == column_of_name_.end() ? -1 : at->second;
 }
 
 }  // namespace budgetlens::tables::detail

@@ -5,9 +5,9 @@
 
 #include <algorithm>
 #include <array>
-#include <set>
 #include <span>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "tables/draft.h"
@@ -45,7 +45,8 @@ class RowPlacer {
   const Context& ctx_;
   ColumnModel model_;
   std::vector<std::array<int, kKindCount>> counts_;
-  std::vector<std::set<std::string>> names_;
+  // Each name seen in a text cell, and the leftmost column it was seen in.
+  std::unordered_map<std::string, int> column_of_name_;
 
   int column(int col) const { return std::clamp(col, 0, model_.size() - 1); }
 };
