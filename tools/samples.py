@@ -3,6 +3,7 @@
 the samples of each stage of budgetlens, of the busiest functions, and of the callers of the C
 library's string functions. Used by tools/samples.sh."""
 import collections
+import os
 import re
 import sys
 
@@ -89,7 +90,7 @@ def main():
     for label, _ in STAGES:
         print(f"  {label:<38} {share(in_stage[label]):5.1f}%")
     print("busiest functions (without what they call):")
-    for name, n in own.most_common(20):
+    for name, n in own.most_common(int(os.environ.get("TOP", "20"))):
         print(f"  {share(n):5.2f}%  {name[:100]}")
     for label, _ in LIBRARY_CALLS:
         n = sum(callers[label].values())

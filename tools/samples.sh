@@ -7,8 +7,9 @@
 # SHA-256 of every document in the portable code that valgrind runs instead of the CPU's.
 #
 #   cmake --build build --target budgetlens && bash tools/samples.sh
-# Environment: BUILD_DIR (default build) or BIN (the program); PASSES (default 64). Exits 77
-# (skipped) without perf (Debian package linux-perf) or where the system does not let it sample.
+# Environment: BUILD_DIR (default build) or BIN (the program); PASSES (default 64); TOP, the
+# number of functions listed (default 20). Exits 77 (skipped) without perf (Debian package
+# linux-perf) or where the system does not let it sample.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build=${BUILD_DIR:-build}
