@@ -12,20 +12,9 @@
 # linux-perf) or where the system does not let it sample.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-build=${BUILD_DIR:-build}
-bin=${BIN:-$build/budgetlens}
-passes=${PASSES:-64}
-[ -x "$bin" ] || { echo "samples: $bin is missing; run: cmake --build $build --target budgetlens" >&2; exit 1; }
 command -v perf > /dev/null || { echo "samples: skipped: perf is missing (Debian package linux-perf)" >&2; exit 77; }
-((passes >= 1)) || { echo "samples: PASSES must be 1 or more" >&2; exit 1; }
-
-dir=$(mktemp -d)
-trap 'rm -rf "$dir"' EXIT
-for d in corpus ../shared/seeds ../shared/corpus; do
-  [ -d "$d" ] && find "$d" -maxdepth 1 -type f \( -name '*.txt' -o -name '*.htm' -o -name '*.html' \)
-done | sort > "$dir/once.list"
-[ -s "$dir/once.list" ] || { echo "samples: no documents (corpus/ or ../shared)" >&2; exit 1; }
-for ((k = 0; k < passes; k++)); do cat "$dir/once.list"; done > "$dir/many.list"
+tool=samples default_passes=64 least_passes=1
+source tools/passes.sh
 
 # 3: some inputs (deliberately broken test documents) were refused; the rest were read.
 status=0

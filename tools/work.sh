@@ -13,20 +13,9 @@
 # (skipped) without valgrind.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-build=${BUILD_DIR:-build}
-bin=${BIN:-$build/budgetlens}
-passes=${PASSES:-8}
-[ -x "$bin" ] || { echo "work: $bin is missing; run: cmake --build $build --target budgetlens" >&2; exit 1; }
 command -v valgrind > /dev/null || { echo "work: skipped: valgrind is missing (Debian package valgrind)" >&2; exit 77; }
-((passes >= 2)) || { echo "work: PASSES must be 2 or more" >&2; exit 1; }
-
-dir=$(mktemp -d)
-trap 'rm -rf "$dir"' EXIT
-for d in corpus ../shared/seeds ../shared/corpus; do
-  [ -d "$d" ] && find "$d" -maxdepth 1 -type f \( -name '*.txt' -o -name '*.htm' -o -name '*.html' \)
-done | sort > "$dir/once.list"
-[ -s "$dir/once.list" ] || { echo "work: no documents (corpus/ or ../shared)" >&2; exit 1; }
-for ((k = 0; k < passes; k++)); do cat "$dir/once.list"; done > "$dir/many.list"
+tool=work default_passes=8 least_passes=2
+source tools/passes.sh
 bytes=$(xargs -d '\n' stat -c %s < "$dir/once.list" | awk '{ s += $1 } END { print s }')
 
 # count NAME: callgrind over the documents of NAME.list, then each function's inclusive count.
