@@ -282,6 +282,13 @@ TEST(Fold, ParenthesesAndQuotesStayInRunsUnlessPinyinMayFollow) {
   EXPECT_EQ(display("“项”(yù)"), "“项”(yù)");  // an annotation follows a Han character only
   EXPECT_EQ(display("项 (yù)目"), "项目");     // …which a space may separate from it
   EXPECT_EQ(display("项目("), "项目(");
+  // …wherever it falls in a long line.
+  for (int k = 0; k < 40; ++k) {
+    std::string before(k, '1');
+    for (int n = 0; n < k % 5; ++n) before += "经";
+    const std::string after = "算" + std::string(20, 'x');
+    EXPECT_EQ(display(before + "预(yù)" + after), before + "预" + after) << k;
+  }
   std::string original = "支出(类)“三公”经费 (yù)";
   FoldedText f = fold(original, 3, FoldMode::kMatch);
   EXPECT_EQ(f.text, "支出(类)“三公”经费");
@@ -290,6 +297,64 @@ TEST(Fold, ParenthesesAndQuotesStayInRunsUnlessPinyinMayFollow) {
     size_t at = f.text.find(word);
     TextRange r = f.source_range(at, at + word.size());
     EXPECT_EQ(original.substr(r.begin - 3, r.size()), word);
+  }
+}
+
+// The kMatch folding of a text without pinyin, a character at a time: fold_char for each, and blanks
+// kept as one space between two visible ASCII characters only. Each byte written maps back to the
+// character it came from.
+FoldedText fold_by_characters(std::string_view s, uint32_t base) {
+  FoldedText f;
+  auto visible = [](char32_t c) { return c > 0x20 && c < 0x7F; };
+  char32_t last = 0;
+  size_t blank_at = std::string_view::npos;  // where the blanks before the next character start
+  auto emit = [&](char32_t c, size_t begin, size_t end) {
+    const size_t before = f.text.size();
+    append_utf8(f.text, c);
+    f.source.insert(f.source.end(), f.text.size() - before, base + static_cast<uint32_t>(begin));
+    f.ends.insert(f.ends.end(), f.text.size() - before, base + static_cast<uint32_t>(end));
+    last = c;
+  };
+  for (size_t i = 0; i < s.size();) {
+    const size_t start = i;
+    const char32_t c = next_char(s, i);
+    if (is_blank(c)) {
+      blank_at = std::min(blank_at, start);
+      continue;
+    }
+    const char32_t out = fold_char(c);
+    if (blank_at != std::string_view::npos && visible(last) && visible(out))
+      emit(' ', blank_at, blank_at + 1);
+    blank_at = std::string_view::npos;
+    emit(out, start, i);
+  }
+  f.source.push_back(base + static_cast<uint32_t>(s.size()));
+  return f;
+}
+
+// Runs of text that folds to itself are copied whole. Random texts of every kind of character, broken
+// UTF-8 included, fold as a character at a time folds them, text and map, wherever a run ends.
+TEST(Fold, RandomTextFoldsAsACharacterAtATime) {
+  const std::vector<std::string> pieces = {
+      "收",       "入", "预算", "经费支出", "、", "。",   "《",   "》", "\u3000",   "“",
+      "”",        "—",  "１",   "（",       "a",  "1",    ",",    ".",  "(",        "(1)",
+      " ",        "\n", "\t",   "é",        "😀",  "\xE5", "\x80", "㐀", "\xE3\x80", "\xE3\x80\x80",
+      "\xE9\xBF", "~",  ")",    "\x7F"};
+  std::mt19937_64 random(20261207);
+  for (int round = 0; round < 20000; ++round) {
+    std::string s;
+    const size_t n = random() % 64;
+    for (size_t k = 0; k < n; ++k) {
+      // Mostly Han and ASCII, which runs are made of, with the rest among them.
+      const size_t pick = random() % 4 ? random() % 4 + (random() % 2 ? 0 : 14) : random() % pieces.size();
+      s += pieces[pick];
+    }
+    const FoldedText want = fold_by_characters(s, 5);
+    const FoldedText got = fold(s, 5, FoldMode::kMatch);
+    ASSERT_EQ(got.text, want.text) << ::testing::PrintToString(s);
+    ASSERT_EQ(got.source, want.source) << ::testing::PrintToString(s);
+    ASSERT_EQ(got.ends, want.ends) << ::testing::PrintToString(s);
+    ASSERT_EQ(match_key(s), want.text) << ::testing::PrintToString(s);
   }
 }
 
