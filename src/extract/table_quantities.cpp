@@ -17,8 +17,8 @@ constexpr size_t kMaxLabelChars = 40;
 // for the same cells, so each cell's part is worked out once.
 class GridLabels {
  public:
-  GridLabels(const DocumentContext& ctx, const tables::Grid& g)
-      : ctx_(ctx), g_(g), shown_(g.cells.size()), name_(g.cells.size()), body_headers_(g.n_cols) {
+  explicit GridLabels(const tables::Grid& g)
+      : g_(g), shown_(g.cells.size()), name_(g.cells.size()), body_headers_(g.n_cols) {
     // Header cells below the table's header rows, column by column in row order, so that the
     // header over a figure is found by a binary search rather than a walk up a long table.
     for (size_t i = 0; i < g.cells.size(); ++i) {
@@ -89,7 +89,6 @@ class GridLabels {
     return *name_[i];
   }
 
-  const DocumentContext& ctx_;
   const tables::Grid& g_;
   std::vector<std::optional<std::string>> shown_, name_;
   std::vector<std::vector<size_t>> body_headers_;  // per column, header cells below the header rows
@@ -128,7 +127,7 @@ void read_tables(const DocumentContext& ctx, const std::vector<tables::Grid>& gr
   const grammar::UnitGrammar& units = ctx.grammar.units;
   for (size_t t = 0; t < grids.size(); ++t) {
     const tables::Grid& g = grids[t];
-    GridLabels labels(ctx, g);
+    GridLabels labels(g);
     // Each body cell as printed in the source, folded with its map back there, and the figure it
     // holds: read once, for the two passes below. Most cells are printed as they fold ("1,186.81"):
     // their map is the identity, and is not made.
