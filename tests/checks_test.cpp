@@ -254,6 +254,27 @@ TEST(Rates, SharesOfANamedFigure) {
   EXPECT_EQ(must_find(doc, "rate.share", "20.00").status, "pass");    // named by subject and attribute
 }
 
+// Which relations are shares, and of what, the checks grammar says (its share attribute), not the
+// code: a grammar whose shares must end in 的比重 finds no share in 占…的12.34%.
+TEST(Rates, TheGrammarSaysWhichRelationsAreShares) {
+  const std::string text = "一般公共预算支出1000.00万元。\n教育支出123.40万元,占一般公共预算支出的12.34%。\n";
+  EXPECT_EQ(must_find(testing::run(text), "rate.share", "12.34").status, "pass");
+  std::string xml(grammar::builtin_grammar("checks.xml"));
+  const std::string share = "<attribute class=\"share\" pattern=\"";
+  const size_t at = xml.find(share);
+  ASSERT_NE(at, std::string::npos);
+  xml.replace(at + share.size(), xml.find('"', at + share.size()) - at - share.size(), "占(?:(.+?)的比重)?");
+  auto g = grammar::load_grammar_texts({{"checks.xml", xml, "checks.xml"}}, "test");
+  ASSERT_TRUE(g) << g.error().message;
+  DocumentResult doc = pipeline::extract_document(testing::source_of(text), "test.txt", **g);
+  EXPECT_TRUE(of_rule(doc, "rate.share").empty());
+  DocumentResult with_tail = pipeline::extract_document(
+      testing::source_of(
+          "一般公共预算支出1000.00万元。\n教育支出123.40万元,占一般公共预算支出的比重为12.34%。\n"),
+      "test.txt", **g);
+  EXPECT_EQ(must_find(with_tail, "rate.share", "12.34").status, "pass");
+}
+
 TEST(Rates, YearOverYear) {
   DocumentResult doc = testing::run(
       "收入总计1186.81万元,比上年减少23.95万元,下降1.98%。\n"
@@ -268,6 +289,17 @@ TEST(Rates, YearOverYear) {
   EXPECT_EQ(must_find(doc, "yoy.change", "1.97").status, "rounding");
   EXPECT_EQ(must_find(doc, "yoy.change", "4.35").status, "fail");   // 12.5 - 8 = 4.5
   EXPECT_EQ(must_find(doc, "yoy.change", "10.00").status, "skipped");
+}
+
+// A change against a budget is no change over a year (versus-budget), unless last year is named too
+// (last-year); a relation that names a rate is no change of an amount (ratio).
+TEST(Rates, ChangesAgainstABudgetOrNamingARateAreNoChangeOverAYear) {
+  DocumentResult doc = testing::run(
+      "基本支出500.00万元,比上年预算增加20.00万元,增长4.17%。\n"
+      "项目支出300.00万元,比年初预算增加30.00万元,增长11.11%。\n"
+      "其他支出200.00万元,增长率10.00万元,增长5.26%。\n");
+  EXPECT_EQ(must_find(doc, "yoy.change", "4.17").status, "pass");
+  EXPECT_TRUE(of_rule(doc, "yoy.change").size() == 1) << of_rule(doc, "yoy.change").size();
 }
 
 // ---- the same figure twice ----------------------------------------------------------------------

@@ -3,6 +3,7 @@
 // list's parts, which add up to 100%.
 #include <algorithm>
 #include <map>
+#include <optional>
 
 #include "checks/families.h"
 #include "text/numerals.h"
@@ -463,19 +464,28 @@ class Lists {
   void share_sum(int head, const std::vector<int>& parts) {
     if (!shares_ || parts.size() < 2) return;
     std::vector<int> shares;
+    // The first share's relation. After one that names what it is of, each share names the same
+    // or nothing ("占26.79%"); after a bare one, each is bare.
     std::string relation;
+    bool first_bare = false;
     for (int p : parts) {
       int share = -1;
+      std::optional<std::string> of;
       for (int i = p + 1; i < w_.size() && w_.in_text(i) && w_.context(i).block == w_.context(p).block; ++i) {
         if (w_.is_money(i) && w_.context(i).relation.empty()) break;
-        if (w_.is_percent(i) && w_.context(i).relation.rfind("占", 0) == 0) {
+        if (w_.is_percent(i) && (of = w_.share_base(w_.context(i).relation))) {
           share = i;
           break;
         }
       }
       if (share < 0) return;
-      if (!relation.empty() && w_.context(share).relation != relation && w_.context(share).relation != "占") return;
-      if (relation.empty() || relation == "占") relation = w_.context(share).relation;
+      const std::string& rel = w_.context(share).relation;
+      if (shares.empty()) {
+        relation = rel;
+        first_bare = of->empty();
+      } else if (rel != relation && (first_bare || !of->empty())) {
+        return;
+      }
       shares.push_back(share);
     }
     CheckRecord& r = w_.add(*shares_, "list", -1);

@@ -2,6 +2,7 @@
 // its name ("投入管理指标(50分)") equals the weights under it, and no score exceeds its weight.
 // Weights and scores are counted, not measured: the rules compare them exactly.
 #include <algorithm>
+#include <string_view>
 
 #include "checks/families.h"
 #include "model/ids.h"
@@ -11,11 +12,11 @@ namespace {
 
 using grammar::CheckRule;
 
-CheckOperand indicator_operand(const IndicatorRecord& i, const Decimal& value, std::string what) {
+CheckOperand indicator_operand(const IndicatorRecord& i, const Decimal& value, std::string_view what) {
   CheckOperand o;
   o.id = i.id;
-  std::string name = !i.name.empty() ? i.name : !i.level3.empty() ? i.level3 : !i.level2.empty() ? i.level2 : i.level1;
-  o.label = name + (what.empty() ? "" : " · " + what);
+  o.label = !i.name.empty() ? i.name : !i.level3.empty() ? i.level3 : !i.level2.empty() ? i.level2 : i.level1;
+  if (!what.empty()) o.label.append(" · ").append(what);
   o.table = i.table;
   o.row = i.row;
   o.value = value;

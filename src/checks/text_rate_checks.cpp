@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdlib>
+#include <string_view>
 
 #include "checks/families.h"
 
@@ -56,10 +57,9 @@ class TextRates {
   void shares(const CheckRule& rule) {
     for (int p = 0; p < w_.size(); ++p) {
       if (!w_.in_text(p) || !w_.is_percent(p)) continue;
-      const std::string& rel = w_.context(p).relation;
-      if (rel.rfind("占", 0) != 0) continue;
-      std::string base = base_name(rel);
-      if (base.empty()) continue;  // "占26.79%": of the list's total, see list.shares
+      const std::optional<std::string> of = w_.share_base(w_.context(p).relation);
+      if (!of || of->empty()) continue;  // "占26.79%": of the list's total, see list.shares
+      const std::string& base = *of;
       int owner = -1;
       for (int i = p - 1; i >= 0 && same_sentence(i, p); --i) {
         if (w_.is_money(i) && w_.context(i).relation.empty() && w_.attribute_key(i) != base) {
@@ -67,14 +67,14 @@ class TextRates {
           break;
         }
       }
-      int of = base_figure(base, p, owner);
+      int whole = base_figure(base, p, owner);
       CheckRecord& r = w_.add(rule, "rate", p);
-      if (owner < 0 || of < 0) {
+      if (owner < 0 || whole < 0) {
         w_.skip(r, w_.name(p) + " " + w_.q(p).value.to_string() + "%：" +
                        (owner < 0 ? std::string("没有找到所占的金额") : "文中没有“" + base + "”的金额"));
         continue;
       }
-      w_.judge_ratio(r, p, owner, of);
+      w_.judge_ratio(r, p, owner, whole);
     }
   }
 
@@ -83,11 +83,15 @@ class TextRates {
     const grammar::Pattern& down = rule.pattern("decrease");
     const grammar::Pattern& rate_words = rule.pattern("rate");
     const grammar::Pattern& budget_words = rule.pattern("versus-budget");
+    const grammar::Pattern& ratio_words = rule.pattern("ratio");
+    const grammar::Pattern& last_year = rule.pattern("last-year");
     for (int x = 0; x < w_.size(); ++x) {
       if (!w_.in_text(x) || !w_.is_money(x)) continue;
       std::string rel = w_.key(w_.context(x).relation);
-      if (rel.empty() || rel.find("率") != std::string::npos || rel.rfind("占", 0) == 0) continue;
-      if (against_budget(rel, budget_words)) continue;
+      // A rate (执行率) or a share is no change of an amount.
+      if (rel.empty() || (ratio_words.valid() && ratio_words.find(rel)) || w_.share_base_of_key(rel))
+        continue;
+      if (against_budget(rel, budget_words, last_year)) continue;
       int direction = down.valid() && down.find(rel) ? -1 : (up.valid() && up.find(rel) ? 1 : 0);
       if (direction == 0) continue;
       int rate = -1;
@@ -145,9 +149,10 @@ class TextRates {
 
   // "比预算增加", "较2018年年初预算数增加" in a 2018 report: against this year's budget, not last
   // year; "比2023年预算减少" in a 2024 budget compares two years' budgets.
-  bool against_budget(const std::string& rel, const grammar::Pattern& budget_words) const {
+  bool against_budget(const std::string& rel, const grammar::Pattern& budget_words,
+                      const grammar::Pattern& last_year) const {
     if (!budget_words.valid() || !budget_words.find(rel)) return false;
-    if (rel.find("上年") != std::string::npos || rel.find("去年") != std::string::npos) return false;
+    if (last_year.valid() && last_year.find(rel)) return false;
     for (size_t i = 0; i + 7 <= rel.size(); ++i) {
       if (!std::isdigit(static_cast<unsigned char>(rel[i])) || rel.compare(i + 4, 3, "年") != 0) continue;
       int year = std::atoi(rel.substr(i, 4).c_str());
@@ -159,20 +164,6 @@ class TextRates {
 
   bool same_period(int a, int b) const {
     return w_.in_text(a) && w_.in_text(b) && w_.context(a).block == w_.context(b).block && w_.period(a) == w_.period(b);
-  }
-
-  // "占一般公共预算支出的" -> 一般公共预算支出
-  std::string base_name(const std::string& relation) const {
-    std::string k = w_.key(relation);
-    if (k.rfind("占", 0) == 0) k = k.substr(3);
-    for (const char* tail : {"的比重", "的比例", "比重", "比例", "的"}) {
-      std::string t(tail);
-      if (k.size() > t.size() && k.compare(k.size() - t.size(), t.size(), t) == 0) {
-        k = k.substr(0, k.size() - t.size());
-        break;
-      }
-    }
-    return k;
   }
 
   // The figure a share is of: printed in its sentence after 占 ("占年初预算10065万元的"), or a

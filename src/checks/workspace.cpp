@@ -117,6 +117,17 @@ Phase Workspace::phase_of_key(const std::string& k) const {
   return Phase::kNone;
 }
 
+std::optional<std::string> Workspace::share_base(std::string_view relation) const {
+  return relation.empty() ? std::nullopt : share_base_of_key(key(relation));
+}
+
+std::optional<std::string> Workspace::share_base_of_key(std::string_view key) const {
+  if (!g.checks.share.valid()) return std::nullopt;
+  auto groups = g.checks.share.full_groups(key);
+  if (!groups) return std::nullopt;
+  return groups->empty() ? std::string() : std::string((*groups)[0]);
+}
+
 bool Workspace::same_dimension(int a, int b) const {
   if (is_money(a) || is_money(b)) return is_money(a) && is_money(b);
   return q(a).kind == q(b).kind && q(a).unit == q(b).unit;

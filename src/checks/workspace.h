@@ -1,6 +1,7 @@
 // Internal to checks/: what every family reads and how it reports.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -42,6 +43,10 @@ class Workspace {
   int period(int i) const { return period_[i]; }
   Phase phase_of(std::string_view attribute) const;
   Phase phase_of_key(const std::string& key) const;
+  // What a share is of, when a relation is a share's (see the grammar's share attribute): "一般公共
+  // 预算支出" for 占一般公共预算支出的比重, "" for a bare 占 (the head of the share's list).
+  std::optional<std::string> share_base(std::string_view relation) const;
+  std::optional<std::string> share_base_of_key(std::string_view key) const;
 
   bool is_money(int i) const { return q(i).kind == "money" && q(i).value_yuan.has_value(); }
   bool is_percent(int i) const { return q(i).kind == "percent"; }

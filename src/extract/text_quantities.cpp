@@ -499,7 +499,7 @@ class ParagraphReader {
         f.attribute = share_base;
       } else if (b >= e && has_subject && !share_base.empty()) {
         f.subject = shown(subject_b, subject_e);
-        f.relation = "占" + share_base;
+        f.relation = g_.labels.share_relation + share_base;
         share_base.clear();
       } else if (b >= e && has_subject) {
         f.subject = shown(subject_b, subject_e);

@@ -196,6 +196,7 @@ struct LabelGrammar {
   PatternSet postfix;
   Pattern distribute;
   Pattern share_base;
+  std::string share_relation;  // the relation of a share after its base: this + the base ("占" 年初预算)
   Pattern explanation;
   Pattern header_tail;
   Pattern item_marker;
@@ -238,6 +239,7 @@ struct CheckGrammar {
   Pattern budget;  // attributes of budget figures (年初预算, 预算数)
   Pattern actual;  // attributes of actual figures (决算, 执行数)
   Pattern previous;  // last year's figure printed for comparison (较上年, 比上年累计支出)
+  Pattern share;  // a share's relation (占一般公共预算支出的比重); group 1 what it is a share of
   // The totals and parts of every identity rule as one set, so that a figure's name is tried
   // against all of them in one pass; the rules' total_in_names and in_names index it.
   PatternSet identity_names;

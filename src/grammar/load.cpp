@@ -260,7 +260,8 @@ void read_labels(Reader& r, const pugi::xml_node& root, LabelGrammar& g) {
   if (pugi::xml_node n = root.child("boundary")) g.boundaries = to_u32(n.attribute("chars").value());
   for (char32_t c : g.boundaries) {
     char bytes[4];
-    g.boundary_last_byte[static_cast<unsigned char>(bytes[text::encode_utf8(c, bytes) - 1])] = true;
+    const size_t n = text::encode_utf8(c, bytes);
+    g.boundary_last_byte[static_cast<unsigned char>(bytes[n - 1])] = true;
   }
   g.strip_prefix = r.patterns(root, "strip-prefix");
   g.strip_suffix = r.patterns(root, "strip-suffix");
@@ -275,7 +276,10 @@ void read_labels(Reader& r, const pugi::xml_node& root, LabelGrammar& g) {
     }
   }
   if (pugi::xml_node n = root.child("subject-clause")) g.subject_clause = r.pattern(n);
-  if (pugi::xml_node n = root.child("share-base")) g.share_base = r.pattern(n);
+  if (pugi::xml_node n = root.child("share-base")) {
+    g.share_base = r.pattern(n);
+    g.share_relation = n.attribute("relation").value();
+  }
   if (pugi::xml_node n = root.child("explanation")) g.explanation = r.pattern(n);
   if (pugi::xml_node n = root.child("header-tail")) g.header_tail = r.pattern(n);
   if (pugi::xml_node n = root.child("item-marker")) g.item_marker = r.pattern(n);
@@ -317,10 +321,10 @@ void read_indicators(Reader& r, const pugi::xml_node& root, IndicatorGrammar& g)
 }
 
 // Attributes of check elements that hold patterns; every other attribute is a word or a setting.
-constexpr std::string_view kPatternAttributes[] = {"pattern", "exclude", "claims", "open", "numerator",
-                                                   "denominator", "current", "previous", "relation",
-                                                   "actual", "budget", "increase", "decrease", "amount", "rate",
-                                                   "item", "subtotal", "versus-budget", "strip"};
+constexpr std::string_view kPatternAttributes[] = {
+    "pattern",  "exclude",  "claims",   "open",          "numerator", "denominator", "current",
+    "previous", "relation", "actual",   "budget",        "increase",  "decrease",    "amount",
+    "rate",     "item",     "subtotal", "versus-budget", "strip",     "ratio",       "last-year"};
 
 void read_checks(Reader& r, const pugi::xml_node& root, CheckGrammar& g) {
   for (pugi::xml_node n : root.children()) {
@@ -331,7 +335,11 @@ void read_checks(Reader& r, const pugi::xml_node& root, CheckGrammar& g) {
       if (cls == "budget") g.budget = r.pattern(n);
       else if (cls == "actual") g.actual = r.pattern(n);
       else if (cls == "previous") g.previous = r.pattern(n);
-      else r.fail(ErrorCode::kBadValue, n.offset_debug(), "attribute class \"" + cls + "\" is not budget, actual or previous");
+      else if (cls == "share")
+        g.share = r.pattern(n);
+      else
+        r.fail(ErrorCode::kBadValue, n.offset_debug(),
+               "attribute class \"" + cls + "\" is not budget, actual, previous or share");
       continue;
     }
     CheckRule rule;
