@@ -269,6 +269,17 @@ TEST(Extract, PairedFiguresAndFullWidthDigits) {
   EXPECT_EQ(wide->value_yuan->to_canonical(), "12958700");
 }
 
+// The figures of a list whose unit is printed after the last one only take that unit, whatever of
+// labels.xml's list separators stand between them: 、 and 和 here, in a document whose other amounts
+// are in 元.
+TEST(Extract, AListOfFiguresTakesTheUnitPrintedAfterTheLast) {
+  DocumentResult d = run(
+      "基本支出100.00元,项目支出200.00元,其他300.00元。\n本年安排专项资金分别为12.50、15.25和18.00万元。\n");
+  EXPECT_EQ(must_find(d, "12.50").value_yuan->to_canonical(), "125000");
+  EXPECT_EQ(must_find(d, "15.25").value_yuan->to_canonical(), "152500");
+  EXPECT_EQ(must_find(d, "15.25").label, "本年安排专项资金");
+}
+
 TEST(Extract, TableFiguresTakeRowAndColumnLabelsAndTheTableUnit) {
   DocumentResult d = run("单位:万元\n项目\t预算数\t执行数\n合计\t1,000.00\t998.50\n基本支出\t600.00\t600.00\n");
   const QuantityRecord* q = find_raw(d, "998.50");

@@ -195,7 +195,7 @@ class ParagraphReader {
   bool only_list_separators(size_t from, size_t to) const {
     for (size_t i = from; i < to;) {
       char32_t c = text::next_char(f_.text, i);
-      if (c != ',' && c != U'、' && c != ' ' && c != U'和' && c != U'及' && c != U'与') return false;
+      if (g_.labels.list_separators.find(c) == std::u32string::npos) return false;
     }
     return true;
   }
@@ -468,8 +468,9 @@ class ParagraphReader {
           distributed = split_heads((*groups)[0], (*groups)[1]);
           distributed_relation = shown_text((*groups)[2]);
           distributed_next = 0;
-        } else if (!distributed.empty() && view(b, e).rfind("各", 0) == 0) {
-          distributed_relation = shown_text(view(b, e).substr(3));
+        } else if (const std::string& again = g_.labels.distribute_again;
+                   !distributed.empty() && !again.empty() && view(b, e).starts_with(again)) {
+          distributed_relation = shown_text(view(b, e).substr(again.size()));
           distributed_next = 0;
         } else {
           distributed.clear();

@@ -189,12 +189,14 @@ struct LabelGrammar {
   // The bytes that end a boundary character in UTF-8: text is searched backwards for those bytes,
   // and only a character ending in one of them is decoded.
   std::array<bool, 256> boundary_last_byte{};
+  std::u32string list_separators;  // between the figures of a list whose unit is printed once
   PatternSet strip_prefix;
   PatternSet strip_suffix;
   PatternSet relations;
   PatternSet attributes;
   PatternSet postfix;
   Pattern distribute;
+  std::string distribute_again;  // a clause starting with it hands out the heads again ("各")
   Pattern share_base;
   std::string share_relation;  // the relation of a share after its base: this + the base ("占" 年初预算)
   Pattern explanation;

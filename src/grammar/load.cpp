@@ -263,6 +263,8 @@ void read_labels(Reader& r, const pugi::xml_node& root, LabelGrammar& g) {
     const size_t n = text::encode_utf8(c, bytes);
     g.boundary_last_byte[static_cast<unsigned char>(bytes[n - 1])] = true;
   }
+  if (pugi::xml_node n = root.child("list-separator"))
+    g.list_separators = to_u32(n.attribute("chars").value());
   g.strip_prefix = r.patterns(root, "strip-prefix");
   g.strip_suffix = r.patterns(root, "strip-suffix");
   g.relations = r.patterns(root, "relation");
@@ -270,6 +272,7 @@ void read_labels(Reader& r, const pugi::xml_node& root, LabelGrammar& g) {
   g.postfix = r.patterns(root, "postfix");
   if (pugi::xml_node n = root.child("distribute")) {
     g.distribute = r.pattern(n);
+    g.distribute_again = n.attribute("again").value();
     if (g.distribute.valid() && g.distribute.groups() < 3) {
       r.fail(ErrorCode::kBadPattern, n.offset_debug(),
              "<distribute> needs three groups: the heads, their common tail and a relation");
