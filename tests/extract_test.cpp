@@ -278,6 +278,7 @@ TEST(Extract, AListOfFiguresTakesTheUnitPrintedAfterTheLast) {
   EXPECT_EQ(must_find(d, "12.50").value_yuan->to_canonical(), "125000");
   EXPECT_EQ(must_find(d, "15.25").value_yuan->to_canonical(), "152500");
   EXPECT_EQ(must_find(d, "15.25").label, "本年安排专项资金");
+  EXPECT_EQ(must_find(d, "18.00万元").label, "本年安排专项资金");  // not "和"
 }
 
 TEST(Extract, TableFiguresTakeRowAndColumnLabelsAndTheTableUnit) {
