@@ -18,6 +18,7 @@ class SameFigures {
   // the table's caption ("2024年政府采购预算18.60万元" and 表3 政府采购预算表's 合计).
   void named(const CheckRule& rule) {
     const grammar::Pattern& strip = rule.pattern("strip");
+    const grammar::Pattern& caption_tail = rule.pattern("caption-tail");
     auto name = [&](std::string k) {
       if (strip.valid()) {
         for (int guard = 0; guard < 4; ++guard) {
@@ -34,8 +35,8 @@ class SameFigures {
       const tables::Grid& g = w_.in.grids[v.grid];
       if (g.kind == "indicators" || g.kind == "scores") continue;
       std::string caption = name(w_.key(g.caption));
-      for (const char* tail : {"表"}) {
-        if (caption.ends_with(tail)) caption.resize(caption.size() - std::string(tail).size());
+      if (caption_tail.valid()) {
+        if (auto m = caption_tail.match_suffix(caption)) caption.resize(m->begin);
       }
       for (int r = v.first_body_row; r < v.n_rows; ++r) {
         std::vector<int> money;
@@ -94,7 +95,7 @@ class SameFigures {
     if (g < 0) return {};
     const TableView& v = views_[g];
     const std::string& row = v.row_key[q.row];
-    bool total_like = v.total_row[q.row] || row.ends_with("总额") || row.ends_with("合计") || row.ends_with("总计");
+    bool total_like = v.total_row[q.row] || (w_.g.checks.total.valid() && w_.g.checks.total.match_full(row));
     return total_like ? v.col_key[q.col] : w_.subject_key(i);
   }
 

@@ -325,24 +325,30 @@ void read_indicators(Reader& r, const pugi::xml_node& root, IndicatorGrammar& g)
 
 // Attributes of check elements that hold patterns; every other attribute is a word or a setting.
 constexpr std::string_view kPatternAttributes[] = {
-    "pattern",  "exclude",  "claims",   "open",          "numerator", "denominator", "current",
-    "previous", "relation", "actual",   "budget",        "increase",  "decrease",    "amount",
-    "rate",     "item",     "subtotal", "versus-budget", "strip",     "ratio",       "last-year"};
+    "pattern",  "exclude",       "claims", "open",     "numerator", "denominator", "current", "previous",
+    "relation", "actual",        "budget", "increase", "decrease",  "amount",      "rate",    "item",
+    "subtotal", "versus-budget", "strip",  "ratio",    "last-year", "caption-tail"};
 
 void read_checks(Reader& r, const pugi::xml_node& root, CheckGrammar& g) {
   for (pugi::xml_node n : root.children()) {
     if (n.type() != pugi::node_element) continue;
     std::string_view tag = n.name();
     if (tag == "attribute") {
-      std::string cls = r.required(n, "class");
-      if (cls == "budget") g.budget = r.pattern(n);
-      else if (cls == "actual") g.actual = r.pattern(n);
-      else if (cls == "previous") g.previous = r.pattern(n);
-      else if (cls == "share")
-        g.share = r.pattern(n);
-      else
+      static constexpr std::pair<std::string_view, Pattern CheckGrammar::*> kClasses[] = {
+          {"budget", &CheckGrammar::budget},
+          {"actual", &CheckGrammar::actual},
+          {"previous", &CheckGrammar::previous},
+          {"share", &CheckGrammar::share},
+          {"total", &CheckGrammar::total}};
+      const std::string cls = r.required(n, "class");
+      const auto* it = std::find_if(std::begin(kClasses), std::end(kClasses),
+                                    [&](const auto& c) { return c.first == cls; });
+      if (it != std::end(kClasses)) {
+        g.*(it->second) = r.pattern(n);
+      } else {
         r.fail(ErrorCode::kBadValue, n.offset_debug(),
-               "attribute class \"" + cls + "\" is not budget, actual, previous or share");
+               "attribute class \"" + cls + "\" is not budget, actual, previous, share or total");
+      }
       continue;
     }
     CheckRule rule;
