@@ -202,8 +202,11 @@ class ParagraphReader {
 
   bool looks_like_amount(const units::Figure& f) const { return f.decimals > 0 || f.separators; }
 
+  // The unit a paragraph states: only with the word that makes a statement one (单位：万元); a
+  // bracketed unit in a sentence is no statement.
   std::string unit_statement() const {
-    if (f_.text.find("单位") == std::string::npos) return {};
+    const std::string& stated_by = g_.tables.unit_stated_by;
+    if (stated_by.empty() || f_.text.find(stated_by) == std::string::npos) return {};
     int u = g_.tables.unit_statements.first_matching(grammar::Anchor::kAnywhere, f_.text);
     return u < 0 ? std::string() : std::string(g_.tables.unit_statements[u].find(f_.text)->key);
   }
