@@ -89,8 +89,7 @@ class TextRates {
       if (!w_.in_text(x) || !w_.is_money(x)) continue;
       std::string rel = w_.key(w_.context(x).relation);
       // A rate (执行率) or a share is no change of an amount.
-      if (rel.empty() || (ratio_words.valid() && ratio_words.find(rel)) || w_.share_base_of_key(rel))
-        continue;
+      if (rel.empty() || (ratio_words.valid() && ratio_words.find(rel)) || w_.is_share_key(rel)) continue;
       if (against_budget(rel, budget_words, last_year)) continue;
       int direction = down.valid() && down.find(rel) ? -1 : (up.valid() && up.find(rel) ? 1 : 0);
       if (direction == 0) continue;

@@ -118,12 +118,9 @@ Phase Workspace::phase_of_key(const std::string& k) const {
 }
 
 std::optional<std::string> Workspace::share_base(std::string_view relation) const {
-  return relation.empty() ? std::nullopt : share_base_of_key(key(relation));
-}
-
-std::optional<std::string> Workspace::share_base_of_key(std::string_view key) const {
-  if (!g.checks.share.valid()) return std::nullopt;
-  auto groups = g.checks.share.full_groups(key);
+  if (relation.empty() || !g.checks.share.valid()) return std::nullopt;
+  const std::string k = key(relation);
+  auto groups = g.checks.share.full_groups(k);
   if (!groups) return std::nullopt;
   return groups->empty() ? std::string() : std::string((*groups)[0]);
 }

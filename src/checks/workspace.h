@@ -46,7 +46,9 @@ class Workspace {
   // What a share is of, when a relation is a share's (see the grammar's share attribute): "一般公共
   // 预算支出" for 占一般公共预算支出的比重, "" for a bare 占 (the head of the share's list).
   std::optional<std::string> share_base(std::string_view relation) const;
-  std::optional<std::string> share_base_of_key(std::string_view key) const;
+  bool is_share_key(std::string_view key) const {
+    return g.checks.share.valid() && g.checks.share.match_full(key);
+  }
 
   bool is_money(int i) const { return q(i).kind == "money" && q(i).value_yuan.has_value(); }
   bool is_percent(int i) const { return q(i).kind == "percent"; }
