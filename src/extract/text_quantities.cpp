@@ -206,7 +206,7 @@ class ParagraphReader {
   // bracketed unit in a sentence is no statement.
   std::string unit_statement() const {
     const std::string& stated_by = g_.tables.unit_stated_by;
-    if (stated_by.empty() || f_.text.find(stated_by) == std::string::npos) return {};
+    if (stated_by.empty() || text::find_word(f_.text, stated_by, 0) == std::string_view::npos) return {};
     int u = g_.tables.unit_statements.first_matching(grammar::Anchor::kAnywhere, f_.text);
     return u < 0 ? std::string() : std::string(g_.tables.unit_statements[u].find(f_.text)->key);
   }
