@@ -109,6 +109,19 @@ TEST(IndicatorRuns, LevelNamesTargetsAndTheWeightsLeftStandingAlone) {
   EXPECT_EQ(d.document.coverage.unaccounted, 0u);
 }
 
+// Printed in traditional characters, a run is read as in simplified ones, and its names are kept as
+// printed (indicators.xml's run `needs` both forms, looked for before the text is folded).
+TEST(IndicatorRuns, TraditionalCharacters) {
+  DocumentResult d = testing::run(
+      "產出指標數量指標足額保障率=100% 22.5 科目調整次數≤10次 22.5 時效指標按時發放率=100% 25 "
+      "效益指標經濟效益指標結餘率≤5% 30 合計100\n");
+  ASSERT_EQ(d.indicators.size(), 4u);
+  EXPECT_EQ(d.indicators[0].level1, "產出指標");
+  EXPECT_EQ(d.indicators[1].name, "科目調整次數");
+  EXPECT_EQ(d.indicators[3].level2, "經濟效益指標");
+  EXPECT_EQ(dec(d.indicators[3].weight), "30");
+}
+
 TEST(IndicatorRuns, ExplanationsAndMoneyTargetsWithNoSpaceAtAll) {
   DocumentResult d = testing::run(
       "一级指标二级指标指标解释指标值数量指标送书下乡次数反映送书下乡开展情况12次图书借阅人次反映借阅情况"

@@ -131,12 +131,16 @@ class RunReader {
 
   std::optional<Level> next_level(std::string_view s, size_t from) const {
     std::optional<Level> best;
+    // Where the best starts, kept apart from it: comparing with an empty optional's begin, which
+    // the compiler may read before it tests the optional, is what memcheck reports.
+    size_t best_begin = std::string_view::npos;
     int n = 1;
     for (const grammar::Pattern* p : {&g_.run_level1, &g_.run_level2}) {
       if (p->valid()) {
         // A level is named by some words: a grammar's pattern that matches nothing names none.
-        if (auto m = p->find(s, from); m && m->end > m->begin && (!best || m->begin < best->begin)) {
+        if (auto m = p->find(s, from); m && m->end > m->begin && m->begin < best_begin) {
           best = Level{m->begin, m->end, n, display(m->begin, m->end), std::nullopt};
+          best_begin = m->begin;
         }
       }
       ++n;
@@ -297,12 +301,13 @@ class RunReader {
 
 void read_indicator_runs(const DocumentContext& ctx, const layout::Layout& layout, std::vector<IndicatorRecord>& out) {
   RunReader reader(ctx, out);
+  const grammar::Pattern& needs = ctx.grammar.indicators.run_needs;
   for (size_t b = 0; b < layout.blocks.size(); ++b) {
     const layout::Block& block = layout.blocks[b];
     if (block.kind != layout::BlockKind::kParagraph || ctx.outline.in_toc[b]) continue;
-    // Every level name ends in 指标: a paragraph without it holds none (and needs no folding).
+    // A paragraph without the words every run holds is passed over, and not folded.
     std::string_view text = ctx.slice(block.range);
-    if (text.find("指标") == std::string_view::npos && text.find("指標") == std::string_view::npos) continue;
+    if (needs.valid() && !needs.matches(grammar::Anchor::kAnywhere, text)) continue;
     size_t first = out.size();
     size_t found = reader.read_block(block.range);
     // One indicator alone is a sentence that names a level, unless the form's header is there too.

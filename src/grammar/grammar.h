@@ -231,6 +231,8 @@ struct IndicatorGrammar {
   // right after its name, where an indicator's explanation begins, the total that ends the run, what
   // ends it otherwise, and the form's header printed in the same text.
   Pattern run_level1, run_level2, run_level_weight, run_note, run_total, run_end, run_header;
+  // Found in the text as printed (unfolded) of every paragraph that holds a run.
+  Pattern run_needs;
 
   // The comparator that s starts with and its length in bytes, or {"", 0}.
   std::pair<std::string, size_t> comparator_at(std::string_view s) const;

@@ -309,6 +309,7 @@ void read_indicators(Reader& r, const pugi::xml_node& root, IndicatorGrammar& g)
                    [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
   if (pugi::xml_node n = root.child("criterion")) g.criterion = r.pattern(n);
   if (pugi::xml_node run = root.child("run")) {
+    if (run.attribute("needs")) g.run_needs = r.pattern(run, "needs");
     for (pugi::xml_node n : run.children("level")) {
       std::string level = r.required(n, "n");
       if (level == "1") g.run_level1 = r.pattern(n);
