@@ -432,6 +432,9 @@ class ParagraphReader {
         }
       }
       strip(b, e);
+      // Separators alone name nothing: the last figure of "12.50、15.25和18.00万元" is named as the
+      // others are, not 和.
+      if (b < e && only_list_separators(b, e)) b = e;
       if (g_.labels.total_tail.valid() && text::char_count(view(b, e)) > 8) {
         if (auto m = g_.labels.total_tail.match_suffix(view(b, e)); m && m->end > m->begin) b += m->begin;
       }
