@@ -119,10 +119,15 @@ Phase Workspace::phase_of_key(const std::string& k) const {
 
 std::optional<std::string> Workspace::share_base(std::string_view relation) const {
   if (relation.empty() || !g.checks.share.valid()) return std::nullopt;
-  const std::string k = key(relation);
-  auto groups = g.checks.share.full_groups(k);
-  if (!groups) return std::nullopt;
-  return groups->empty() ? std::string() : std::string((*groups)[0]);
+  std::string k = key(relation);
+  const std::optional<grammar::Match> head = g.checks.share.match_prefix(k);
+  if (!head) return std::nullopt;
+  k.erase(0, head->end);
+  // A tail that is all there is names the base itself (占比重).
+  if (g.checks.share_tail.valid()) {
+    if (auto tail = g.checks.share_tail.match_suffix(k); tail && tail->begin > 0) k.erase(tail->begin);
+  }
+  return k;
 }
 
 bool Workspace::same_dimension(int a, int b) const {

@@ -47,7 +47,7 @@ class Workspace {
   // 预算支出" for 占一般公共预算支出的比重, "" for a bare 占 (the head of the share's list).
   std::optional<std::string> share_base(std::string_view relation) const;
   bool is_share_key(std::string_view key) const {
-    return g.checks.share.valid() && g.checks.share.match_full(key);
+    return g.checks.share.valid() && g.checks.share.match_prefix(key).has_value();
   }
 
   bool is_money(int i) const { return q(i).kind == "money" && q(i).value_yuan.has_value(); }

@@ -243,7 +243,8 @@ struct CheckGrammar {
   Pattern budget;  // attributes of budget figures (年初预算, 预算数)
   Pattern actual;  // attributes of actual figures (决算, 执行数)
   Pattern previous;  // last year's figure printed for comparison (较上年, 比上年累计支出)
-  Pattern share;  // a share's relation (占一般公共预算支出的比重); group 1 what it is a share of
+  Pattern share;     // what a share's relation starts with (占一般公共预算支出的比重)
+  Pattern share_tail;  // what ends it after the name of what it is a share of (的比重)
   Pattern total;  // a row name that states its table's total (年度资金总额, 合计)
   // The totals and parts of every identity rule as one set, so that a figure's name is tried
   // against all of them in one pass; the rules' total_in_names and in_names index it.

@@ -336,11 +336,9 @@ void read_checks(Reader& r, const pugi::xml_node& root, CheckGrammar& g) {
     std::string_view tag = n.name();
     if (tag == "attribute") {
       static constexpr std::pair<std::string_view, Pattern CheckGrammar::*> kClasses[] = {
-          {"budget", &CheckGrammar::budget},
-          {"actual", &CheckGrammar::actual},
-          {"previous", &CheckGrammar::previous},
-          {"share", &CheckGrammar::share},
-          {"total", &CheckGrammar::total}};
+          {"budget", &CheckGrammar::budget},         {"actual", &CheckGrammar::actual},
+          {"previous", &CheckGrammar::previous},     {"share", &CheckGrammar::share},
+          {"share-tail", &CheckGrammar::share_tail}, {"total", &CheckGrammar::total}};
       const std::string cls = r.required(n, "class");
       const auto* it = std::find_if(std::begin(kClasses), std::end(kClasses),
                                     [&](const auto& c) { return c.first == cls; });
@@ -348,7 +346,7 @@ void read_checks(Reader& r, const pugi::xml_node& root, CheckGrammar& g) {
         g.*(it->second) = r.pattern(n);
       } else {
         r.fail(ErrorCode::kBadValue, n.offset_debug(),
-               "attribute class \"" + cls + "\" is not budget, actual, previous, share or total");
+               "attribute class \"" + cls + "\" is not budget, actual, previous, share, share-tail or total");
       }
       continue;
     }
