@@ -124,6 +124,7 @@ struct TableGrammar {
   std::string unit_stated_by;  // folded; a line with a unit statement and this word states the unit
   Pattern total_row;
   std::vector<std::string> dashes;  // folded cell texts that stand for no value (—, 无 …); longest first
+  std::vector<std::string> weight_cell_units;  // after the number of a cell that holds a weight: (15分)
   Pattern header_join_suffix;
   int header_join_max_chars = 10;
   std::vector<StandardTable> standards;  // the first whose caption matches names a table

@@ -89,14 +89,19 @@ bool is_comparator(std::string_view k, const grammar::Grammar& grammar) {
   return false;
 }
 
-// "(15分)", "15分)", "5人)" (a misread 分), "(8)".
-bool is_weight_label(std::string_view k) {
+// "(15分)", "15分)", "5人)" (a misread 分), "(8)": the words after the number are tables.xml's.
+bool is_weight_label(std::string_view k, const grammar::Grammar& grammar) {
   size_t i = 0;
   if (i < k.size() && k[i] == '(') ++i;
   size_t digits = i;
   while (i < k.size() && ((k[i] >= '0' && k[i] <= '9') || k[i] == '.')) ++i;
   if (i == digits) return false;
-  if (k.substr(i, 3) == "分" || k.substr(i, 3) == "人") i += 3;
+  for (const std::string& unit : grammar.tables.weight_cell_units) {
+    if (k.substr(i, unit.size()) == unit) {
+      i += unit.size();
+      break;
+    }
+  }
   return i + 1 == k.size() && k[i] == ')';
 }
 
@@ -135,7 +140,7 @@ CellKind classify_cell(std::string_view key, const grammar::Grammar& grammar, bo
   if (is_dash(k, grammar)) return CellKind::kDash;
   if (total) return CellKind::kTotal;
   if (is_comparator(k, grammar)) return CellKind::kComparator;
-  if (is_weight_label(k)) return CellKind::kWeightLabel;
+  if (is_weight_label(k, grammar)) return CellKind::kWeightLabel;
   if (const grammar::UnitWord* u = grammar.units.unit_at(k); u && u->word.size() == k.size()) return CellKind::kUnit;
   if (is_date(k)) return CellKind::kDate;
   if (figure) {
