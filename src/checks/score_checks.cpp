@@ -24,6 +24,21 @@ CheckOperand indicator_operand(const IndicatorRecord& i, const Decimal& value, s
   return o;
 }
 
+// What of an indicator a check adds or compares, and its name in messages and operand labels.
+enum class Measure { kWeight, kScore, kReviewScore };
+
+const char* name_of(Measure m) {
+  switch (m) {
+    case Measure::kWeight:
+      return "分值";
+    case Measure::kScore:
+      return "得分";
+    case Measure::kReviewScore:
+      return "审核得分";
+  }
+  return "";
+}
+
 Decimal sum(const std::vector<Decimal>& v) {
   Decimal s;
   for (const Decimal& d : v) s = s + d;
@@ -65,18 +80,20 @@ class Scores {
       struct Column {
         const std::optional<Decimal> StatedTotal::*stated;
         const std::optional<Decimal> IndicatorRecord::*value;
-        const char* what;
+        Measure measure;
       };
-      for (const Column& c : {Column{&StatedTotal::weight, &IndicatorRecord::weight, "分值"},
-                              Column{&StatedTotal::score, &IndicatorRecord::score, "得分"},
-                              Column{&StatedTotal::review_score, &IndicatorRecord::review_score, "审核得分"}}) {
+      for (const Column& c :
+           {Column{&StatedTotal::weight, &IndicatorRecord::weight, Measure::kWeight},
+            Column{&StatedTotal::score, &IndicatorRecord::score, Measure::kScore},
+            Column{&StatedTotal::review_score, &IndicatorRecord::review_score, Measure::kReviewScore}}) {
+        const char* what = name_of(c.measure);
         if (!(st.*c.stated)) continue;
         CheckRecord& r = w_.add(rule, "score_total", -1);
-        r.span = total_cell_span(t, st, c.what);
-        r.stated_operand.label = std::string("总分 · ") + c.what;
+        r.span = total_cell_span(t, st, c.measure);
+        r.stated_operand.label = std::string("总分 · ") + what;
         r.stated_operand.table = rows.front()->table;
         r.stated_operand.row = st.row;
-        r.stated_operand.col = role_column(t, c.what);
+        r.stated_operand.col = role_column(t, c.measure);
         r.stated_operand.value = *(st.*c.stated);
         r.stated_operand.span = r.span;
         std::vector<Decimal> values;
@@ -87,14 +104,14 @@ class Scores {
             continue;
           }
           values.push_back(*(i->*c.value));
-          r.operands.push_back(indicator_operand(*i, *(i->*c.value), c.what));
+          r.operands.push_back(indicator_operand(*i, *(i->*c.value), what));
           // The cell that prints it, when one does (a sum of numbered criteria has none).
-          if (i->parts.empty()) r.operands.back().col = role_column(t, c.what);
+          if (i->parts.empty()) r.operands.back().col = role_column(t, c.measure);
         }
         // A total may count a weight or score printed in another table of the document (the
         // 权重 of 预算执行率 beside the budget figures): the reading with them is taken when it
         // adds up and the reading without does not.
-        std::vector<int> extra = cells_of_role(c.what == std::string("分值") ? grammar::ColumnRole::kWeight
+        std::vector<int> extra = cells_of_role(c.measure == Measure::kWeight ? grammar::ColumnRole::kWeight
                                                                              : grammar::ColumnRole::kScore);
         if (!extra.empty() && sum(values) != *(st.*c.stated)) {
           std::vector<Decimal> with = values;
@@ -105,12 +122,13 @@ class Scores {
           }
         }
         if (values.empty()) {
-          w_.skip(r, std::string("总分的") + c.what + "没有可加的指标");
+          w_.skip(r, std::string("总分的") + what + "没有可加的指标");
           r.stated = *(st.*c.stated);
           continue;
         }
-        judge_exact(r, *(st.*c.stated), values, std::string("各指标") + c.what + "之和与总分:总分");
-        if (r.status == "fail" && missing) r.message += "（" + std::to_string(missing) + "项指标没有" + c.what + "）";
+        judge_exact(r, *(st.*c.stated), values, std::string("各指标") + what + "之和与总分:总分");
+        if (r.status == "fail" && missing)
+          r.message += "（" + std::to_string(missing) + "项指标没有" + what + "）";
       }
     }
   }
@@ -130,15 +148,16 @@ class Scores {
       
       for (const IndicatorRecord* i : rows) {
         if (!i->weight) continue;
-        for (const auto& [score, what] : {std::pair{i->score, "得分"}, std::pair{i->review_score, "审核得分"}}) {
+        for (const auto& [score, measure] :
+             {std::pair{i->score, Measure::kScore}, std::pair{i->review_score, Measure::kReviewScore}}) {
           if (!score || *score <= *i->weight) continue;
           CheckRecord& r = w_.add(rule, "score_cap", -1);
           r.span = i->span;
-          r.stated_operand = indicator_operand(*i, *score, what);
-          r.operands.push_back(indicator_operand(*i, *i->weight, "分值"));
+          r.stated_operand = indicator_operand(*i, *score, name_of(measure));
+          r.operands.push_back(indicator_operand(*i, *i->weight, name_of(Measure::kWeight)));
           if (i->parts.empty()) {
-            r.stated_operand.col = role_column(t, what);
-            r.operands.back().col = role_column(t, "分值");
+            r.stated_operand.col = role_column(t, measure);
+            r.operands.back().col = role_column(t, Measure::kWeight);
           }
           r.stated = *score;
           r.computed = *i->weight;
@@ -162,21 +181,21 @@ class Scores {
   }
 
   // The column of a table that prints weights (分值), scores (得分) or review scores, or -1.
-  int role_column(int t, const std::string& what) const {
+  int role_column(int t, Measure m) const {
     const tables::Grid& g = w_.in.grids[t];
     for (int c = 0; c < g.n_cols; ++c) {
       const tables::Column& col = g.columns[c];
-      bool wanted = what == "分值" ? col.role == grammar::ColumnRole::kWeight
-                    : what == "得分" ? col.role == grammar::ColumnRole::kScore && col.kind != "review"
-                                     : col.role == grammar::ColumnRole::kScore && col.kind == "review";
+      bool wanted = m == Measure::kWeight  ? col.role == grammar::ColumnRole::kWeight
+                    : m == Measure::kScore ? col.role == grammar::ColumnRole::kScore && col.kind != "review"
+                                           : col.role == grammar::ColumnRole::kScore && col.kind == "review";
       if (wanted) return c;
     }
     return -1;
   }
 
   // Where a total row prints the stated weight, score or review score: that cell, else the row.
-  Span total_cell_span(int t, const StatedTotal& st, const std::string& what) const {
-    int c = role_column(t, what);
+  Span total_cell_span(int t, const StatedTotal& st, Measure m) const {
+    int c = role_column(t, m);
     const tables::Cell* cell = c >= 0 ? w_.in.grids[t].cell(st.row, c) : nullptr;
     if (cell && !cell->range.empty()) return w_.in.source.span_of(cell->range);
     return st.span;
@@ -285,7 +304,7 @@ class Scores {
           return;
         }
         values.push_back(*rows[k]->weight);
-        operands.push_back(indicator_operand(*rows[k], values.back(), "分值"));
+        operands.push_back(indicator_operand(*rows[k], values.back(), name_of(Measure::kWeight)));
       }
     }
     CheckRecord& r = w_.add(rule, "level_weight", -1);
