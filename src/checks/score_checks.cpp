@@ -145,7 +145,6 @@ class Scores {
 
   void caps(const CheckRule& rule) {
     for (const auto& [t, rows] : tables_) {
-      
       for (const IndicatorRecord* i : rows) {
         if (!i->weight) continue;
         for (const auto& [score, measure] :
