@@ -301,7 +301,7 @@ TEST(Rates, ChangesAgainstABudgetOrNamingARateAreNoChangeOverAYear) {
       "项目支出300.00万元,比年初预算增加30.00万元,增长11.11%。\n"
       "其他支出200.00万元,增长率10.00万元,增长5.26%。\n");
   EXPECT_EQ(must_find(doc, "yoy.change", "4.17").status, "pass");
-  EXPECT_TRUE(of_rule(doc, "yoy.change").size() == 1) << of_rule(doc, "yoy.change").size();
+  EXPECT_EQ(of_rule(doc, "yoy.change").size(), 1u);
 }
 
 // ---- the same figure twice ----------------------------------------------------------------------
