@@ -273,7 +273,7 @@ void read_labels(Reader& r, const pugi::xml_node& root, LabelGrammar& g) {
   g.postfix = r.patterns(root, "postfix");
   if (pugi::xml_node n = root.child("distribute")) {
     g.distribute = r.pattern(n);
-    g.distribute_again = n.attribute("again").value();
+    if (n.attribute("again")) g.distribute_again = r.word(n, "again");
     if (g.distribute.valid() && g.distribute.groups() < 3) {
       r.fail(ErrorCode::kBadPattern, n.offset_debug(),
              "<distribute> needs three groups: the heads, their common tail and a relation");
