@@ -413,7 +413,8 @@ class ParagraphReader {
     // another attribute is about the core ("工资福利支出 / 同比减少", "公务接待费 / 2015年预算").
     size_t subject_b = 0, subject_e = 0, subject_core_e = 0;
     size_t previous_end = 0;
-    std::string share_base;  // "年初预算" after "占年初预算10065万元": what a following share is of
+    // "占年初预算" after "占年初预算10065万元": the relation of a following share, as printed.
+    std::string share_relation;
     std::vector<std::string> distributed;
     std::string distributed_relation;
     size_t distributed_next = 0;
@@ -464,7 +465,7 @@ class ParagraphReader {
       }
       if (subject_e > subject_b && sentence_break(subject_e, f.figure.begin)) {
         subject_b = subject_e = subject_core_e = 0;
-        share_base.clear();
+        share_relation.clear();
       }
 
       // "收、支总计各是4125.49,4143.91万元": heads and a common tail, handed out in order; a later
@@ -499,15 +500,18 @@ class ParagraphReader {
                                                : std::nullopt;
       bool relation = b < e && matches_full(g_.labels.relations, b, e);
       bool attribute = b < e && !relation && matches_full(g_.labels.attributes, b, e);
-      if (is_money && base && base->end == e - b && has_subject) {
+      // A miss reads as an empty match, as with postfix above: written `base->`, the compiler warns
+      // that it may read the fields of a miss.
+      const grammar::Match share = base.value_or(grammar::Match{});
+      if (is_money && base && share.end == e - b && has_subject) {
         // "占年初预算10065万元": the amount the share is of.
-        share_base = shown(b + base->key_begin, b + base->key_end);
         f.subject = shown(subject_b, subject_e);
-        f.attribute = share_base;
-      } else if (b >= e && has_subject && !share_base.empty()) {
+        f.attribute = shown(b + share.key_begin, b + share.key_end);
+        share_relation = shown(b, b + share.key_begin) + f.attribute;  // 占 and the name, as printed
+      } else if (b >= e && has_subject && !share_relation.empty()) {
         f.subject = shown(subject_b, subject_e);
-        f.relation = g_.labels.share_relation + share_base;
-        share_base.clear();
+        f.relation = share_relation;
+        share_relation.clear();
       } else if (b >= e && has_subject) {
         f.subject = shown(subject_b, subject_e);
       } else if (relation && has_subject) {
@@ -537,7 +541,7 @@ class ParagraphReader {
           subject_b = b;
           subject_e = e;
           subject_core_e = core;
-          share_base.clear();
+          share_relation.clear();
         }
       }
       f.label = f.subject;

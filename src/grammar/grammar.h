@@ -199,7 +199,6 @@ struct LabelGrammar {
   Pattern distribute;
   std::string distribute_again;  // folded; a clause starting with it hands out the heads again ("各")
   Pattern share_base;
-  std::string share_relation;  // the relation of a share after its base: this + the base ("占" 年初预算)
   Pattern explanation;
   Pattern header_tail;
   Pattern item_marker;
