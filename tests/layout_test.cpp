@@ -100,6 +100,62 @@ std::vector<std::string> texts(const RawRow& r) {
   return out;
 }
 
+// A table aligned with spaces, as pdftotext -layout prints it: a wider gap is an empty cell, placed
+// by where the figures after it stand. Converters pad by characters (a Han character is one), people
+// aligning by eye pad by display width (a Han character is two); both place the cell.
+TEST(Layout, AlignedRowsPlaceTheirCellsByColumn) {
+  const std::string by_chars =
+      "部门收支总表\n"
+      "单位：万元\n"
+      "项目                                          合计        基本支出        项目支出\n"
+      "一般公共服务支出                              1,286.40    1,031.85      254.55\n"
+      "教育支出                                     82.00                   82.00\n"
+      "机关事业单位基本养老保险缴费支出                         65.20       65.20\n"
+      "其他支出                                      6.00                    6.00\n"
+      "城乡社区公共设施建设与维护管理支出                        12.60                   12.60\n";
+  const std::string by_width =
+      "部门收支总表\n"
+      "单位：万元\n"
+      "项目                                      合计    基本支出    项目支出\n"
+      "一般公共服务支出                      1,286.40    1,031.85      254.55\n"
+      "教育支出                                 82.00                   82.00\n"
+      "机关事业单位基本养老保险缴费支出         65.20       65.20\n"
+      "其他支出                                  6.00                    6.00\n"
+      "城乡社区公共设施建设与维护管理支出       12.60                   12.60\n";
+  using Cells = std::vector<std::string>;
+  for (const std::string& text : {by_chars, by_width}) {
+    auto s = testing::source_of(text);
+    Layout l = layout_of(s);
+    const Block& t = l.blocks.back();
+    ASSERT_EQ(t.kind, BlockKind::kTable) << text;
+    EXPECT_EQ(t.layout, TableLayout::kAligned);
+    ASSERT_EQ(t.rows.size(), 6u) << "the caption and the unit statement stay text above the table";
+    EXPECT_EQ(texts(t.rows[0]), (Cells{"项目", "合计", "基本支出", "项目支出"}));
+    EXPECT_EQ(texts(t.rows[1]), (Cells{"一般公共服务支出", "1,286.40", "1,031.85", "254.55"}));
+    EXPECT_EQ(texts(t.rows[2]), (Cells{"教育支出", "82.00", "", "82.00"})) << text;
+    EXPECT_TRUE(t.rows[2].cells[2].blank);
+    EXPECT_EQ(texts(t.rows[3]), (Cells{"机关事业单位基本养老保险缴费支出", "65.20", "65.20"})) << text;
+    EXPECT_EQ(texts(t.rows[4]), (Cells{"其他支出", "6.00", "", "6.00"})) << text;
+    EXPECT_EQ(texts(t.rows[5]), (Cells{"城乡社区公共设施建设与维护管理支出", "12.60", "", "12.60"})) << text;
+    EXPECT_EQ(s.text.substr(t.rows[1].cells[1].range.begin, t.rows[1].cells[1].range.size()), "1,286.40");
+  }
+}
+
+// Wide gaps in running text, or a single row of figures, make no table.
+TEST(Layout, WideGapsWithoutTwoRowsOfFiguresAreText) {
+  const char* texts_without_table[] = {
+      "一、部门职责  本单位主要负责档案接收、保管和利用工作,全年共接收档案12,000卷。\n"
+      "二、机构设置  内设办公室、业务科两个科室,编制人数18人,实有人数17人。\n",
+      "项目    金额\n合计    100.00\n本单位2024年无政府采购预算。\n",
+      "注:  本表无数据\n说明:  金额单位为万元\n",
+  };
+  for (const char* text : texts_without_table) {
+    auto s = testing::source_of(text);
+    Layout l = layout_of(s);
+    for (const Block& b : l.blocks) EXPECT_NE(b.kind, BlockKind::kTable) << text;
+  }
+}
+
 TEST(Layout, CsvRecordsWithQuotedCommasQuotesAndLineBreaks) {
   auto s = testing::source_of(
       "考评表\n"

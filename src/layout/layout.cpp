@@ -4,6 +4,7 @@
 #include <map>
 #include <set>
 
+#include "layout/aligned_table.h"
 #include "layout/csv_table.h"
 #include "layout/html_table.h"
 #include "layout/lines.h"
@@ -24,6 +25,8 @@ std::string_view layout_name(TableLayout layout) {
     case TableLayout::kBareLines: return "bare_lines";
     case TableLayout::kHtml: return "html";
     case TableLayout::kCsv: return "csv";
+    case TableLayout::kAligned:
+      return "aligned";
   }
   return "pipe";
 }
@@ -93,6 +96,9 @@ class Builder {
           break;
         case LineKind::kCsv:
           next = take_csv_table(i);
+          break;
+        case LineKind::kAligned:
+          next = take_aligned_table(i);
           break;
         case LineKind::kText:
           next = line.header_word ? take_bare_table(i) : i;
@@ -305,6 +311,20 @@ class Builder {
       row.width = static_cast<int>(row.cells.size());
       b.rows.push_back(std::move(row));
     }
+    return end;
+  }
+
+  // classify_lines keeps aligned lines only in runs that make a table.
+  size_t take_aligned_table(size_t i) {
+    std::vector<TextRange> lines;
+    size_t end = i;
+    // From the line's start, where its indentation begins: it places the first field.
+    for (; end < lines_.size() && lines_[end].kind == LineKind::kAligned; ++end) {
+      lines.push_back({lines_[end].range.begin, lines_[end].trimmed.end});
+    }
+    Block& b = open_block(BlockKind::kTable, i, end - 1);
+    b.layout = TableLayout::kAligned;
+    b.rows = detail::aligned_rows(source_.text, lines);
     return end;
   }
 

@@ -12,6 +12,8 @@
 //               (年初预算数 / 全年预算数 / 执行率) followed by figures
 //   csv         comma-separated fields, "quoted" where they hold a comma or a line break
 //                 "项目","考核内容","考核指标","权数"
+//   aligned     one row per line, cells split by two spaces or more and kept in their columns by
+//               padding, as PDF-to-text converters print them (layout/aligned_table.h)
 //   html        a <table> of a web page: its cells where the HTML table model puts them, with their
 //               rowspan and colspan (see source/source.h for what a page's text holds)
 //
@@ -43,7 +45,7 @@ enum class BlockKind {
   kTable,
 };
 
-enum class TableLayout { kPipe, kCellLines, kTab, kBareLines, kHtml, kCsv };
+enum class TableLayout { kPipe, kCellLines, kTab, kBareLines, kHtml, kCsv, kAligned };
 std::string_view layout_name(TableLayout layout);
 
 struct RawCell {
@@ -62,6 +64,7 @@ struct RawCell {
 // A row as the layout saw it. What the fields mean depends on the layout:
 //   pipe        cells present on the line; width = number of bars (the row's full width)
 //   tab, csv    every field of the record in order, empty ones included (positions are explicit)
+//   aligned     every cell up to the last the line prints, blank where the line leaves a column empty
 //   cell_lines  cells up to a bar-only line; closer = number of bars on it, -1 at the table's end
 //   bare_lines  a single row holding the whole cell stream
 //   html        one row of the grid (rows and columns that show nothing left out): the cells that

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <optional>
 
+#include "layout/aligned_table.h"
 #include "layout/csv_table.h"
 #include "text/fold.h"
 #include "text/utf8.h"
@@ -51,6 +52,67 @@ bool looks_like_figure(std::string_view key) {
     if (text::is_ascii_digit(c) || c == '.' || c == ',' || c == '%') ++digits;
   }
   return chars <= 24 && digits * 2 >= chars;
+}
+
+// A field of a table aligned with spaces is at most this long; in a row of header fields, each is at
+// most the shorter length. Running text with wide gaps has longer pieces.
+constexpr size_t kAlignedCellChars = 30;
+constexpr size_t kAlignedHeaderChars = 16;
+
+// Whether a line may be a row of a table aligned with spaces: two fields or more, each short, a
+// figure after the first field or every field short enough to head a column.
+bool may_be_aligned_row(std::string_view trimmed, bool traditional, bool& figure_after_first) {
+  figure_after_first = false;
+  if (trimmed.find("  ") == std::string_view::npos) return false;
+  std::vector<TextRange> fields = aligned_fields(trimmed, 0);
+  if (fields.size() < 2) return false;
+  bool all_short = true;
+  for (size_t k = 0; k < fields.size(); ++k) {
+    std::string_view field = trimmed.substr(fields[k].begin, fields[k].size());
+    const size_t chars = text::char_count(field);
+    if (chars > kAlignedCellChars) return false;
+    all_short = all_short && chars <= kAlignedHeaderChars;
+    if (k > 0 && !figure_after_first)
+      figure_after_first = looks_like_figure(text::match_key(field, traditional));
+  }
+  return figure_after_first || all_short;
+}
+
+// A table's caption or unit statement, which stays text above the table it names.
+bool names_a_table(const grammar::Grammar& grammar, std::string_view key) {
+  return grammar.tables.unit_statements.any(grammar::Anchor::kAnywhere, key) ||
+         grammar.tables.captions.any(grammar::Anchor::kAnywhere, key);
+}
+
+// Aligned lines are rows of a table only in a run of them that holds two figure rows or more; the
+// run's caption or unit statement at its head and its lines without figures at its tail are text.
+void keep_aligned_tables(const grammar::Grammar& grammar, std::vector<Line>& lines) {
+  for (size_t i = 0; i < lines.size();) {
+    if (lines[i].kind != LineKind::kAligned) {
+      ++i;
+      continue;
+    }
+    size_t end = i;
+    while (end < lines.size() && lines[end].kind == LineKind::kAligned) ++end;
+    size_t first = i, last = end;
+    while (first < last && !lines[first].figure_after_first && names_a_table(grammar, lines[first].key))
+      ++first;
+    while (last > first && !lines[last - 1].figure_after_first) --last;
+    const auto figure_rows = std::count_if(lines.begin() + static_cast<std::ptrdiff_t>(first),
+                                           lines.begin() + static_cast<std::ptrdiff_t>(last),
+                                           [](const Line& l) { return l.figure_after_first; });
+    for (size_t j = i; j < end; ++j) {
+      Line& l = lines[j];
+      if (figure_rows >= 2 && j >= first && j < last) {
+        l.style.clear();
+        l.heading_only = l.title_like = false;
+        l.inline_title_end = 0;
+      } else {
+        l.kind = LineKind::kText;
+      }
+    }
+    i = end;
+  }
 }
 
 int count_char(std::string_view s, char32_t target) {
@@ -126,10 +188,14 @@ std::vector<Line> classify_lines(const source::SourceText& source, const grammar
       line.kind = LineKind::kCsv;
     } else if (raw.find('\t') != std::string_view::npos && count_nonempty_tab_fields(raw) >= 2) {
       line.kind = LineKind::kTab;
+    } else if (may_be_aligned_row(trimmed, traditional, line.figure_after_first)) {
+      line.kind = LineKind::kAligned;
     } else {
       line.kind = LineKind::kText;
     }
-    if (line.kind != LineKind::kText && line.kind != LineKind::kCell) continue;
+    // Aligned lines too: those left out of a table (keep_aligned_tables) are text.
+    if (line.kind != LineKind::kText && line.kind != LineKind::kCell && line.kind != LineKind::kAligned)
+      continue;
     grammar.sections.style_patterns.matching(grammar::Anchor::kPrefix, line.key, styles);
     for (int s : styles) {
       const grammar::HeadingStyle& style = grammar.sections.styles[s];
@@ -175,6 +241,7 @@ std::vector<Line> classify_lines(const source::SourceText& source, const grammar
       l.title_like = false;
     }
   }
+  keep_aligned_tables(grammar, lines);
   for (Line& l : lines) l.header_word = is_header_word(grammar, l);
   return lines;
 }

@@ -17,7 +17,10 @@ enum class LineKind {
   kCell,       // "text |": one cell of a cell_lines table
   kPipe,       // two or more bars: a row of a pipe table
   kTab,        // two or more non-empty tab-separated fields
-  kCsv,        // comma-separated fields, quoted ("a","b"), or a row of empty ones (,,)
+  // Short fields split by runs of spaces (layout/aligned_table.h), in a run of lines at least two
+  // of which hold a figure after their first field: a row of a table aligned with spaces.
+  kAligned,
+  kCsv,  // comma-separated fields, quoted ("a","b"), or a row of empty ones (,,)
   kText,
   kHtmlTable,  // a row of a web page's table, laid out from the markup
 };
@@ -30,6 +33,7 @@ struct Line {
   bool starts_with_bar = false;
   uint32_t chars = 0;       // visible length in characters
   bool figure = false;      // the whole line is a figure: "149.03", "96.%", "1500项", "76.27万元"
+  bool figure_after_first = false;  // kAligned: a field after the first is a figure
   std::string key;          // the folded text (text::match_key) of the trimmed line
   // Numbered lines: the heading style matched at the start of `key` and the marker's end in the
   // source; empty style when the line is not numbered.

@@ -111,7 +111,8 @@ int csv_shift(const RowPlacer& placer, const std::vector<RawCell>& cells, const 
 std::vector<DraftRow> place_body(const layout::Block& block, size_t begin, size_t end, int n,
                                  const std::vector<DraftRow>& headers, const Context& ctx) {
   const bool csv = block.layout == layout::TableLayout::kCsv;
-  const bool tab = block.layout == layout::TableLayout::kTab || csv;
+  const bool tab =
+      block.layout == layout::TableLayout::kTab || block.layout == layout::TableLayout::kAligned || csv;
   RowPlacer placer(ctx, n);
   placer.set_roles_from(headers);
   // Full rows first teach the model what each column holds.
@@ -206,7 +207,8 @@ float header_fit(const std::vector<RawCell>& header, int offset, const std::vect
 
 // Row-based layouts (pipe, tab, csv): split at header rows, then place each data row.
 std::vector<Draft> drafts_from_rows(const layout::Block& block, size_t index, const Context& ctx) {
-  const bool tab = block.layout == layout::TableLayout::kTab || block.layout == layout::TableLayout::kCsv;
+  const bool tab = block.layout == layout::TableLayout::kTab ||
+                   block.layout == layout::TableLayout::kAligned || block.layout == layout::TableLayout::kCsv;
   const int n = block_width(block, tab);
   std::vector<Draft> drafts;
   size_t i = 0;
@@ -294,10 +296,11 @@ std::vector<Draft> drafts_from_rows(const layout::Block& block, size_t index, co
 }  // namespace
 
 std::vector<Draft> drafts_from_block(const layout::Block& block, size_t block_index, const Context& ctx) {
-  std::vector<Draft> drafts = block.layout == layout::TableLayout::kPipe || block.layout == layout::TableLayout::kTab ||
-                                      block.layout == layout::TableLayout::kCsv
-                                  ? drafts_from_rows(block, block_index, ctx)
-                                  : drafts_from_stream(block, block_index, ctx);
+  std::vector<Draft> drafts =
+      block.layout == layout::TableLayout::kPipe || block.layout == layout::TableLayout::kTab ||
+              block.layout == layout::TableLayout::kCsv || block.layout == layout::TableLayout::kAligned
+          ? drafts_from_rows(block, block_index, ctx)
+          : drafts_from_stream(block, block_index, ctx);
   for (Draft& d : drafts) {
     d.range = block.range;
     if (!d.rows.empty()) d.range = {d.rows.front().range.begin, d.rows.back().range.end};
