@@ -113,6 +113,27 @@ TEST(TableTotals, OfWhichRowsAndTotalColumns) {
   EXPECT_EQ(must_find(cols, "table.total_column", "1048.50").status, "pass");  // 三公 is not added
 }
 
+// A total that does not add up is reported against the rows the table shows: a 其中 group without
+// a mark at its end ends where its rows make its parent, not at the next row with a figure.
+TEST(TableTotals, AFailingTotalCountsTheRowsAfterAnOfWhichGroupThatAddsUp) {
+  DocumentResult doc = testing::run(
+      "项目 | 决算数 |\n合计 | 5.20 |\n因公出国(境)费 | 0.00 |\n公务用车购置及运行费 | 2.90 |\n"
+      "其中:公务用车购置费 | 0.00 |\n公务用车运行费 | 2.90 |\n公务接待费 | 1.30 |\n");
+  const CheckRecord& total = must_find(doc, "table.total_row", "5.20");
+  EXPECT_EQ(total.status, "fail");
+  ASSERT_TRUE(total.computed);
+  EXPECT_EQ(total.computed->to_string(), "4.20") << "0.00 + 2.90 + 1.30, 公务接待费 included";
+  EXPECT_EQ(total.operands.size(), 3u);
+  EXPECT_EQ(must_find(doc, "table.of_which", "2.90").status, "pass");
+  // Where the group's rows never make its parent, nothing says where it ends: it runs to the end.
+  DocumentResult open = testing::run(
+      "项目 | 决算数 |\n合计 | 5.20 |\n因公出国(境)费 | 0.00 |\n公务用车购置及运行费 | 2.90 |\n"
+      "其中:公务用车购置费 | 0.50 |\n公务用车运行费 | 2.90 |\n公务接待费 | 1.30 |\n");
+  const CheckRecord& wide = must_find(open, "table.total_row", "5.20");
+  ASSERT_TRUE(wide.computed);
+  EXPECT_EQ(wide.computed->to_string(), "2.90");
+}
+
 TEST(TableTotals, CodeHierarchy) {
   DocumentResult doc = testing::run(
       "科目编码 | 科目名称 | 金额 |\n201 | 一般公共服务支出 | 100.00 |\n20103 | 政府办公厅 | 100.00 |\n"

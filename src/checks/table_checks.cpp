@@ -158,6 +158,38 @@ class TableChecks {
     return e;
   }
 
+  // Where the 其中 group from row s ends: at the longest run of its rows that adds up to the row
+  // above it, as the of_which check reads the group, so that a total the group's rows do not fit is
+  // reported against the rows the table shows ("公务用车购置及运行费 / 其中:购置费 / 运行费 /
+  // 公务接待费": 公务接待费 is no part of the group when 购置费 + 运行费 make its parent); else where
+  // nothing marks its end.
+  int settled_group_end(int s) const {
+    const int end = group_end(s, -1), parent = s - 1;
+    if (!of_which_ || parent < v_.first_body_row || !v_.has_figures(parent)) return end;
+    for (int e = end; e > s; --e) {
+      if (adds_up_to(parent, s, e)) return e;
+    }
+    return end;
+  }
+
+  // Whether rows [from, to) add up to row r in every column where both print figures (one at least).
+  bool adds_up_to(int r, int from, int to) const {
+    bool any = false;
+    for (int c = 0; c < v_.n_cols; ++c) {
+      const int s = v_.value(r, c);
+      if (s < 0 || !w_.is_addable(s)) continue;
+      std::vector<Amount> terms;
+      for (int k = from; k < to; ++k) {
+        const int f = v_.value(k, c);
+        if (f >= 0 && w_.same_dimension(s, f)) terms.push_back(w_.amount(f));
+      }
+      if (terms.empty()) continue;
+      if (verify_sum(w_.amount(s), terms, of_which_->exact).status == Status::kFail) return false;
+      any = true;
+    }
+    return any;
+  }
+
   // Readings of which rows a total adds, the one reported when none adds up first: the top level
   // of a hierarchy (codes, 一、二、 items), the subtotals, every row but the parts of 其中 groups,
   // the total before and the rows after it, every row but the 其中 rows themselves.
@@ -178,14 +210,19 @@ class TableChecks {
         if (is_subtotal(k)) subtotals.insert(subtotals.begin(), k);
       }
     }
-    for (size_t x = 0; x < range.size(); ++x) {
-      int k = range[x];
-      if (is_of_which(k)) {
-        int e = group_end(k, -1);
-        while (x + 1 < range.size() && range[x + 1] < e) ++x;
-        continue;
+    // Every row but the parts of 其中 groups: each group as far as it adds up to its parent
+    // (settled), and as far as nothing marks its end (widest).
+    std::vector<int> widest;
+    for (auto [rows, settled] : {std::pair{&plain, true}, std::pair{&widest, false}}) {
+      for (size_t x = 0; x < range.size(); ++x) {
+        int k = range[x];
+        if (is_of_which(k)) {
+          int e = settled ? settled_group_end(k) : group_end(k, -1);
+          while (x + 1 < range.size() && range[x + 1] < e) ++x;
+          continue;
+        }
+        rows->push_back(k);
       }
-      plain.push_back(k);
     }
     for (int k : range) {
       if (!is_of_which(k)) loose.push_back(k);
@@ -193,6 +230,7 @@ class TableChecks {
     for (auto* s : {&top, &items, &subtotals, &plain}) {
       if (!s->empty()) sets.push_back(*s);
     }
+    if (widest != plain && !widest.empty()) sets.push_back(widest);
     int before = range.front() - 1;
     if (range.front() < r && before >= v_.first_body_row && v_.total_row[before] && v_.has_figures(before)) {
       std::vector<int> chained = {before};
