@@ -139,6 +139,13 @@ TEST(Layout, AlignedRowsPlaceTheirCellsByColumn) {
     EXPECT_EQ(texts(t.rows[5]), (Cells{"城乡社区公共设施建设与维护管理支出", "12.60", "", "12.60"})) << text;
     EXPECT_EQ(s.text.substr(t.rows[1].cells[1].range.begin, t.rows[1].cells[1].range.size()), "1,286.40");
   }
+  // A converter starts a page with a form feed, on the line of its first row.
+  auto paged = testing::source_of(
+      "项目      合计      基本支出\n教育支出  82.00     82.00\n\f住房支出  9.30      9.30\n");
+  Layout l = layout_of(paged);
+  ASSERT_EQ(l.blocks.size(), 1u);
+  ASSERT_EQ(l.blocks[0].rows.size(), 3u);
+  EXPECT_EQ(texts(l.blocks[0].rows[2]), (std::vector<std::string>{"住房支出", "9.30", "9.30"}));
 }
 
 // Wide gaps in running text, or a single row of figures, make no table.

@@ -102,15 +102,17 @@ RawCell cell(std::string_view text, TextRange r) {
 }  // namespace
 
 std::vector<TextRange> aligned_fields(std::string_view line, uint32_t offset) {
+  // A converter starts each page with a form feed, on the line of the page's first row.
+  auto blank = [](char c) { return c == ' ' || c == '\f' || c == '\v' || c == '\r'; };
   std::vector<TextRange> out;
   size_t i = 0;
   while (i < line.size()) {
-    while (i < line.size() && line[i] == ' ') ++i;
+    while (i < line.size() && blank(line[i])) ++i;
     if (i == line.size()) break;
     const size_t begin = i;
     while (i < line.size() && !(line[i] == ' ' && i + 1 < line.size() && line[i + 1] == ' ')) ++i;
     size_t end = i;
-    while (end > begin && line[end - 1] == ' ') --end;
+    while (end > begin && blank(line[end - 1])) --end;
     out.push_back({static_cast<uint32_t>(offset + begin), static_cast<uint32_t>(offset + end)});
   }
   return out;
