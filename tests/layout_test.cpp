@@ -161,6 +161,17 @@ TEST(Layout, WideGapsWithoutTwoRowsOfFiguresAreText) {
     Layout l = layout_of(s);
     for (const Block& b : l.blocks) EXPECT_NE(b.kind, BlockKind::kTable) << text;
   }
+  // Rows of more cells than a page holds are no table: placing a shorter row's cells among so many
+  // columns would cost their product.
+  auto row_of = [](int cells) {
+    std::string row = "项目";
+    for (int k = 0; k < cells; ++k) row += "  " + std::to_string(k + 1) + ".00";
+    return row + "\n";
+  };
+  auto fits = testing::source_of(row_of(39) + row_of(39));
+  EXPECT_EQ(layout_of(fits).blocks.at(0).kind, BlockKind::kTable);
+  auto wide = testing::source_of(row_of(40) + row_of(20) + row_of(40));
+  for (const Block& b : layout_of(wide).blocks) EXPECT_NE(b.kind, BlockKind::kTable);
 }
 
 TEST(Layout, CsvRecordsWithQuotedCommasQuotesAndLineBreaks) {

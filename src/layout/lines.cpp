@@ -58,6 +58,9 @@ bool looks_like_figure(std::string_view key) {
 // most the shorter length. Running text with wide gaps has longer pieces.
 constexpr size_t kAlignedCellChars = 30;
 constexpr size_t kAlignedHeaderChars = 16;
+// A row of a table aligned with spaces has at most this many cells: wider published tables do not
+// fit a page, and placing a shorter row's cells costs its cells times the columns it may skip.
+constexpr size_t kAlignedMaxCells = 40;
 
 // Whether a line may be a row of a table aligned with spaces: two fields or more, each short, a
 // figure after the first field or every field short enough to head a column.
@@ -65,7 +68,7 @@ bool may_be_aligned_row(std::string_view trimmed, bool traditional, bool& figure
   figure_after_first = false;
   if (trimmed.find("  ") == std::string_view::npos) return false;
   std::vector<TextRange> fields = aligned_fields(trimmed, 0);
-  if (fields.size() < 2) return false;
+  if (fields.size() < 2 || fields.size() > kAlignedMaxCells) return false;
   bool all_short = true;
   for (size_t k = 0; k < fields.size(); ++k) {
     std::string_view field = trimmed.substr(fields[k].begin, fields[k].size());
