@@ -148,6 +148,18 @@ TEST(Layout, AlignedRowsPlaceTheirCellsByColumn) {
   EXPECT_EQ(texts(l.blocks[0].rows[2]), (std::vector<std::string>{"住房支出", "9.30", "9.30"}));
 }
 
+// A web page's <pre> keeps its spaces: a table aligned in it is read as in a text.
+TEST(Layout, AlignedRowsInAPagesPreformattedText) {
+  auto s = testing::source_of(
+      "<html><body><p>单位：万元</p><pre>\n项目        合计      基本支出\n教育支出    82.00     82.00\n"
+      "住房支出    9.30\n</pre></body></html>\n");
+  Layout l = layout_of(s);
+  ASSERT_EQ(l.blocks.size(), 2u);
+  EXPECT_EQ(l.blocks[1].layout, TableLayout::kAligned);
+  ASSERT_EQ(l.blocks[1].rows.size(), 3u);
+  EXPECT_EQ(texts(l.blocks[1].rows[2]), (std::vector<std::string>{"住房支出", "9.30"}));
+}
+
 // Wide gaps in running text, or a single row of figures, make no table.
 TEST(Layout, WideGapsWithoutTwoRowsOfFiguresAreText) {
   const char* texts_without_table[] = {
