@@ -293,6 +293,29 @@ TEST(Extract, TableFiguresTakeRowAndColumnLabelsAndTheTableUnit) {
   EXPECT_EQ(q->span.line, 3u);
 }
 
+// Two tables side by side (收入 | 金额 | 支出 | 金额): a figure of the right half is named by the right
+// half's label alone, the row of a right half whose left is empty included; labels before an
+// amount that head other columns (an indicator table after its project's budget) still name it.
+TEST(Extract, TheRightHalfOfTablesSideBySideIsNamedByItsOwnLabel) {
+  DocumentResult d = run(
+      "单位:万元\n项目 | 金额 | 项目 | 金额 |\n一、财政拨款收入 | 590.00 | 一、一般公共服务支出 | 500.00 |\n"
+      "二、其他收入 | 10.00 | 二、住房保障支出 | 60.00 |\n | | 三、农林水支出 | 40.00 |\n"
+      "本年收入合计 | 600.00 | 本年支出合计 | 600.00 |\n");
+  EXPECT_EQ(must_find(d, "500.00").label, "一、一般公共服务支出");
+  EXPECT_EQ(must_find(d, "40.00").label, "三、农林水支出");
+  EXPECT_EQ(must_find(d, "10.00").label, "二、其他收入");
+  const QuantityRecord* both = nullptr;
+  for (const QuantityRecord& q : d.quantities) {
+    if (q.raw == "600.00" && q.span.col > 20) both = &q;
+  }
+  ASSERT_TRUE(both);
+  EXPECT_EQ(both->label, "本年支出合计");
+  DocumentResult project =
+      run("单位:万元\n项目名称 | 年度资金总额 | 一级指标 | 二级指标 | 指标值 |\n"
+          "村组干部报酬 | 120.00 | 产出指标 | 数量指标 | 230人 |\n");
+  EXPECT_EQ(must_find(project, "230人").label, "村组干部报酬 / 产出指标 / 数量指标");
+}
+
 TEST(Extract, FusedCellsSplitOnlyWithCertainty) {
   DocumentResult d = run(
       "项目预算成本构成金额测算依据2020年实际执行数2021年实际执行数保安服务费191依据招标文件191191保洁服务费99依据招标文件"

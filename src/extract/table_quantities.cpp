@@ -1,5 +1,7 @@
 // Figures in table cells, labelled by their row and column.
 #include <algorithm>
+#include <optional>
+#include <string_view>
 
 #include "extract/reader.h"
 #include "model/ids.h"
@@ -12,6 +14,12 @@ using grammar::ColumnRole;
 
 // Longest label cell kept in a row's label path; longer cells are explanations, not names.
 constexpr size_t kMaxLabelChars = 40;
+
+// The last header of a column's header path ("收入 / 项目" → "项目").
+std::string_view last_part(std::string_view header) {
+  const size_t slash = header.rfind(" / ");
+  return slash == std::string_view::npos ? header : header.substr(slash + 3);
+}
 
 // The labels of a grid's figures are made of its cells' display forms; every figure of a row asks
 // for the same cells, so each cell's part is worked out once.
@@ -43,10 +51,25 @@ class GridLabels {
     }
     std::string path;
     const std::string* last = nullptr;
+    // Two tables side by side ("项目 | 金额 | 项目 | 金额"): a label column headed as the first one,
+    // after amounts, starts the row's name again, so that the right half is not named by the left.
+    std::optional<std::string_view> first_label;
+    bool after_amounts = false;
     for (int c = 0; c < col; ++c) {
+      ColumnRole role = g_.columns[c].role;
+      if (role == ColumnRole::kAmount) after_amounts = first_label.has_value();
+      if (role == ColumnRole::kLabel) {
+        const std::string_view head = last_part(g_.columns[c].header);
+        if (!first_label) {
+          first_label = head;
+        } else if (after_amounts && head == *first_label) {
+          path.clear();
+          last = nullptr;
+          after_amounts = false;
+        }
+      }
       const tables::Cell* cell = g_.cell(row, c);
       if (!cell || cell->header || cell->col != c) continue;
-      ColumnRole role = g_.columns[c].role;
       bool own_text = role == ColumnRole::kText && cell->row == row && !own_label;
       // A code column names a row when it holds no code: "合计" printed under 科目编码.
       bool code = role == ColumnRole::kCode &&
