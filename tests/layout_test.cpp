@@ -106,7 +106,7 @@ std::vector<std::string> texts(const RawRow& r) {
 TEST(Layout, AlignedRowsPlaceTheirCellsByColumn) {
   const std::string by_chars =
       "部门收支总表\n"
-      "单位：万元\n"
+      "编制单位：石门县气象服务中心          2025年1月10日         单位：万元\n"
       "项目                                          合计        基本支出        项目支出\n"
       "一般公共服务支出                              1,286.40    1,031.85      254.55\n"
       "教育支出                                     82.00                   82.00\n"

@@ -88,7 +88,8 @@ bool names_a_table(const grammar::Grammar& grammar, std::string_view key) {
 }
 
 // Aligned lines are rows of a table only in a run of them that holds two figure rows or more; the
-// run's caption or unit statement at its head and its lines without figures at its tail are text.
+// run's caption or unit statement at its head (with the date or the organisation printed beside
+// it) and its lines without figures at its tail are text.
 void keep_aligned_tables(const grammar::Grammar& grammar, std::vector<Line>& lines) {
   for (size_t i = 0; i < lines.size();) {
     if (lines[i].kind != LineKind::kAligned) {
@@ -98,8 +99,7 @@ void keep_aligned_tables(const grammar::Grammar& grammar, std::vector<Line>& lin
     size_t end = i;
     while (end < lines.size() && lines[end].kind == LineKind::kAligned) ++end;
     size_t first = i, last = end;
-    while (first < last && !lines[first].figure_after_first && names_a_table(grammar, lines[first].key))
-      ++first;
+    while (first < last && names_a_table(grammar, lines[first].key)) ++first;
     while (last > first && !lines[last - 1].figure_after_first) --last;
     const auto figure_rows = std::count_if(lines.begin() + static_cast<std::ptrdiff_t>(first),
                                            lines.begin() + static_cast<std::ptrdiff_t>(last),
