@@ -256,6 +256,21 @@ TEST(SourceHtml, ACaptionIsShownAboveItsTableWhereverItWasWritten) {
   EXPECT_EQ(caption.offset, std::string("<p>说明</p><table><tr><td>项目<td>金额<caption>").size());
 }
 
+// Found by fuzz/extract_fuzzer: a table inside another's caption was begun while the other was
+// still open, so that the rows of both went into one table and the caption's text into neither.
+// It follows the table, as a table inside a cell does.
+TEST(SourceHtml, ATableInsideACaptionFollowsTheTableItCaptions) {
+  SourceText s = page(
+      "<table><tr><td>项目<td>金额<caption>收支总表<table><tr><td>附<td>1</table></caption>"
+      "<tr><td>收入<td>10</table>");
+  EXPECT_EQ(s.text, "收支总表\n项目\t金额\n收入\t10\n附\t1");
+  ASSERT_EQ(s.page->tables.size(), 2u);
+  EXPECT_EQ(s.page->tables[0].first_line, 1u);  // 0-based: the caption is line 0
+  EXPECT_EQ(s.page->tables[0].rows.size(), 2u);
+  EXPECT_EQ(s.page->tables[1].first_line, 3u);
+  EXPECT_EQ(s.page->tables[1].rows.size(), 1u);
+}
+
 // Pages nested this deep are refused by default (Limits::max_depth); a user who raises the limit
 // gets them read, in heap memory rather than on the call stack.
 Options deep_pages() {

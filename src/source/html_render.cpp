@@ -105,8 +105,21 @@ class Renderer {
   }
 
  private:
-  // kDeferred: a table found inside a cell, waiting for the table holding it to end.
-  enum class Kind { kContainer, kInline, kBlock, kHeading, kPre, kTable, kLayoutTable, kGroup, kRow, kCell, kDeferred };
+  // kDeferred: a table found inside a cell or a caption, waiting for the table holding it to end.
+  enum class Kind {
+    kContainer,
+    kInline,
+    kBlock,
+    kHeading,
+    kPre,
+    kTable,
+    kLayoutTable,
+    kGroup,
+    kRow,
+    kCell,
+    kCaption,
+    kDeferred
+  };
 
   struct Frame {
     const GumboNode* node;
@@ -129,7 +142,9 @@ class Renderer {
     }
     if (tag == GUMBO_TAG_TABLE) {
       bool data = data_tables_.count(n) > 0;
-      if (data && cell_) {  // a table inside a cell is rendered after the table holding it
+      // A table inside a cell or a caption is rendered after the table holding it: its rows are no
+      // rows of that table, and the caption's text stands above both.
+      if (data && (cell_ || captions_ > 0)) {
         deferred_.push_back(n);
         return;
       }
@@ -173,6 +188,12 @@ class Renderer {
           break;
       }
     }
+    if (tag == GUMBO_TAG_CAPTION && in_data_table()) {
+      pending_block_ = true;
+      ++captions_;
+      push(n, Kind::kCaption);
+      return;
+    }
     if (is_heading(tag) && !cell_) {
       pending_block_ = true;
       heading_level_ = tag - GUMBO_TAG_H1 + 1;
@@ -203,6 +224,10 @@ class Renderer {
         break;
       case Kind::kPre:
         --pre_;
+        pending_block_ = true;
+        break;
+      case Kind::kCaption:
+        --captions_;
         pending_block_ = true;
         break;
       case Kind::kHeading:
@@ -522,6 +547,7 @@ class Renderer {
   uint32_t space_begin_ = 0, space_end_ = 0;
   bool space_copy_ = false;
   int pre_ = 0;
+  int captions_ = 0;  // captions of data tables open, each a block of its own
 
   int heading_level_ = 0;
   uint32_t heading_begin_ = kUnset;

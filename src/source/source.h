@@ -124,7 +124,8 @@ struct HtmlRow {
 
 // A table holding data. Tables used only to lay a page out (one cell wrapping the article, or a
 // cell holding most of the text and a table or heading of its own) are not tables here: their
-// content is rendered as paragraphs. A data table inside a cell of another is rendered after it.
+// content is rendered as paragraphs. A data table inside a cell or the caption of another is rendered after
+// it.
 struct HtmlTable {
   std::vector<HtmlRow> rows;
   uint32_t first_line = 0;  // the rows are rendered on lines [first_line, last_line]
