@@ -20,7 +20,10 @@ struct Entry {
 std::vector<Entry> readme_entries() {
   std::vector<Entry> out;
   std::string readme = testing::read_file(testing::source_dir() + "/corpus/README.md");
-  const RE2 file_re(R"(^### `(.+)`)"), entry_re(R"(^\s+- (\w+) \(line (\d+)[^)]*\): )");
+  // An entry's parenthesis may hold others ("(line 28; … (二) paragraph …): "); a line that starts
+  // like an entry but does not read as one fails, so that no claim is left out unseen.
+  const RE2 file_re(R"(^### `(.+)`)"), entry_re(R"(^\s+- (\w+) \(line (\d+).*?\): )"),
+      entry_like(R"(^\s+- [ERC]\d+b? \()");
   std::string file, section;
   size_t start = 0;
   while (start < readme.size()) {
@@ -40,6 +43,8 @@ std::vector<Entry> readme_entries() {
     } else if (!file.empty() && RE2::PartialMatch(line, entry_re, &tag, &number)) {
       // Consequences (E1b) are listed with the planted mistakes they follow from.
       out.push_back({file, tag, number, tag[0] == 'E' ? "fail" : section});
+    } else if (!file.empty() && RE2::PartialMatch(line, entry_like)) {
+      ADD_FAILURE() << "corpus/README.md: an entry that does not read as one: " << line;
     }
   }
   return out;
