@@ -139,6 +139,19 @@ TEST(Layout, AlignedRowsPlaceTheirCellsByColumn) {
     EXPECT_EQ(texts(t.rows[5]), (Cells{"城乡社区公共设施建设与维护管理支出", "12.60", "", "12.60"})) << text;
     EXPECT_EQ(s.text.substr(t.rows[1].cells[1].range.begin, t.rows[1].cells[1].range.size()), "1,286.40");
   }
+  // Where only the header fills every column, the figures tell the measure: they end at one place
+  // a column in it (here display width), at as many as the labels' lengths in the other.
+  auto header_only = testing::source_of(
+      "科目编码    科目名称                        合计        基本支出      项目支出\n"
+      "208         社会保障和就业支出             58.30          58.30\n"
+      "210         卫生健康支出                   24.10          24.10\n"
+      "21011       行政事业单位医疗               24.10          24.10\n"
+      "2101101     行政单位医疗                   24.10          24.10\n");
+  const Layout header_layout = layout_of(header_only);
+  const Block& h = header_layout.blocks.at(0);
+  ASSERT_EQ(h.rows.size(), 5u);
+  EXPECT_EQ(texts(h.rows[2]), (Cells{"210", "卫生健康支出", "24.10", "24.10"}));
+  EXPECT_EQ(texts(h.rows[4]), (Cells{"2101101", "行政单位医疗", "24.10", "24.10"}));
   // A converter starts a page with a form feed, on the line of its first row.
   auto paged = testing::source_of(
       "项目      合计      基本支出\n教育支出  82.00     82.00\n\f住房支出  9.30      9.30\n");
@@ -146,6 +159,26 @@ TEST(Layout, AlignedRowsPlaceTheirCellsByColumn) {
   ASSERT_EQ(l.blocks.size(), 1u);
   ASSERT_EQ(l.blocks[0].rows.size(), 3u);
   EXPECT_EQ(texts(l.blocks[0].rows[2]), (std::vector<std::string>{"住房支出", "9.30", "9.30"}));
+}
+
+// A label wrapped onto lines of its own stays in its table (tables/ joins it to its row); a caption,
+// a unit statement or a page number between two aligned tables is text between two tables.
+TEST(Layout, AlignedTablesKeepLabelsWrappedOntoLinesOfTheirOwn) {
+  auto wrapped = testing::source_of(
+      "科目名称                      合计      基本支出\n机关事业单位基本养老保险     58.30         58.30\n"
+      "缴费支出\n行政单位医疗                 24.10         24.10\n");
+  Layout l = layout_of(wrapped);
+  ASSERT_EQ(l.blocks.size(), 1u);
+  EXPECT_EQ(l.blocks[0].rows.size(), 4u);
+  EXPECT_EQ(texts(l.blocks[0].rows[2]), (std::vector<std::string>{"缴费支出"}));
+  const char* between[] = {"表2 一般公共预算支出表", "单位：万元", "— 2 —"};
+  for (const char* line : between) {
+    auto two = testing::source_of(std::string("项目      合计\n教育    82.00\n住房    9.30\n") + line +
+                                  "\n项目      合计\n卫生    1.00\n农林    2.00\n");
+    Layout t = layout_of(two);
+    ASSERT_EQ(kinds(t), (std::vector<BlockKind>{BlockKind::kTable, BlockKind::kParagraph, BlockKind::kTable}))
+        << line;
+  }
 }
 
 // A web page's <pre> keeps its spaces: a table aligned in it is read as in a text.

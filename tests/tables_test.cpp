@@ -89,6 +89,32 @@ TEST(Tables, TabRowsAndShiftedRowsRealigned) {
   EXPECT_EQ(at(t, 3, 2), "合理性(4分)");
 }
 
+// A table aligned with spaces wraps a long label onto a line of its own: below its row when the
+// cell is printed from its top, around it when centred on its row. Either way the pieces are one
+// label and the line is no row. Here the only row of every column is the header, and the table is
+// aligned by display width: the figures, which end at one place a column, say so.
+TEST(Tables, AlignedLabelsWrappedOntoLinesOfTheirOwnJoinTheirRow) {
+  auto g = grids_of(
+      "单位:万元\n"
+      "科目编码    科目名称                        合计        基本支出      项目支出\n"
+      "208         社会保障和就业支出             58.30          58.30\n"
+      "2080505     机关事业单位基本养老保险       58.30          58.30\n"
+      "            缴费支出\n"
+      "            行政单位医疗（含\n"
+      "2101101                                   24.10          24.10\n"
+      "            离退休人员）\n"
+      "2200509     气象服务                       40.00                         40.00\n");
+  ASSERT_EQ(g.size(), 1u);
+  const Grid& t = g[0];
+  ASSERT_EQ(t.n_rows, 5);
+  EXPECT_EQ(at(t, 2, 1), "机关事业单位基本养老保险\n缴费支出");
+  EXPECT_EQ(at(t, 3, 0), "2101101");
+  EXPECT_EQ(at(t, 3, 1), "行政单位医疗（含\n离退休人员）");
+  EXPECT_EQ(at(t, 3, 3), "24.10");
+  EXPECT_EQ(at(t, 4, 4), "40.00");
+  EXPECT_EQ(at(t, 4, 3), "");
+}
+
 TEST(Tables, HeaderRepeatedAfterAPageBreakJoinsTheTables) {
   auto g = grids_of(
       "一级 指标\t二级 指标\t分 值\n产出\t数量\t5\n\n一级指标\t二级指标\t分值\n效益\t满意度\t5\n总 分\t\t10\n");

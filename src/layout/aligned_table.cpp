@@ -69,6 +69,26 @@ int wander(const std::vector<std::vector<Field>>& rows, size_t n, Measure m) {
   return total;
 }
 
+// How many places the fields after the first end at, over all rows: figures are aligned at their
+// right, so they end at one place a column in the measure the table was aligned in, and at many in
+// the other, as the labels before them hold more or fewer Han characters.
+size_t ends(const std::vector<std::vector<Field>>& rows, Measure m) {
+  std::vector<int> at;
+  for (const std::vector<Field>& row : rows) {
+    for (size_t k = 1; k < row.size(); ++k) at.push_back(row[k].to[m]);
+  }
+  std::sort(at.begin(), at.end());
+  return static_cast<size_t>(std::unique(at.begin(), at.end()) - at.begin());
+}
+
+// The measure a table was aligned in: the one its figures end in fewest places in; where that
+// does not tell, the one the widest rows' columns wander least in.
+Measure measure_of(const std::vector<std::vector<Field>>& rows, size_t n) {
+  const size_t by_width = ends(rows, kWidth), by_chars = ends(rows, kChars);
+  if (by_width != by_chars) return by_width < by_chars ? kWidth : kChars;
+  return wander(rows, n, kWidth) < wander(rows, n, kChars) ? kWidth : kChars;
+}
+
 // The columns of a shorter row's fields: each the column, after the one before it and leaving room
 // for the fields after it, that it overlaps most (or is nearest to).
 std::vector<size_t> columns_of(const std::vector<Field>& fields, const std::vector<Extent>& columns,
@@ -126,7 +146,7 @@ std::vector<RawRow> aligned_rows(std::string_view text, const std::vector<TextRa
     fields.push_back(fields_of(text, line));
     n = std::max(n, fields.back().size());
   }
-  const Measure m = wander(fields, n, kWidth) < wander(fields, n, kChars) ? kWidth : kChars;
+  const Measure m = measure_of(fields, n);
   std::vector<Extent> columns(n);
   for (const std::vector<Field>& row : fields) {
     if (row.size() != n) continue;

@@ -87,6 +87,28 @@ bool names_a_table(const grammar::Grammar& grammar, std::string_view key) {
          grammar.tables.captions.any(grammar::Anchor::kAnywhere, key);
 }
 
+// Lines between two aligned lines that each hold one short piece of text, without digits, are
+// labels wrapped onto lines of their own ("机关事业单位基本养老保险" / "缴费支出"), a few at most:
+// tables/ joins each to the row it belongs to. A caption, a unit statement or a page number between
+// two tables is no such piece.
+constexpr size_t kWrappedLabelLines = 3;
+
+void take_wrapped_labels(const grammar::Grammar& grammar, std::string_view all, std::vector<Line>& lines) {
+  auto piece = [&](const Line& l) {
+    if (l.kind != LineKind::kText || l.chars > kAlignedCellChars || !l.style.empty()) return false;
+    std::string_view text = all.substr(l.trimmed.begin, l.trimmed.size());
+    const bool digits = std::any_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+    return !digits && text.find("  ") == std::string_view::npos && !names_a_table(grammar, l.key);
+  };
+  for (size_t i = 1; i < lines.size(); ++i) {
+    if (lines[i - 1].kind != LineKind::kAligned || !piece(lines[i])) continue;
+    size_t end = i;
+    while (end < lines.size() && end - i < kWrappedLabelLines && piece(lines[end])) ++end;
+    if (end == lines.size() || lines[end].kind != LineKind::kAligned) continue;
+    for (; i < end; ++i) lines[i].kind = LineKind::kAligned;
+  }
+}
+
 // Aligned lines are rows of a table only in a run of them that holds two figure rows or more; the
 // run's caption or unit statement at its head (with the date or the organisation printed beside
 // it) and its lines without figures at its tail are text.
@@ -244,6 +266,7 @@ std::vector<Line> classify_lines(const source::SourceText& source, const grammar
       l.title_like = false;
     }
   }
+  take_wrapped_labels(grammar, all, lines);
   keep_aligned_tables(grammar, lines);
   for (Line& l : lines) l.header_word = is_header_word(grammar, l);
   return lines;

@@ -2,6 +2,7 @@
 // streams of cells in stream_drafts.cpp.
 #include <algorithm>
 #include <map>
+#include <optional>
 
 #include "tables/draft.h"
 #include "tables/placement.h"
@@ -107,6 +108,42 @@ int csv_shift(const RowPlacer& placer, const std::vector<RawCell>& cells, const 
   return -1;
 }
 
+// A row of a table aligned with spaces that is a label wrapped onto a line of its own: one cell, of
+// text, in a column the header names as labels (layout/ keeps such a line in the table only between
+// two rows). Its column, or -1.
+int wrapped_label_column(const layout::Block& block, size_t j, size_t end,
+                         const std::vector<DraftRow>& headers, const Context& ctx) {
+  if (block.layout != layout::TableLayout::kAligned || j + 1 >= end) return -1;
+  const std::vector<RawCell>& cells = block.rows[j].cells;
+  const auto filled = std::count_if(cells.begin(), cells.end(), [](const RawCell& c) { return !c.blank; });
+  if (filled != 1 || !is_text_kind(ctx.facts(cells.back().text).kind)) return -1;
+  const int col = static_cast<int>(cells.size()) - 1;
+  for (const DraftRow& h : headers) {
+    for (const DraftCell& c : h.cells) {
+      if (c.col != col) continue;
+      const grammar::ColumnRule* rule = ctx.column_rule(c.parts.front().text);
+      if (rule && (rule->role == grammar::ColumnRole::kLabel || rule->role == grammar::ColumnRole::kText))
+        return col;
+    }
+  }
+  return -1;
+}
+
+// Joins a wrapped label to the cell of `row` in column `col`: before its text when it was printed
+// above the row, after it when below; a cell of its own where the row left the column empty.
+void join_label(DraftRow& row, int col, const RawCell& piece, bool above) {
+  auto at =
+      std::find_if(row.cells.begin(), row.cells.end(), [&](const DraftCell& c) { return c.col >= col; });
+  if (at == row.cells.end() || at->col != col) {
+    row.cells.insert(at, DraftCell{col, {piece}});
+  } else if (above) {
+    at->parts.insert(at->parts.begin(), piece);
+  } else {
+    at->parts.push_back(piece);
+  }
+  row.range = {std::min(row.range.begin, piece.range.begin), std::max(row.range.end, piece.range.end)};
+}
+
 // Places the body rows [begin, end) of a row-based block under `headers`.
 std::vector<DraftRow> place_body(const layout::Block& block, size_t begin, size_t end, int n,
                                  const std::vector<DraftRow>& headers, const Context& ctx) {
@@ -146,8 +183,32 @@ std::vector<DraftRow> place_body(const layout::Block& block, size_t begin, size_
   };
   std::string header_sig;
   std::vector<DraftRow> rows;
+  // A wrapped label printed above the row it names (a label centred on its row's height, the row's
+  // own cell there empty), waiting for that row.
+  std::optional<std::pair<int, RawCell>> label_above;
   for (size_t j = begin; j < end; ++j) {
     const RawRow& r = block.rows[j];
+    if (const int col = wrapped_label_column(block, j, end, headers, ctx); col >= 0) {
+      const RawCell& piece = r.cells[static_cast<size_t>(col)];
+      const std::vector<RawCell>& next = block.rows[j + 1].cells;
+      const bool next_lacks_it =
+          static_cast<size_t>(col) >= next.size() || next[static_cast<size_t>(col)].blank;
+      if (next_lacks_it && !label_above) {
+        label_above = {col, piece};
+        continue;
+      }
+      // Below the row it names: that row's label there, if it has one, is text.
+      auto above = [&] {
+        for (const DraftCell& c : rows.back().cells) {
+          if (c.col == col) return is_text_kind(ctx.facts(c.parts.back().text).kind);
+        }
+        return true;
+      };
+      if (!rows.empty() && above()) {
+        join_label(rows.back(), col, piece, false);
+        continue;
+      }
+    }
     std::vector<RawCell> cells;
     RowHints hints;
     hints.continuation = false;
@@ -178,6 +239,10 @@ std::vector<DraftRow> place_body(const layout::Block& block, size_t begin, size_
       // A label that restates a name printed in a column above belongs in that column.
       for (const RawCell& c : cells) hints.named.push_back(placer.column_of_name(c));
       rows.push_back(placer.place(cells, hints, r.range));
+    }
+    if (label_above) {
+      join_label(rows.back(), label_above->first, label_above->second, true);
+      label_above.reset();
     }
     note_coverage(rows.back());
   }
