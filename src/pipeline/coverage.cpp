@@ -179,7 +179,13 @@ Coverage account_for(const source::SourceText& source, const layout::Layout& lay
     }
   }
   for (const tables::Grid& g : grids) {
-    for (const tables::Cell& c : g.cells) ledger.cell(c.range);
+    for (const tables::Cell& c : g.cells) {
+      if (c.pieces.empty()) {
+        ledger.cell(c.range);
+      } else {
+        for (TextRange piece : c.pieces) ledger.cell(piece);
+      }
+    }
   }
   for (const tables::Grid& g : grids) {
     for (TextRange r : g.repeated_headers) ledger.leave_out(r, "repeated_header");

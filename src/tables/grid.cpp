@@ -157,6 +157,9 @@ Grid grid_from_draft(const Draft& d, const Context& ctx) {
       c.key = facts.key;
       c.figure = facts.figure;
       c.range = joined_range(dc);
+      if (dc.parts.size() > 1 && d.layout == layout::TableLayout::kAligned) {
+        for (const layout::RawCell& p : dc.parts) c.pieces.push_back(p.range);
+      }
       c.header = d.rows[r].header;
       if (c.text.empty()) continue;  // an explicit empty cell is an empty position
       g.at[r * n + dc.col] = static_cast<int>(g.cells.size());

@@ -41,7 +41,10 @@ struct Cell {
   std::string text;  // as printed; parts of a cell broken over lines are joined with '\n'
   std::string key;   // text folded for matching (text::match_key with the document's script), once
   std::optional<units::Figure> figure;  // the figure the whole of key is (units::cell_figure), once
-  TextRange range;
+  TextRange range;                      // from the first to the last character of its parts
+  // The parts' own ranges, when a cell was broken over lines with other cells between them (a label
+  // of a table aligned with spaces wrapped onto a line of its own); empty otherwise.
+  std::vector<TextRange> pieces;
   bool header = false;
 };
 
