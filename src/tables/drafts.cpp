@@ -246,6 +246,7 @@ std::vector<DraftRow> place_body(const layout::Block& block, size_t begin, size_
     }
     note_coverage(rows.back());
   }
+  if (label_above && !rows.empty()) join_label(rows.back(), label_above->first, label_above->second, false);
   return rows;
 }
 
@@ -270,7 +271,7 @@ float header_fit(const std::vector<RawCell>& header, int offset, const std::vect
   return total;
 }
 
-// Row-based layouts (pipe, tab, csv): split at header rows, then place each data row.
+// Row-based layouts (pipe, tab, csv, aligned): split at header rows, then place each data row.
 std::vector<Draft> drafts_from_rows(const layout::Block& block, size_t index, const Context& ctx) {
   const bool tab = block.layout == layout::TableLayout::kTab ||
                    block.layout == layout::TableLayout::kAligned || block.layout == layout::TableLayout::kCsv;
