@@ -6,6 +6,7 @@
 #include <unordered_map>
 
 #include "model/ids.h"
+#include "model/path.h"
 #include "text/fold.h"
 
 namespace budgetlens::checks::detail {
@@ -18,11 +19,6 @@ int grid_index(std::string_view table_id) {
 
 // One unit of the d-th decimal: 10^-d.
 Decimal unit_at(int decimals) { return Decimal::from_int(1).shifted(-decimals); }
-
-std::string last_segment(const std::string& path) {
-  size_t p = path.rfind(" / ");
-  return p == std::string::npos ? path : path.substr(p + 3);
-}
 
 // The value without trailing fractional zeros beyond `min_scale`.
 Decimal tidy(const Decimal& d, int min_scale) {
@@ -88,10 +84,10 @@ Workspace::Workspace(const Inputs& inputs, const grammar::Grammar& grammar) : in
     if (same_row >= 0 && q(same_row).label == r.label)
       subject_key_[i] = subject_key_[same_row];
     else
-      subject_key_[i] = key(last_segment(r.label));
+      subject_key_[i] = key(last_in_path(r.label));
     same_row = i;
     auto [column, added] = column_phase.try_emplace(r.column);
-    if (added) column->second = phase_of(last_segment(r.column));
+    if (added) column->second = phase_of(last_in_path(r.column));
     phase_[i] = column->second;
   }
 }
@@ -152,7 +148,7 @@ std::string Workspace::name(int i) const {
   const QuantityRecord& r = q(i);
   if (r.table.empty() || r.column.empty()) return r.label;
   if (r.label.empty()) return r.column;
-  return r.label + " · " + last_segment(r.column);
+  return r.label + " · " + std::string(last_in_path(r.column));
 }
 
 CheckOperand Workspace::operand(int i) const {

@@ -5,6 +5,7 @@
 
 #include "extract/reader.h"
 #include "model/ids.h"
+#include "model/path.h"
 #include "text/utf8.h"
 
 namespace budgetlens::extract::detail {
@@ -14,12 +15,6 @@ using grammar::ColumnRole;
 
 // Longest label cell kept in a row's label path; longer cells are explanations, not names.
 constexpr size_t kMaxLabelChars = 40;
-
-// The last header of a column's header path ("收入 / 项目" → "项目").
-std::string_view last_part(std::string_view header) {
-  const size_t slash = header.rfind(" / ");
-  return slash == std::string_view::npos ? header : header.substr(slash + 3);
-}
 
 // The labels of a grid's figures are made of its cells' display forms; every figure of a row asks
 // for the same cells, so each cell's part is worked out once.
@@ -59,7 +54,7 @@ class GridLabels {
       ColumnRole role = g_.columns[c].role;
       if (role == ColumnRole::kAmount) after_amounts = first_label.has_value();
       if (role == ColumnRole::kLabel) {
-        const std::string_view head = last_part(g_.columns[c].header);
+        const std::string_view head = last_in_path(g_.columns[c].header);
         if (!first_label) {
           first_label = head;
         } else if (after_amounts && head == *first_label) {
