@@ -108,25 +108,26 @@ int csv_shift(const RowPlacer& placer, const std::vector<RawCell>& cells, const 
   return -1;
 }
 
+// Layouts whose rows print every cell at its column, empty ones included (tab, csv, aligned); the
+// others (pipe) print the cells a row has, to be placed.
+bool positioned(layout::TableLayout layout) {
+  return layout == layout::TableLayout::kTab || layout == layout::TableLayout::kCsv ||
+         layout == layout::TableLayout::kAligned;
+}
+
 // A row of a table aligned with spaces that is a label wrapped onto a line of its own: one cell, of
 // text, in a column the header names as labels (layout/ keeps such a line in the table only between
 // two rows). Its column, or -1.
-int wrapped_label_column(const layout::Block& block, size_t j, size_t end,
-                         const std::vector<DraftRow>& headers, const Context& ctx) {
+int wrapped_label_column(const layout::Block& block, size_t j, size_t end, const ColumnModel& model,
+                         const Context& ctx) {
   if (block.layout != layout::TableLayout::kAligned || j + 1 >= end) return -1;
   const std::vector<RawCell>& cells = block.rows[j].cells;
   const auto filled = std::count_if(cells.begin(), cells.end(), [](const RawCell& c) { return !c.blank; });
   if (filled != 1 || !is_text_kind(ctx.facts(cells.back().text).kind)) return -1;
   const int col = static_cast<int>(cells.size()) - 1;
-  for (const DraftRow& h : headers) {
-    for (const DraftCell& c : h.cells) {
-      if (c.col != col) continue;
-      const grammar::ColumnRule* rule = ctx.column_rule(c.parts.front().text);
-      if (rule && (rule->role == grammar::ColumnRole::kLabel || rule->role == grammar::ColumnRole::kText))
-        return col;
-    }
-  }
-  return -1;
+  if (col >= model.size()) return -1;
+  const grammar::ColumnRole role = model.roles[static_cast<size_t>(col)];
+  return role == grammar::ColumnRole::kLabel || role == grammar::ColumnRole::kText ? col : -1;
 }
 
 // Joins a wrapped label to the cell of `row` in column `col`: before its text when it was printed
@@ -148,8 +149,7 @@ void join_label(DraftRow& row, int col, const RawCell& piece, bool above) {
 std::vector<DraftRow> place_body(const layout::Block& block, size_t begin, size_t end, int n,
                                  const std::vector<DraftRow>& headers, const Context& ctx) {
   const bool csv = block.layout == layout::TableLayout::kCsv;
-  const bool tab =
-      block.layout == layout::TableLayout::kTab || block.layout == layout::TableLayout::kAligned || csv;
+  const bool tab = positioned(block.layout);
   RowPlacer placer(ctx, n);
   placer.set_roles_from(headers);
   // Full rows first teach the model what each column holds.
@@ -188,7 +188,7 @@ std::vector<DraftRow> place_body(const layout::Block& block, size_t begin, size_
   std::optional<std::pair<int, RawCell>> label_above;
   for (size_t j = begin; j < end; ++j) {
     const RawRow& r = block.rows[j];
-    if (const int col = wrapped_label_column(block, j, end, headers, ctx); col >= 0) {
+    if (const int col = wrapped_label_column(block, j, end, placer.model(), ctx); col >= 0) {
       const RawCell& piece = r.cells[static_cast<size_t>(col)];
       const std::vector<RawCell>& next = block.rows[j + 1].cells;
       const bool next_lacks_it =
@@ -273,8 +273,7 @@ float header_fit(const std::vector<RawCell>& header, int offset, const std::vect
 
 // Row-based layouts (pipe, tab, csv, aligned): split at header rows, then place each data row.
 std::vector<Draft> drafts_from_rows(const layout::Block& block, size_t index, const Context& ctx) {
-  const bool tab = block.layout == layout::TableLayout::kTab ||
-                   block.layout == layout::TableLayout::kAligned || block.layout == layout::TableLayout::kCsv;
+  const bool tab = positioned(block.layout);
   const int n = block_width(block, tab);
   std::vector<Draft> drafts;
   size_t i = 0;
@@ -362,11 +361,9 @@ std::vector<Draft> drafts_from_rows(const layout::Block& block, size_t index, co
 }  // namespace
 
 std::vector<Draft> drafts_from_block(const layout::Block& block, size_t block_index, const Context& ctx) {
-  std::vector<Draft> drafts =
-      block.layout == layout::TableLayout::kPipe || block.layout == layout::TableLayout::kTab ||
-              block.layout == layout::TableLayout::kCsv || block.layout == layout::TableLayout::kAligned
-          ? drafts_from_rows(block, block_index, ctx)
-          : drafts_from_stream(block, block_index, ctx);
+  std::vector<Draft> drafts = block.layout == layout::TableLayout::kPipe || positioned(block.layout)
+                                  ? drafts_from_rows(block, block_index, ctx)
+                                  : drafts_from_stream(block, block_index, ctx);
   for (Draft& d : drafts) {
     d.range = block.range;
     if (!d.rows.empty()) d.range = {d.rows.front().range.begin, d.rows.back().range.end};
