@@ -96,9 +96,10 @@ constexpr size_t kWrappedLabelLines = 3;
 void take_wrapped_labels(const grammar::Grammar& grammar, std::string_view all, std::vector<Line>& lines) {
   auto piece = [&](const Line& l) {
     if (l.kind != LineKind::kText || l.chars > kAlignedCellChars || !l.style.empty()) return false;
-    std::string_view text = all.substr(l.trimmed.begin, l.trimmed.size());
-    const bool digits = std::any_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
-    return !digits && text.find("  ") == std::string_view::npos && !names_a_table(grammar, l.key);
+    std::string_view printed = all.substr(l.trimmed.begin, l.trimmed.size());
+    const bool digits =
+        std::any_of(printed.begin(), printed.end(), [](unsigned char c) { return text::is_ascii_digit(c); });
+    return !digits && printed.find("  ") == std::string_view::npos && !names_a_table(grammar, l.key);
   };
   for (size_t i = 1; i < lines.size(); ++i) {
     if (lines[i - 1].kind != LineKind::kAligned || !piece(lines[i])) continue;
