@@ -32,11 +32,6 @@ Outcome budgetlens(const std::string& args) {
   return r;
 }
 
-std::string temp_dir() {
-  char tmpl[] = "/tmp/budgetlens-cli-XXXXXX";
-  return ::mkdtemp(tmpl);
-}
-
 TEST(Cli, HelpVersionAndUsageErrors) {
   EXPECT_EQ(budgetlens("--help").status, 0);
   EXPECT_NE(budgetlens("--help").out.find("budgetlens extract PATH"), std::string::npos);
@@ -49,7 +44,7 @@ TEST(Cli, HelpVersionAndUsageErrors) {
 }
 
 TEST(Cli, BadFilesAreNamedAndTheRestOfTheBatchIsWritten) {
-  std::string dir = temp_dir();
+  std::string dir = testing::temp_dir("cli");
   std::ofstream(dir + "/a_good.txt") << "收入总计1186.81万元。\n";
   std::ofstream(dir + "/b_empty.txt");
   std::ofstream(dir + "/c_image.txt", std::ios::binary) << std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16);
@@ -71,7 +66,7 @@ TEST(Cli, BadFilesAreNamedAndTheRestOfTheBatchIsWritten) {
 }
 
 TEST(Cli, OutputThatCannotBeWrittenFailsCleanly) {
-  std::string dir = temp_dir();
+  std::string dir = testing::temp_dir("cli");
   std::ofstream(dir + "/a.txt") << "收入总计10万元。\n";
   Outcome missing = budgetlens("extract " + dir + "/a.txt -o /nonexistent-folder/x.jsonl");
   EXPECT_EQ(missing.status, 4);
@@ -81,7 +76,7 @@ TEST(Cli, OutputThatCannotBeWrittenFailsCleanly) {
 }
 
 TEST(Cli, InputsAreReadInSortedOrderWhateverTheirNames) {
-  std::string dir = temp_dir();
+  std::string dir = testing::temp_dir("cli");
   std::ofstream(dir + "/b.txt") << "收入总计2万元。\n";
   std::ofstream(dir + "/a.txt") << "收入总计1万元。\n";
   Outcome r = budgetlens("extract " + dir + " -o - -q");
@@ -92,7 +87,7 @@ TEST(Cli, InputsAreReadInSortedOrderWhateverTheirNames) {
 // A file system returns a folder's entries in any order; ids are sorted as whole paths, so a
 // folder's documents come where its name puts them ("a-x" < "a.txt" < "a/…" < "a0").
 TEST(Cli, NestedFoldersAreReadInTheOrderOfTheirIds) {
-  std::string dir = temp_dir();
+  std::string dir = testing::temp_dir("cli");
   ASSERT_EQ(::mkdir((dir + "/a").c_str(), 0755), 0);
   ASSERT_EQ(::mkdir((dir + "/a/c").c_str(), 0755), 0);
   for (const char* name : {"a0.txt", "a/c/d.txt", "a.txt", "a/b.txt", "a-x.txt"}) {
@@ -109,7 +104,7 @@ TEST(Cli, NestedFoldersAreReadInTheOrderOfTheirIds) {
 }
 
 TEST(Cli, CheckPrintsDiagnosticsASummaryAndFailsOnErrors) {
-  std::string dir = temp_dir();
+  std::string dir = testing::temp_dir("cli");
   {
     std::ofstream(dir + "/bad.txt") << "基本支出650.76万元,其中:人员经费546.94万元,公用经费100.00万元。\n"
                                         "收入总计1186.81万元,比上年减少23.95万元,下降1.98%。\n";
@@ -140,7 +135,7 @@ TEST(Cli, CheckPrintsDiagnosticsASummaryAndFailsOnErrors) {
 std::string batch_folder() {
   if (testing::exists(testing::shared_dir() + "/corpus")) return testing::shared_dir() + "/corpus";
   static std::string dir = [] {
-    std::string d = temp_dir();
+    std::string d = testing::temp_dir("cli");
     for (int i = 0; i < 12; ++i) {
       std::ofstream(d + "/doc" + std::to_string(i) + ".txt")
           << "一、收入\n收入总计" << 100 + i << ".5万元,比上年减少" << i << "万元。\n二、支出\n支出总计" << 90 + i << "万元。\n";
@@ -151,7 +146,7 @@ std::string batch_folder() {
 }
 
 TEST(Cli, AnyNumberOfJobsWritesTheSameBytes) {
-  std::string dir = temp_dir(), in = batch_folder();
+  std::string dir = testing::temp_dir("cli"), in = batch_folder();
   ASSERT_EQ(budgetlens("extract " + in + " -o " + dir + "/one.jsonl -q --jobs 1").status, 0);
   for (const char* jobs : {"2", "3", "8"}) {
     Outcome r = budgetlens("extract " + in + " -o " + dir + "/many.jsonl -q --jobs " + jobs);
@@ -209,14 +204,14 @@ TEST(Batch, SmallDocumentsRunAheadOfALongOneAndLargeOnesDoNot) {
 }
 
 TEST(Cli, ProgressLineOnlyOnATerminal) {
-  std::string dir = temp_dir();
+  std::string dir = testing::temp_dir("cli");
   Outcome r = budgetlens("extract " + batch_folder() + " -o " + dir + "/out.jsonl --jobs 2");
   EXPECT_EQ(r.out.find("documents  "), std::string::npos) << r.out;  // stderr is a pipe here
   EXPECT_EQ(r.out.find('\r'), std::string::npos);
 }
 
 TEST(Cli, FilesFromReadsAListOfPaths) {
-  std::string dir = temp_dir();
+  std::string dir = testing::temp_dir("cli");
   std::ofstream(dir + "/a.txt") << "收入总计1万元。\n";
   std::ofstream(dir + "/b.txt") << "收入总计2万元。\n";
   std::ofstream(dir + "/list") << dir << "/b.txt\r\n\n" << dir << "/a.txt\n";
@@ -229,7 +224,7 @@ TEST(Cli, FilesFromReadsAListOfPaths) {
 }
 
 TEST(Cli, ShardsSplitTheBatchAndMergeIntoTheSingleRun) {
-  std::string dir = temp_dir(), in = batch_folder();
+  std::string dir = testing::temp_dir("cli"), in = batch_folder();
   ASSERT_EQ(budgetlens("extract " + in + " -o " + dir + "/all.jsonl -q").status, 0);
   std::string shards;
   size_t documents = 0;
@@ -257,7 +252,7 @@ TEST(Cli, ShardsSplitTheBatchAndMergeIntoTheSingleRun) {
 }
 
 TEST(Cli, MergeRefusesRepeatedAndMalformedInputs) {
-  std::string dir = temp_dir();
+  std::string dir = testing::temp_dir("cli");
   std::ofstream(dir + "/a.txt") << "收入总计1万元。\n";
   ASSERT_EQ(budgetlens("extract " + dir + "/a.txt -o " + dir + "/a.jsonl -q").status, 0);
   Outcome twice = budgetlens("merge " + dir + "/a.jsonl " + dir + "/a.jsonl -o " + dir + "/m.jsonl");

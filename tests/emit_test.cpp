@@ -14,11 +14,6 @@
 namespace budgetlens {
 namespace {
 
-std::string temp_dir() {
-  char tmpl[] = "/tmp/budgetlens-emit-XXXXXX";
-  return ::mkdtemp(tmpl);
-}
-
 size_t files_in(const std::string& dir) {
   size_t n = 0;
   DIR* d = ::opendir(dir.c_str());
@@ -182,7 +177,7 @@ TEST(Jsonl, EscapesInLongStringsAtEveryPosition) {
 }
 
 TEST(Sinks, WriteThenRenameLeavesNothingOnFailure) {
-  std::string dir = temp_dir();
+  std::string dir = testing::temp_dir("emit");
   {
     auto sink = emit::open_sink(dir + "/out.jsonl", {});
     ASSERT_TRUE(sink);
@@ -204,7 +199,7 @@ TEST(Sinks, WriteThenRenameLeavesNothingOnFailure) {
 TEST(Sinks, ALargeOutputIsWrittenWholeWhileTheDiskIsAskedToWriteItBehind) {
   // Over 9 MB in pieces of odd sizes: the file asks the disk to start writing every 4 MB of them,
   // and what is renamed into place is every byte, in order.
-  std::string dir = temp_dir(), expected;
+  std::string dir = testing::temp_dir("emit"), expected;
   emit::detail::OutputFile file(dir + "/big.jsonl");
   ASSERT_TRUE(file.ok()) << file.error();
   for (int i = 0; expected.size() < (9u << 20); ++i) {
@@ -233,7 +228,7 @@ TEST(Sinks, FullDeviceAndMissingFolderAreReported) {
 }
 
 TEST(Sinks, CsvFilesCarryABomAndQuoteFields) {
-  std::string dir = temp_dir() + "/csv/";
+  std::string dir = testing::temp_dir("emit") + "/csv/";
   auto sink = emit::open_sink(dir, {});
   ASSERT_TRUE(sink);
   (*sink)->add(testing::run("收入总计1,000.00万元,其中:基本支出600万元。\n"));
@@ -245,7 +240,7 @@ TEST(Sinks, CsvFilesCarryABomAndQuoteFields) {
 }
 
 TEST(Sinks, WorkbookIsAZipWithTheLongSheets) {
-  std::string path = temp_dir() + "/out.xlsx";
+  std::string path = testing::temp_dir("emit") + "/out.xlsx";
   auto sink = emit::open_sink(path, {});
   ASSERT_TRUE(sink);
   (*sink)->add(testing::run("项目\t预算数\n合计\t=1+1\n收入\t10.00\n"));
@@ -345,7 +340,7 @@ TEST(Sinks, DocumentTextNeverActsInTheSpreadsheet) {
   std::string long_text(40000, 'x');
   d.quantities[0].column = long_text;
 
-  std::string dir = temp_dir();
+  std::string dir = testing::temp_dir("emit");
   auto xlsx = emit::open_sink(dir + "/out.xlsx", {});
   ASSERT_TRUE(xlsx);
   (*xlsx)->add(d);

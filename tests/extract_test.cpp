@@ -1,7 +1,4 @@
 // extract/: figures in sentences and cells, with labels and exact 元.
-#include <unistd.h>
-
-#include <cstdio>
 #include <fstream>
 #include <sstream>
 
@@ -160,13 +157,9 @@ grammar::GrammarResult grammar_with(const std::string& file, const std::string& 
   if (at == std::string::npos) ADD_FAILURE() << line << " is not in " << file;
   const size_t begin = xml.rfind('\n', at) + 1, end = xml.find('\n', at);
   xml.replace(begin, end - begin, by);
-  char dir[] = "/tmp/budgetlens-overlay-XXXXXX";
-  if (!::mkdtemp(dir)) ADD_FAILURE() << "no temporary folder";
-  std::ofstream(std::string(dir) + "/" + file) << xml;
-  grammar::GrammarResult grammar = grammar::load_grammar(dir);
-  std::remove((std::string(dir) + "/" + file).c_str());
-  ::rmdir(dir);
-  return grammar;
+  const std::string dir = testing::temp_dir("overlay");
+  std::ofstream(dir + "/" + file) << xml;
+  return grammar::load_grammar(dir);
 }
 
 DocumentResult run_with(grammar::GrammarResult grammar, const std::string& text) {
@@ -225,9 +218,8 @@ TEST(Extract, AUnitStatementOfNoMoneyUnitSaysNothingOfAmounts) {
   const std::string anchor = "<!-- Rows that total others. -->";
   ASSERT_NE(xml.find(anchor), std::string::npos);
   xml.insert(xml.find(anchor), "<unit-statement pattern=\"计量单位[:]?(个|万元)\"/>\n  ");
-  char dir[] = "/tmp/budgetlens-units-XXXXXX";
-  ASSERT_TRUE(::mkdtemp(dir));
-  std::ofstream(std::string(dir) + "/tables.xml") << xml;
+  const std::string dir = testing::temp_dir("units");
+  std::ofstream(dir + "/tables.xml") << xml;
   auto grammar = grammar::load_grammar(dir);
   ASSERT_TRUE(grammar) << grammar.error().message;
   DocumentResult d = pipeline::extract_document(
@@ -235,8 +227,6 @@ TEST(Extract, AUnitStatementOfNoMoneyUnitSaysNothingOfAmounts) {
       **grammar);
   EXPECT_EQ(d.document.default_unit, "万元");
   EXPECT_EQ(d.document.default_unit_source, "majority");
-  std::remove((std::string(dir) + "/tables.xml").c_str());
-  ::rmdir(dir);
 }
 
 TEST(Extract, YearsDatesCodesAndDocumentNumbersAreNotAmounts) {

@@ -19,11 +19,6 @@
 namespace budgetlens::grammar {
 namespace {
 
-std::string temp_dir() {
-  char tmpl[] = "/tmp/budgetlens-grammar-XXXXXX";
-  return ::mkdtemp(tmpl);
-}
-
 TEST(Grammar, BuiltInFilesLoad) {
   const Grammar& g = testing::builtin_grammar();
   EXPECT_FALSE(g.sections.styles.empty());
@@ -37,7 +32,7 @@ TEST(Grammar, BuiltInFilesLoad) {
 }
 
 TEST(Grammar, OverlayReplacesAFileWithoutRebuilding) {
-  std::string dir = temp_dir();
+  std::string dir = testing::temp_dir("grammar");
   std::string units(builtin_grammar("units.xml"));
   size_t at = units.find("</units>");
   units.insert(at, "  <money word=\"万美元\" power=\"4\"/>\n");
@@ -134,7 +129,7 @@ TEST(Grammar, OnlyPageHeadersInterruptASentence) {
 // A word of spaces alone folds to nothing, and would be found everywhere: every word a grammar
 // looks for in folded text must keep a visible character.
 TEST(Grammar, WordsThatFoldToNothingAreRefused) {
-  std::string dir = temp_dir();
+  std::string dir = testing::temp_dir("grammar");
   const std::pair<const char*, const char*> files[] = {
       {"units.xml",
        "<units>\n  <money word=\"万元\" power=\"4\"/>\n  <approx word=\" \" where=\"after\"/>\n</units>\n"},
@@ -153,7 +148,7 @@ TEST(Grammar, WordsThatFoldToNothingAreRefused) {
 }
 
 TEST(Grammar, ErrorsNameTheFileAndLine) {
-  std::string dir = temp_dir();
+  std::string dir = testing::temp_dir("grammar");
   std::ofstream(dir + "/labels.xml") << "<labels>\n  <strip-prefix pattern=\"(unclosed\"/>\n</labels>\n";
   auto bad = load_grammar(dir);
   ASSERT_FALSE(bad);
@@ -635,7 +630,7 @@ TEST(Grammar, StartRangesAreThoseOfEachAlternativeAtTheTop) {
 }
 
 TEST(Grammar, UnitWordThatFoldsToNothingIsRefused) {
-  std::string dir = temp_dir();
+  std::string dir = testing::temp_dir("grammar");
   std::string units(builtin_grammar("units.xml"));
   units.insert(units.find("</units>"), "  <money word=\"\u3000\" power=\"4\"/>\n");
   std::ofstream(dir + "/units.xml") << units;

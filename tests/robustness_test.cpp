@@ -28,11 +28,6 @@ constexpr const char* kGoodPage =
     "<table><tr><th>项目</th><th>年初预算数</th></tr><tr><td>合计</td><td>100.00</td></tr>"
     "<tr><td>基本支出</td><td>60.00</td></tr><tr><td>项目支出</td><td>40.00</td></tr></table></body></html>\n";
 
-std::string make_temp_dir() {
-  char tmpl[] = "/tmp/budgetlens-robust-XXXXXX";
-  return ::mkdtemp(tmpl);
-}
-
 std::string sh_quoted(const std::string& s) { return "'" + s + "'"; }
 
 std::vector<std::string> lines_of(const std::string& text, const std::string& needle) {
@@ -62,7 +57,7 @@ struct Outcome {
 // a second folder for outputs and standard error (so that nothing written is read as an input).
 class Batch {
  public:
-  Batch() : in_(make_temp_dir()), out_(make_temp_dir()) {
+  Batch() : in_(testing::temp_dir("robust")), out_(testing::temp_dir("robust")) {
     write("a_good.txt", kGoodText);
     write("z_good.html", kGoodPage);
     Outcome alone = run("extract " + sh_quoted(in_) + " -o " + sh_quoted(out_ + "/alone.jsonl"));
@@ -72,15 +67,6 @@ class Batch {
     good_page_ = lines_of(records, "\"doc\":\"z_good.html\"");
     EXPECT_GT(good_text_.size(), 3u);
     EXPECT_GT(good_page_.size(), 3u);
-  }
-  ~Batch() {
-    std::error_code ignored;
-    for (const std::string& d : {in_, out_}) {
-      for (auto& e : std::filesystem::recursive_directory_iterator(d, ignored)) {
-        if (!e.is_symlink()) ::chmod(e.path().c_str(), 0700);
-      }
-      std::filesystem::remove_all(d, ignored);
-    }
   }
 
   std::string path(const std::string& name) const { return in_ + "/" + name; }

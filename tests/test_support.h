@@ -1,11 +1,12 @@
-// Helpers shared by the tests: the built-in grammar, documents run from strings, and the paths of
-// the shared real documents (../shared), which tests skip cleanly when absent.
+// Helpers shared by the tests: the built-in grammar, documents run from strings, temporary folders,
+// and the paths of the shared real documents (../shared), which tests skip cleanly when absent.
 #pragma once
 
 #include <gtest/gtest.h>
 
 #include <sys/stat.h>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -81,6 +82,34 @@ inline std::string read_file(const std::string& path) {
 inline bool exists(const std::string& path) {
   struct stat st;
   return ::stat(path.c_str(), &st) == 0;
+}
+
+// A new folder under /tmp, named for `tag`, removed with all it holds when the test program exits.
+// Tests hand these paths around as strings (one folder serves a whole batch of tests), so a folder
+// lives as long as the program rather than a scope, and a run of the suite leaves /tmp as it was.
+// What a test made unreadable is made readable again so that it can be removed.
+inline std::string temp_dir(const std::string& tag) {
+  struct Folders {
+    std::vector<std::string> paths;
+    ~Folders() {
+      std::error_code ignored;
+      for (const std::string& p : paths) {
+        namespace fs = std::filesystem;
+        for (fs::recursive_directory_iterator e(p, ignored), end; e != end; e.increment(ignored)) {
+          if (!e->is_symlink(ignored)) ::chmod(e->path().c_str(), 0700);
+        }
+        std::filesystem::remove_all(p, ignored);
+      }
+    }
+  };
+  static Folders folders;
+  std::string path = "/tmp/budgetlens-" + tag + "-XXXXXX";
+  if (!::mkdtemp(path.data())) {
+    ADD_FAILURE() << "cannot make a temporary folder " << path;
+    return path;
+  }
+  folders.paths.push_back(path);
+  return path;
 }
 
 inline std::string source_dir() { return BUDGETLENS_SOURCE_DIR; }
