@@ -195,6 +195,59 @@ TEST(Tables, HtmlTableSplitAtAHeaderRowInside) {
   EXPECT_EQ(g[1].kind, "indicators");
 }
 
+// Two tables printed as one: each has a caption and a unit statement, as rows of one cell, above a
+// header that is the same. The rows above a header are its table's, and say where a table begins.
+TEST(Tables, TitleRowsAboveAHeaderRowBeginTheTableBelowThem) {
+  const std::vector<std::vector<std::string>> rows = {{"表1 某某局收支总表"},
+                                                      {"单位:万元"},
+                                                      {"项目", "年初预算数", "全年执行数"},
+                                                      {"收入合计", "120.50", "118.20"},
+                                                      {"财政拨款收入", "120.50", "118.20"},
+                                                      {"表2 某某局三公经费支出表"},
+                                                      {"单位:元"},
+                                                      {"项目", "年初预算数", "全年执行数"},
+                                                      {"合计", "35000", "32000"},
+                                                      {"公务接待费", "35000", "32000"}};
+  std::string pipe, page = "<table>";
+  for (const auto& row : rows) {
+    page += "<tr>";
+    for (const std::string& cell : row) {
+      pipe += cell + " | ";
+      page += (row.size() == 1 ? "<td colspan=3>" : "<td>") + cell + "</td>";
+    }
+    pipe += std::string(3 - row.size(), '|') + "\n";
+    page += "</tr>";
+  }
+  for (const std::string& text : {pipe, page + "</table>"}) {
+    SCOPED_TRACE(text);
+    auto g = grids_of(text);
+    ASSERT_EQ(g.size(), 2u);
+    EXPECT_EQ(g[0].caption, "表1某某局收支总表");
+    EXPECT_EQ(g[0].unit, "万元");
+    EXPECT_EQ(g[1].caption, "表2某某局三公经费支出表");
+    EXPECT_EQ(g[1].unit, "元");
+    EXPECT_EQ(g[1].unit_source, "caption");
+    for (const Grid& t : g) {
+      EXPECT_EQ(t.n_rows, 5);
+      EXPECT_EQ(t.header_rows, 3);
+      EXPECT_EQ(t.cell(0, 0)->colspan, 3);
+      EXPECT_EQ(t.cell(1, 0)->colspan, 3);
+      EXPECT_TRUE(t.total_row[3]);
+    }
+    EXPECT_EQ(at(g[1], 4, 2), "32000");
+  }
+  // Over a header printed again after a page break, a caption that says its table goes on, or the
+  // table's own title printed again, keeps the two parts one table.
+  for (const std::string& titles :
+       {std::string("表1(续) | ||\n"), std::string("表1 三公经费支出表 | ||\n单位:元 | ||\n")}) {
+    auto g = grids_of(
+        "表1 三公经费支出表 | ||\n单位:元 | ||\n项目 | 年初预算数 | 全年执行数 |\n合计 | 35000 | 32000 |\n" +
+        titles + "项目 | 年初预算数 | 全年执行数 |\n公务接待费 | 35000 | 32000 |\n");
+    ASSERT_EQ(g.size(), 1u) << titles;
+    EXPECT_EQ(at(g[0], g[0].n_rows - 1, 0), "公务接待费");
+  }
+}
+
 // segment_stream as it was first written: every candidate row placed on its own. The row scorer
 // extends rows a cell at a time instead; the rows, columns and scores must be the same.
 std::vector<detail::Segment> segment_by_placing_every_row(const std::vector<detail::CellKind>& kinds,

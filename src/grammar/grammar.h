@@ -118,6 +118,7 @@ struct TableGrammar {
   std::vector<ColumnRule> columns;
   PatternSet column_patterns;  // the patterns of `columns`, in order
   PatternSet captions;
+  Pattern continued_caption;  // a caption saying its table goes on from the one before: 表1(续)
   int caption_max_chars = 60;
   int caption_distance = 5;
   PatternSet unit_statements;  // group 1 is the unit word

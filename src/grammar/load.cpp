@@ -168,6 +168,7 @@ void read_tables(Reader& r, const pugi::xml_node& root, TableGrammar& g) {
   }
   g.column_patterns = patterns_of(g.columns, &ColumnRule::pattern);
   g.captions = r.patterns(root, "caption");
+  if (pugi::xml_node n = root.child("caption-continued")) g.continued_caption = r.pattern(n);
   if (pugi::xml_node n = root.child("caption-max-chars")) g.caption_max_chars = r.integer(n, "value", 60);
   if (pugi::xml_node n = root.child("caption-distance")) g.caption_distance = r.integer(n, "value", 5);
   g.unit_statements = r.patterns(root, "unit-statement");

@@ -116,6 +116,18 @@ bool is_header_row(const std::vector<layout::RawCell>& cells, const Context& ctx
 bool is_group_header_row(const std::vector<layout::RawCell>& cells, const Context& ctx);
 // The row's cells folded and joined, for recognising a header row repeated.
 std::string signature(const std::vector<layout::RawCell>& cells, const Context& ctx);
+// True iff the row is a title printed across its table: one cell, first, that is a caption or a
+// unit statement ("表2 三公经费支出表", "单位:元").
+bool is_title_row(const std::vector<layout::RawCell>& cells, const Context& ctx);
+// How many rows, at most two, right before `end` and not before `begin` are title rows: the
+// caption and unit of the table whose header row is at `end`, not rows of the table above it.
+size_t titles_before(const std::vector<layout::RawRow>& rows, size_t begin, size_t end, const Context& ctx);
+// Whether the `titles` title rows right above row `header`, which repeats the header of the table
+// whose own title rows are [own_begin, own_end), say that another table begins there rather than
+// that a page break printed the header again. They do unless one is a continued caption
+// ("表1(续)") or they repeat the table's own titles; no rows say nothing.
+bool starts_another_table(const std::vector<layout::RawRow>& rows, size_t own_begin, size_t own_end,
+                          size_t titles, size_t header, const Context& ctx);
 
 // The steps every layout shares in making a grid, in this order: count_header_rows, then with the
 // cells anchored (`at` holding each cell at its own position only) assign_roles and mark_total_rows,

@@ -52,6 +52,37 @@ std::string signature(const std::vector<RawCell>& cells, const Context& ctx) {
   return s;
 }
 
+bool is_title_row(const std::vector<RawCell>& cells, const Context& ctx) {
+  if (cells.empty() || cells.front().blank) return false;
+  if (std::any_of(cells.begin() + 1, cells.end(), [](const RawCell& c) { return !c.blank; })) return false;
+  const grammar::TableGrammar& g = ctx.grammar.tables;
+  const std::string& key = ctx.facts(cells.front().text).key;
+  if (static_cast<int>(text::char_count(key)) > g.caption_max_chars) return false;
+  return g.captions.any(grammar::Anchor::kAnywhere, key) ||
+         g.unit_statements.any(grammar::Anchor::kAnywhere, key);
+}
+
+size_t titles_before(const std::vector<RawRow>& rows, size_t begin, size_t end, const Context& ctx) {
+  size_t n = 0;
+  while (n < 2 && end - n > begin && is_title_row(rows[end - n - 1].cells, ctx)) ++n;
+  return n;
+}
+
+bool starts_another_table(const std::vector<RawRow>& rows, size_t own_begin, size_t own_end, size_t titles,
+                          size_t header, const Context& ctx) {
+  if (titles == 0) return false;
+  const grammar::Pattern& continued = ctx.grammar.tables.continued_caption;
+  for (size_t k = header - titles; k < header; ++k) {
+    if (continued.valid() && continued.find(ctx.facts(rows[k].cells.front().text).key)) return false;
+  }
+  if (own_end - own_begin != titles) return true;
+  for (size_t k = 0; k < titles; ++k) {
+    if (signature(rows[own_begin + k].cells, ctx) != signature(rows[header - titles + k].cells, ctx))
+      return true;
+  }
+  return false;  // the table's own titles, printed again with its header on a new page
+}
+
 namespace {
 
 DraftRow header_row(const std::vector<RawCell>& cells, int n, bool first_header, bool positioned) {
@@ -282,6 +313,27 @@ std::vector<Draft> drafts_from_rows(const layout::Block& block, size_t index, co
     d.layout = block.layout;
     d.n_cols = n;
     d.blocks = {index};
+    const size_t first = i;
+    // A title row or two (one cell each) right above the header row name the table below them.
+    auto lone_cell = [&](size_t r) {
+      const std::vector<RawCell>& cells = block.rows[r].cells;
+      return !cells.empty() && !cells.front().blank &&
+             std::all_of(cells.begin() + 1, cells.end(), [](const RawCell& c) { return c.blank; });
+    };
+    size_t titles = 0;
+    while (titles < 2 && i + titles < block.rows.size() && lone_cell(i + titles) &&
+           !is_header_row(block.rows[i + titles].cells, ctx)) {
+      ++titles;
+    }
+    if (titles > 0 && i + titles < block.rows.size() && is_header_row(block.rows[i + titles].cells, ctx)) {
+      for (; i < first + titles; ++i) {
+        DraftRow title;
+        title.cells.push_back({0, {block.rows[i].cells.front()}});
+        title.range = block.rows[i].range;
+        d.rows.push_back(std::move(title));
+      }
+    }
+    const size_t own_titles_end = i;
     // Header rows at the start of this logical table; group headers above the header row
     // ("收入来源" over 上年结余 / 上级财政 / …) join it.
     std::vector<size_t> header_rows;
@@ -300,12 +352,18 @@ std::vector<Draft> drafts_from_rows(const layout::Block& block, size_t index, co
       if (header_sig.empty()) header_sig = signature(block.rows[i].cells, ctx);
       header_rows.push_back(i++);
     }
-    // The body runs to the next header row that is not this table's header repeated.
+    // The body runs to the next header row that is not this table's header repeated, and leaves
+    // the title rows above that header to the table it heads.
     size_t end = i;
     std::vector<size_t> repeats;
     while (end < block.rows.size()) {
       if (is_header_row(block.rows[end].cells, ctx)) {
-        if (signature(block.rows[end].cells, ctx) != header_sig) break;
+        const size_t above = titles_before(block.rows, i, end, ctx);
+        if (signature(block.rows[end].cells, ctx) != header_sig ||
+            starts_another_table(block.rows, first, own_titles_end, above, end, ctx)) {
+          if (end - above > first) end -= above;  // a table of title rows alone keeps them
+          break;
+        }
         repeats.push_back(end);
       }
       ++end;

@@ -96,9 +96,11 @@ std::vector<Grid> grids_from_html(const layout::Block& block, size_t block_index
     // A title row or two (one cell each) right above the header row name the table below them.
     size_t titles = 0;
     while (titles < 2 && i + titles < n && rows[i + titles].cells.size() == 1 && !header_like(i + titles)) ++titles;
+    const size_t first = i;
     if (titles > 0 && i + titles < n && header_like(i + titles)) {
       for (size_t k = 0; k < titles; ++k) take(i++, false);
     }
+    const size_t own_titles_end = i;
     // Group headers above the header row ("收入来源" over 上年结余 / 上级财政 / …) join it.
     size_t group_rows = 0;
     while (i + group_rows < n && group_rows < 3 && !header_like(i + group_rows) &&
@@ -121,11 +123,25 @@ std::vector<Grid> grids_from_html(const layout::Block& block, size_t block_index
       for (const RawCell& c : rows[members[k]].cells) reach = std::max(reach, members[k] + std::max(c.rowspan, 1));
     }
     while (i < n && i < reach) take(i++, true);
-    // The body runs to the next header row that is not this table's header repeated; repeats are
-    // left out, and the row after one begins a part continued after a page break.
+    // The body runs to the next header row that is not this table's header repeated, and leaves
+    // the title rows above that header to the table it heads; repeats are left out, and the row
+    // after one begins a part continued after a page break.
+    const size_t body = i;
     while (i < n) {
       if (header_like(i)) {
-        if (signature(rows[i].cells, ctx) != header_sig) break;
+        const size_t above = titles_before(rows, body, i, ctx);
+        if (signature(rows[i].cells, ctx) != header_sig ||
+            starts_another_table(rows, first, own_titles_end, above, i, ctx)) {
+          // The title rows were taken into this table as rows of its body: give them back, unless
+          // they are all it has.
+          if (members.size() > above) {
+            members.resize(members.size() - above);
+            header.resize(header.size() - above);
+            after_break.resize(after_break.size() - above);
+            i -= above;
+          }
+          break;
+        }
         repeats.push_back(rows[i].range);
         ++i;
         repeated = true;

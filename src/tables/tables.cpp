@@ -96,18 +96,20 @@ void find_caption_and_unit(Grid& grid, const layout::Layout& layout, const Conte
       grid.caption_range = block.range;
     }
   }
-  // A title row inside the table names it better than a line above.
-  if (grid.n_rows > 0) {
-    const Cell* top = grid.cell(0, 0);
-    if (top && top->colspan == grid.n_cols && grid.n_cols > 1) {
-      const std::string& k = ctx.facts(top->text).key;
-      if (g.captions.any(grammar::Anchor::kAnywhere, k)) {
-        grid.caption = text::display(top->text);
-        grid.caption_range = top->range;
-      }
-      if (grid.unit.empty()) {
-        if (std::string u = unit_in(k, g); !u.empty()) grid.unit = u, grid.unit_source = "caption";
-      }
+  // A title row inside the table, or two (a caption and a unit statement), names it better than a
+  // line above.
+  bool titled = false;
+  for (int r = 0; r < std::min(grid.n_rows, 2); ++r) {
+    const Cell* top = grid.cell(r, 0);
+    if (!top || top->row != r || top->colspan != grid.n_cols || grid.n_cols < 2) break;
+    const std::string& k = ctx.facts(top->text).key;
+    if (!titled && g.captions.any(grammar::Anchor::kAnywhere, k)) {
+      grid.caption = text::display(top->text);
+      grid.caption_range = top->range;
+      titled = true;
+    }
+    if (grid.unit.empty()) {
+      if (std::string u = unit_in(k, g); !u.empty()) grid.unit = u, grid.unit_source = "caption";
     }
   }
   // A unit in a header cell applies to its column, and to the table when nothing else states one.
