@@ -260,6 +260,25 @@ TEST(Rates, TableRatesCompletionAndShares) {
   EXPECT_EQ(must_find(text, "rate.completion", "124.68").status, "skipped");
 }
 
+// 增减额 and 增减幅度 columns against two years' columns, in whichever order the years are printed:
+// the later year is the current one.
+TEST(Rates, ChangeColumnsBetweenTwoYears) {
+  DocumentResult doc = testing::run(
+      "单位:元\n项目 | 2024年预算数 | 2023年预算数 | 增减额 | 增减幅度 |\n"
+      "公务接待费 | 45000 | 52000 | -7000 | -15.56% |\n公务用车运行费 | 126200 | 134500 | -8200 | -6.17% "
+      "|\n");
+  EXPECT_EQ(must_find(doc, "rate.change_amount", "-7000").status, "pass");
+  EXPECT_EQ(must_find(doc, "rate.change_amount", "-8200").status, "fail");  // 126200 - 134500 = -8300
+  EXPECT_EQ(must_find(doc, "rate.change", "-6.17").status, "pass");
+  const CheckRecord& base = must_find(doc, "rate.change", "-15.56");  // over this year's, not last year's
+  EXPECT_EQ(base.status, "fail");
+  EXPECT_EQ(base.computed ? base.computed->to_string() : "", "-13.4615");
+  // Two columns of the same year are no change.
+  DocumentResult same =
+      testing::run("项目 | 2024年预算数 | 2024年决算数 | 增减额 |\n公务接待费 | 45000 | 44000 | 1000 |\n");
+  EXPECT_TRUE(of_rule(same, "rate.change_amount").empty());
+}
+
 TEST(Rates, SharesOfANamedFigure) {
   DocumentResult doc = testing::run(
       "一、总体情况\n2023年一般公共预算支出1000.00万元。\n"

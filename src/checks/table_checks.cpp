@@ -97,18 +97,22 @@ class TableChecks {
 
   void rates(const CheckRule& rule) {
     if (v_.grid < 0) return;
-    const bool change = rule.word("formula") == "change";
+    const std::string formula = rule.word("formula");
+    const bool difference = formula == "difference", change = difference || formula == "change";
     const grammar::Pattern& rate = rule.pattern("pattern");
     for (int c = 0; c < v_.n_cols; ++c) {
       if (!rate.valid() || !rate.match_full(v_.col_key[c])) continue;
       int a = nearest_column(rule.pattern(change ? "current" : "numerator"), c, -1);
       int b = nearest_column(rule.pattern(change ? "previous" : "denominator"), c, a);
-      if (a < 0 || b < 0) continue;
+      if (a < 0 || b < 0 || (change && !order_by_year(rule.pattern("year"), a, b))) continue;
       for (int r = v_.first_body_row; r < v_.n_rows; ++r) {
         int p = v_.value(r, c), x = v_.value(r, a), y = v_.value(r, b);
-        if (p < 0 || !w_.is_percent(p) || x < 0 || y < 0 || !w_.is_addable(x) || !w_.same_dimension(x, y)) continue;
+        if (p < 0 || x < 0 || y < 0 || !w_.is_addable(x) || !w_.same_dimension(x, y)) continue;
+        if (difference ? !w_.same_dimension(p, x) : !w_.is_percent(p)) continue;
         CheckRecord& rec = w_.add(rule, "rate", p);
-        if (change) {
+        if (difference) {
+          w_.judge_sum(rec, rule, p, {x, y}, {1, -1}, false);
+        } else if (change) {
           w_.judge_change_rate(rec, p, x, y);
         } else {
           w_.judge_ratio(rec, p, x, y);
@@ -340,6 +344,18 @@ class TableChecks {
   }
 
   // The column nearest to `c` (the left first at equal distance) whose header matches, other than `not_this`.
+  // Columns `current` and `previous` of a change, swapped when both name a year and `current`'s is
+  // the earlier; false when they name the same year, which is no change.
+  bool order_by_year(const grammar::Pattern& year, int& current, int& previous) const {
+    if (!year.valid()) return true;
+    const std::optional<grammar::Match> now = year.find(v_.col_key[current]),
+                                        before = year.find(v_.col_key[previous]);
+    if (!now || !before) return true;
+    if (now->key == before->key) return false;
+    if (now->key < before->key) std::swap(current, previous);  // four digits each: compared as text
+    return true;
+  }
+
   int nearest_column(const grammar::Pattern& p, int c, int not_this) const {
     if (!p.valid()) return -1;
     for (int d = 1; d < v_.n_cols; ++d) {
