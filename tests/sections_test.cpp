@@ -45,6 +45,28 @@ TEST(Sections, DocumentTitleOrgYearKind) {
   EXPECT_EQ(o.kind, "final_accounts");
 }
 
+TEST(Sections, TheTitleIsALineOfItsOwnNotASentenceACellOrASectionsHeading) {
+  auto title_of = [](const std::string& text) { return outline_of(testing::source_of(text)).title; };
+  // A site's menu above the title names no one; the bars of a table's caption row are not its text.
+  EXPECT_EQ(title_of("最新信息\n2023年耕地质量监测补助经费项目支出绩效自评\n时间:2024-05-20\n"),
+            "2023年耕地质量监测补助经费项目支出绩效自评");
+  EXPECT_EQ(title_of("| 部门预算项目绩效目标申报表(2023年度) | |||\n| 单位名称 | 项目名称 |\n"),
+            "部门预算项目绩效目标申报表(2023年度)");
+  // An excerpt that starts inside the document has none: not a sentence, a heading of its own
+  // sections, a cell of a table or the rest of a paragraph the page's width wrapped.
+  EXPECT_EQ(title_of("因公出国(境)费预算0万元,与上年预算数持平。\n"), "");
+  EXPECT_EQ(title_of("一、“三公”经费财政拨款支出总体情况说明\n单位:万元\n"), "");
+  EXPECT_EQ(title_of("项目 |\n预算数 |\n合计 |\n142.40 |\n"), "");
+  EXPECT_EQ(title_of("临溪市档案馆主要负责集中统一管理市级党政机关、团体和重要企\n"
+                     "事业单位的档案资料,是一级预算单位,承担档案的接收\n"
+                     "保管、利用、编研和数字化等各项工作,并且无下属单位\n"),
+            "");
+  // 一般公共预算 names a fund, in 决算 as in 预算: the kind is what the lines below say.
+  Outline accounts = outline_of(testing::source_of(
+      "2020年度一般公共预算财政拨款“三公”经费支出情况说明\n“三公”经费支出决算总额为5.48万元。\n"));
+  EXPECT_EQ(accounts.kind, "final_accounts");
+}
+
 TEST(Sections, OrganisationFromALabelledLine) {
   // The name after a label on the label's own line, from the first such line of the head.
   auto s = testing::source_of(

@@ -216,8 +216,9 @@ struct DocumentGrammar {
   std::vector<DocumentKindRule> kinds;
   PatternSet kind_patterns;  // the patterns of `kinds`, in order
   Pattern title;
-  Pattern not_title;
+  PatternSet not_title;
   int title_lines = 8;
+  int title_min_chars = 6;
   PatternSet org;
   Pattern org_in_title;
   std::string default_unit = "万元";

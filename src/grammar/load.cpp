@@ -292,8 +292,9 @@ void read_documents(Reader& r, const pugi::xml_node& root, DocumentGrammar& g) {
   for (pugi::xml_node n : root.children("kind")) g.kinds.push_back({r.required(n, "id"), r.pattern(n)});
   g.kind_patterns = patterns_of(g.kinds, &DocumentKindRule::pattern);
   if (pugi::xml_node n = root.child("title")) g.title = r.pattern(n);
-  if (pugi::xml_node n = root.child("not-title")) g.not_title = r.pattern(n);
+  g.not_title = r.patterns(root, "not-title");
   if (pugi::xml_node n = root.child("title-lines")) g.title_lines = r.integer(n, "value", 8);
+  if (pugi::xml_node n = root.child("title-min-chars")) g.title_min_chars = r.integer(n, "value", 6);
   g.org = r.patterns(root, "org");
   if (pugi::xml_node n = root.child("org-in-title")) g.org_in_title = r.pattern(n);
   if (pugi::xml_node n = root.child("default-unit")) g.default_unit = r.required(n, "value");

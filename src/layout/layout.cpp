@@ -147,7 +147,8 @@ class Builder {
       line.title_like = true;  // the markup says it is a heading, whatever its text looks like
       line.inline_title_end = 0;
       if (!line.style.empty()) continue;
-      bool title = docs.title.valid() && docs.title.find(line.key) && !(docs.not_title.valid() && docs.not_title.find(line.key));
+      bool title = docs.title.valid() && docs.title.find(line.key) &&
+                   !docs.not_title.any(grammar::Anchor::kAnywhere, line.key);
       if (title && source_.line_index(h.range.begin) < first_numbered) {
         line.title_like = false;
         continue;

@@ -15,6 +15,7 @@ constexpr uint32_t kHeadLines = 80;
 // A line as a reader sees it: trimmed, without the bars of a flattened table row.
 std::string_view clean_line(std::string_view line) {
   std::string_view s = text::trim(line);
+  while (!s.empty() && (s.front() == '|' || s.front() == ' ')) s.remove_prefix(1);
   while (!s.empty() && (s.back() == '|' || s.back() == ' ')) s.remove_suffix(1);
   size_t bar = s.find(" |");
   if (bar != std::string_view::npos) s = s.substr(0, bar);
@@ -39,6 +40,7 @@ void describe_document(const source::SourceText& source, const layout::Layout& l
   const grammar::DocumentGrammar& g = grammar.documents;
   // The first lines with text, folded; those that may be the title also as printed.
   std::vector<std::string_view> lines;
+  std::vector<uint32_t> line_numbers;  // of `lines`, in the source
   std::vector<std::string_view> keys;
   std::deque<std::string> folded;  // the keys of lines layout/ did not fold as they are cleaned here
   for (uint32_t i = 0; i < source.line_count() && keys.size() < kHeadLines; ++i) {
@@ -48,21 +50,35 @@ void describe_document(const source::SourceText& source, const layout::Layout& l
     bool as_trimmed = i < layout.line_keys.size() && source.line(i).find('|') == std::string_view::npos;
     keys.push_back(as_trimmed ? layout.line_keys[i]
                               : folded.emplace_back(text::match_key(line, source.traditional)));
-    if (static_cast<int>(lines.size()) < g.title_lines) lines.push_back(line);
+    if (static_cast<int>(lines.size()) < g.title_lines) lines.push_back(line), line_numbers.push_back(i);
+  }
+  // Lines that go on a paragraph begun on a line above: a title starts its own block (a title may
+  // be joined with the lines below it, but the piece of a sentence printed on a line of its own that
+  // a page's wrapping left is not a title).
+  std::vector<bool> continues_paragraph(lines.empty() ? 0 : line_numbers.back() + 1, false);
+  for (const layout::Block& b : layout.blocks) {
+    if (b.first_line >= continues_paragraph.size()) break;
+    if (b.kind != layout::BlockKind::kParagraph) continue;
+    for (uint32_t l = b.first_line + 1; l <= b.last_line && l < continues_paragraph.size(); ++l)
+      continues_paragraph[l] = true;
   }
 
   std::string_view previous;  // a short line above the title, as printed
   for (size_t i = 0; i < lines.size(); ++i) {
     std::string_view key = keys[i];
-    if (g.not_title.matches(grammar::Anchor::kAnywhere, key)) continue;
-    if (text::char_count(key) > 60 || !g.title.matches(grammar::Anchor::kAnywhere, key)) {
+    if (g.not_title.any(grammar::Anchor::kAnywhere, key)) continue;
+    if (continues_paragraph[line_numbers[i]] || text::char_count(key) > 60 ||
+        static_cast<int>(text::char_count(key)) < g.title_min_chars ||
+        !g.title.matches(grammar::Anchor::kAnywhere, key)) {
       previous = text::char_count(key) <= 20 ? lines[i] : std::string_view();
       continue;
     }
     outline.title = text::display(lines[i]);
-    // "梧州市市委政法委" above "2018年部门决算" names whose report it is.
-    if (std::string above = text::display(previous);
-        !above.empty() && !year_in(keys[i - 1]) && keys[i].rfind("20", 0) == 0) {
+    // "梧州市市委政法委" above "2018年部门决算" names whose report it is; a site's "最新信息" or a
+    // form's "文号" there names nothing.
+    if (std::string above = text::display(previous); !above.empty() && !year_in(keys[i - 1]) &&
+                                                     keys[i].rfind("20", 0) == 0 && g.org_in_title.valid() &&
+                                                     g.org_in_title.find(keys[i - 1])) {
       outline.title = above + " " + outline.title;
     }
     break;
