@@ -364,6 +364,8 @@ std::vector<Draft> drafts_from_rows(const layout::Block& block, size_t index, co
           if (end - above > first) end -= above;  // a table of title rows alone keeps them
           break;
         }
+        // The page break printed the table's caption again with its header: both are left out.
+        for (size_t k = end - above; k < end; ++k) repeats.push_back(k);
         repeats.push_back(end);
       }
       ++end;

@@ -142,6 +142,11 @@ std::vector<Grid> grids_from_html(const layout::Block& block, size_t block_index
           }
           break;
         }
+        // The page break printed the table's caption again with its header: both are left out.
+        for (size_t k = i - above; k < i; ++k) repeats.push_back(rows[k].range);
+        members.resize(members.size() - above);
+        header.resize(header.size() - above);
+        after_break.resize(after_break.size() - above);
         repeats.push_back(rows[i].range);
         ++i;
         repeated = true;
