@@ -115,6 +115,30 @@ TEST(Tables, AlignedLabelsWrappedOntoLinesOfTheirOwnJoinTheirRow) {
   EXPECT_EQ(at(t, 4, 3), "");
 }
 
+// A name centred over the columns it groups (a year over its 预算数 and 决算数), in the gap between
+// them, spans those columns: not the one it happens to touch, nor a column to the right of them.
+TEST(Tables, AlignedNamesCentredOverColumnsSpanThem) {
+  auto g = grids_of(
+      "                        2023年                    2024年\n"
+      "项目              预算数      决算数      预算数      决算数      增减额\n"
+      "合计              100.00      98.00       110.00      108.00      10.00\n"
+      "基本支出           60.00      59.00        65.00       64.00       5.00\n");
+  ASSERT_EQ(g.size(), 1u);
+  const Grid& t = g[0];
+  ASSERT_EQ(t.n_cols, 6);
+  EXPECT_EQ(t.header_rows, 2);
+  EXPECT_EQ(at(t, 0, 1), "2023年");
+  EXPECT_EQ(t.cell(0, 1)->colspan, 2);
+  EXPECT_EQ(at(t, 0, 3), "2024年");
+  EXPECT_EQ(t.cell(0, 3)->colspan, 2);
+  EXPECT_EQ(t.cell(0, 5), nullptr);
+  EXPECT_EQ(t.columns[2].header, "2023年 / 决算数");
+  EXPECT_EQ(t.columns[3].header, "2024年 / 预算数");
+  EXPECT_EQ(t.columns[5].header, "增减额");
+  EXPECT_EQ(at(t, 2, 5), "10.00");
+  EXPECT_EQ(at(t, 3, 2), "59.00");
+}
+
 TEST(Tables, HeaderRepeatedAfterAPageBreakJoinsTheTables) {
   auto g = grids_of(
       "一级 指标\t二级 指标\t分 值\n产出\t数量\t5\n\n一级指标\t二级指标\t分值\n效益\t满意度\t5\n总 分\t\t10\n");

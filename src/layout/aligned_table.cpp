@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <array>
 #include <climits>
+#include <cstdlib>
+#include <utility>
 
 #include "text/utf8.h"
 
@@ -111,6 +113,28 @@ std::vector<size_t> columns_of(const std::vector<Field>& fields, const std::vect
   return out;
 }
 
+// The columns [first, last] a field of a shorter row is printed across, within [lo, hi]: a name
+// centred over several columns, outside the one it overlaps most for more than half its width (a
+// year over its 预算数 and 决算数), spans the run of columns whose middle is nearest its own; any
+// other field is in its column, `own`.
+std::pair<size_t, size_t> span_of(const Field& f, size_t own, size_t lo, size_t hi,
+                                  const std::vector<Extent>& columns, Measure m) {
+  const int width = f.to[m] - f.from[m];
+  const int inside = std::min(f.to[m], columns[own].to) - std::max(f.from[m], columns[own].from);
+  if (inside * 2 >= width) return {own, own};
+  // Twice the middles, to stay in whole numbers.
+  const int middle = f.from[m] + f.to[m];
+  auto off = [&](size_t a, size_t b) { return std::abs(columns[a].from + columns[b].to - middle); };
+  std::pair<size_t, size_t> best = {own, own};
+  for (size_t a = lo; a <= own; ++a) {
+    for (size_t b = own; b <= hi; ++b) {
+      if (b == a || f.from[m] < columns[a].from || f.to[m] > columns[b].to) continue;
+      if (off(a, b) < off(best.first, best.second)) best = {a, b};
+    }
+  }
+  return best;
+}
+
 RawCell cell(std::string_view text, TextRange r) {
   RawCell c;
   c.range = r;
@@ -163,9 +187,16 @@ std::vector<RawRow> aligned_rows(std::string_view text, const std::vector<TextRa
     const std::vector<Field>& row_fields = fields[j];
     std::vector<size_t> at = columns_of(row_fields, columns, m);
     for (size_t q = 0; q < row_fields.size(); ++q) {
+      const size_t hi = q + 1 < at.size() ? at[q + 1] - 1 : n - 1;
+      const auto [first, last] = row_fields.size() == n
+                                     ? std::pair{at[q], at[q]}
+                                     : span_of(row_fields[q], at[q], row.cells.size(), hi, columns, m);
       const uint32_t gap = row.cells.empty() ? lines[j].begin : row.cells.back().range.end;
-      while (row.cells.size() < at[q]) row.cells.push_back(cell(text, {gap, gap}));
+      while (row.cells.size() < first) row.cells.push_back(cell(text, {gap, gap}));
       row.cells.push_back(cell(text, row_fields[q].range));
+      row.cells.back().colspan = static_cast<int>(last - first + 1);
+      const uint32_t end = row_fields[q].range.end;
+      while (row.cells.size() <= last) row.cells.push_back(cell(text, {end, end}));
     }
     row.width = static_cast<int>(row.cells.size());
     rows.push_back(std::move(row));

@@ -54,7 +54,8 @@ struct RawCell {
   // broken over lines and joined, kept by tables/ while it makes its drafts).
   std::string_view text;
   bool blank = false;  // an explicit empty cell (a no-break space line, an empty field)
-  // html: where the cell is and what it covers; a <th>.
+  // html: where the cell is and what it covers; a <th>. aligned: colspan, the columns a name
+  // centred over several is printed across (the blank cells after it hold their places).
   int col = 0;
   int rowspan = 1;
   int colspan = 1;
@@ -65,6 +66,7 @@ struct RawCell {
 //   pipe        cells present on the line; width = number of bars (the row's full width)
 //   tab, csv    every field of the record in order, empty ones included (positions are explicit)
 //   aligned     every cell up to the last the line prints, blank where the line leaves a column empty
+//               or a cell printed across several columns covers it
 //   cell_lines  cells up to a bar-only line; closer = number of bars on it, -1 at the table's end
 //   bare_lines  a single row holding the whole cell stream
 //   html        one row of the grid (rows and columns that show nothing left out): the cells that

@@ -19,6 +19,7 @@ namespace budgetlens::tables::detail {
 struct DraftCell {
   int col = 0;
   std::vector<layout::RawCell> parts;  // more than one when a cell was broken over lines
+  int colspan = 1;  // more than one for a header cell printed across the columns it names (aligned)
 };
 
 struct DraftRow {

@@ -90,7 +90,7 @@ DraftRow header_row(const std::vector<RawCell>& cells, int n, bool first_header,
   row.header = true;
   if (positioned) {  // tab rows print every header cell in its own column
     for (size_t c = 0; c < cells.size() && static_cast<int>(c) < n; ++c) {
-      if (!cells[c].blank) row.cells.push_back({static_cast<int>(c), {cells[c]}});
+      if (!cells[c].blank) row.cells.push_back({static_cast<int>(c), {cells[c]}, cells[c].colspan});
     }
     if (!cells.empty()) row.range = {cells.front().range.begin, cells.back().range.end};
     return row;

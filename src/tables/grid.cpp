@@ -161,6 +161,7 @@ Grid grid_from_draft(const Draft& d, const Context& ctx) {
         for (const layout::RawCell& p : dc.parts) c.pieces.push_back(p.range);
       }
       c.header = d.rows[r].header;
+      c.colspan = std::min(dc.colspan, n - dc.col);  // widened below, when it was printed across columns
       if (c.text.empty()) continue;  // an explicit empty cell is an empty position
       g.at[r * n + dc.col] = static_cast<int>(g.cells.size());
       g.cells.push_back(std::move(c));
@@ -210,10 +211,14 @@ Grid grid_from_draft(const Draft& d, const Context& ctx) {
       g.at[r * n + c] = above;
     }
     // A header cell over empty positions spans them when the header row below subdivides them; a
-    // total row's label spans to its first figure.
+    // total row's label spans to its first figure. A cell printed across columns spans those.
     for (int c = 0; c < n; ++c) {
       int a = g.at[r * n + c];
       if (a < 0 || g.cells[a].row != r || g.cells[a].col != c) continue;
+      if (g.cells[a].colspan > 1) {
+        for (int k = c + 1; k < c + g.cells[a].colspan; ++k) g.at[r * n + k] = a;
+        continue;
+      }
       bool spans = (header && r + 1 < g.header_rows) || (g.total_row[r] && c == first) ||
                    (!header && !header_area_above && c == first && filled == 1 && r > 0);
       if (!spans) continue;
