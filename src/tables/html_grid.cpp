@@ -93,6 +93,11 @@ std::vector<Grid> grids_from_html(const layout::Block& block, size_t block_index
       after_break.push_back(repeated);
       repeated = false;
     };
+    auto drop_last = [&](size_t k) {
+      members.resize(members.size() - k);
+      header.resize(header.size() - k);
+      after_break.resize(after_break.size() - k);
+    };
     // A title row or two (one cell each) right above the header row name the table below them.
     size_t titles = 0;
     while (titles < 2 && i + titles < n && rows[i + titles].cells.size() == 1 && !header_like(i + titles)) ++titles;
@@ -134,19 +139,12 @@ std::vector<Grid> grids_from_html(const layout::Block& block, size_t block_index
             starts_another_table(rows, first, own_titles_end, above, i, ctx)) {
           // The title rows were taken into this table as rows of its body: give them back, unless
           // they are all it has.
-          if (members.size() > above) {
-            members.resize(members.size() - above);
-            header.resize(header.size() - above);
-            after_break.resize(after_break.size() - above);
-            i -= above;
-          }
+          if (members.size() > above) drop_last(above), i -= above;
           break;
         }
         // The page break printed the table's caption again with its header: both are left out.
         for (size_t k = i - above; k < i; ++k) repeats.push_back(rows[k].range);
-        members.resize(members.size() - above);
-        header.resize(header.size() - above);
-        after_break.resize(after_break.size() - above);
+        drop_last(above);
         repeats.push_back(rows[i].range);
         ++i;
         repeated = true;
