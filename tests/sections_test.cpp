@@ -45,6 +45,25 @@ TEST(Sections, DocumentTitleOrgYearKind) {
   EXPECT_EQ(o.kind, "final_accounts");
 }
 
+// A row of cells, flattened with bars or printed with tabs (a tab row, a page's table), is read as
+// its cells: the first may be the title, and a label's value is the cell after it.
+TEST(Sections, RowsOfCellsAreReadCellByCell) {
+  for (const char* sep : {" | ", "\t"}) {
+    const std::string s = sep;
+    Outline o = outline_of(testing::source_of(
+        "公开目录" + s + "预算公开" + s + "发布日期" + s + "2024-03-08\n" + "2023年度项目支出绩效自评表" + s +
+        "\n" + "主管部门" + s + "云岭县农业农村局" + s + "实施单位" + s + "云岭县农业技术推广站\n"));
+    EXPECT_EQ(o.title, "2023年度项目支出绩效自评表") << sep;
+    EXPECT_EQ(o.org, "云岭县农业农村局") << sep;
+    // The cell after a label in a table's header row is the next column's header, no name.
+    EXPECT_EQ(
+        outline_of(testing::source_of("2023年项目绩效目标申报表\n单位名称" + s + "项目名称" + s + "预算数\n"))
+            .org,
+        "")
+        << sep;
+  }
+}
+
 TEST(Sections, TheTitleIsALineOfItsOwnNotASentenceACellOrASectionsHeading) {
   auto title_of = [](const std::string& text) { return outline_of(testing::source_of(text)).title; };
   // A site's menu above the title names no one; the bars of a table's caption row are not its text.

@@ -1,5 +1,6 @@
 #include "sections/document_meta.h"
 
+#include <algorithm>
 #include <cstdlib>
 #include <deque>
 
@@ -12,14 +13,36 @@ namespace {
 // How many lines from the top to look through for the organisation and the year.
 constexpr uint32_t kHeadLines = 80;
 
-// A line as a reader sees it: trimmed, without the bars of a flattened table row.
+// A line as a reader sees it: trimmed, without the bars around a flattened table's row.
 std::string_view clean_line(std::string_view line) {
   std::string_view s = text::trim(line);
   while (!s.empty() && (s.front() == '|' || s.front() == ' ')) s.remove_prefix(1);
   while (!s.empty() && (s.back() == '|' || s.back() == ' ')) s.remove_suffix(1);
-  size_t bar = s.find(" |");
-  if (bar != std::string_view::npos) s = s.substr(0, bar);
   return text::trim(s);
+}
+
+// Whether a line is a row of cells: a flattened table's (bars) or a tab row or a page's (tabs).
+bool is_row(std::string_view line) {
+  return line.find(" |") != std::string_view::npos || line.find('\t') != std::string_view::npos;
+}
+
+// A row's first cell, which alone may be a title.
+std::string_view first_cell(std::string_view row) {
+  return text::trim(row.substr(0, std::min(row.find(" |"), row.find('\t'))));
+}
+
+// A row's cells joined by colons, as a label and its value read ("主管部门:云岭县农业农村局").
+std::string cells_joined(std::string_view row) {
+  std::string out;
+  size_t i = 0;
+  while (i < row.size()) {
+    const size_t end = std::min(row.find('|', i), row.find('\t', i));
+    const std::string_view cell = text::trim(row.substr(i, end - i));
+    if (!cell.empty()) out.append(out.empty() ? "" : ":").append(cell);
+    if (end == std::string_view::npos) break;
+    i = end + 1;
+  }
+  return out;
 }
 
 std::optional<int> year_in(std::string_view key) {
@@ -38,19 +61,24 @@ std::optional<int> year_in(std::string_view key) {
 void describe_document(const source::SourceText& source, const layout::Layout& layout,
                        const grammar::Grammar& grammar, Outline& outline) {
   const grammar::DocumentGrammar& g = grammar.documents;
-  // The first lines with text, folded; those that may be the title also as printed.
-  std::vector<std::string_view> lines;
-  std::vector<uint32_t> line_numbers;  // of `lines`, in the source
+  // The first lines with text, folded, a row's cells joined; of those that may hold the title, what
+  // may be it (a row's first cell) as printed and folded.
   std::vector<std::string_view> keys;
+  std::vector<std::string_view> lines, title_keys;
+  std::vector<uint32_t> line_numbers;  // of `lines`, in the source
   std::deque<std::string> folded;  // the keys of lines layout/ did not fold as they are cleaned here
   for (uint32_t i = 0; i < source.line_count() && keys.size() < kHeadLines; ++i) {
-    std::string_view line = clean_line(source.line(i));
+    const std::string_view line = clean_line(source.line(i));
     if (line.empty()) continue;
-    // Without a bar the line is cleaned by trimming, as layout/ trimmed it before folding.
-    bool as_trimmed = i < layout.line_keys.size() && source.line(i).find('|') == std::string_view::npos;
-    keys.push_back(as_trimmed ? layout.line_keys[i]
-                              : folded.emplace_back(text::match_key(line, source.traditional)));
-    if (static_cast<int>(lines.size()) < g.title_lines) lines.push_back(line), line_numbers.push_back(i);
+    // A line that is no row is cleaned by trimming, as layout/ trimmed it before folding.
+    const bool row = is_row(line) || i >= layout.line_keys.size();
+    keys.push_back(row ? folded.emplace_back(text::match_key(cells_joined(line), source.traditional))
+                       : std::string_view(layout.line_keys[i]));
+    if (static_cast<int>(lines.size()) >= g.title_lines) continue;
+    lines.push_back(row ? first_cell(line) : line);
+    title_keys.push_back(row ? folded.emplace_back(text::match_key(lines.back(), source.traditional))
+                             : keys.back());
+    line_numbers.push_back(i);
   }
   // Lines that go on a paragraph begun on a line above: a title starts its own block (a title may
   // be joined with the lines below it, but the piece of a sentence printed on a line of its own that
@@ -65,7 +93,7 @@ void describe_document(const source::SourceText& source, const layout::Layout& l
 
   std::string_view previous;  // a short line above the title, as printed
   for (size_t i = 0; i < lines.size(); ++i) {
-    std::string_view key = keys[i];
+    std::string_view key = title_keys[i];
     if (g.not_title.any(grammar::Anchor::kAnywhere, key)) continue;
     if (continues_paragraph[line_numbers[i]] || text::char_count(key) > 60 ||
         static_cast<int>(text::char_count(key)) < g.title_min_chars ||
@@ -76,9 +104,9 @@ void describe_document(const source::SourceText& source, const layout::Layout& l
     outline.title = text::display(lines[i]);
     // "梧州市市委政法委" above "2018年部门决算" names whose report it is; a site's "最新信息" or a
     // form's "文号" there names nothing.
-    if (std::string above = text::display(previous); !above.empty() && !year_in(keys[i - 1]) &&
-                                                     keys[i].rfind("20", 0) == 0 && g.org_in_title.valid() &&
-                                                     g.org_in_title.find(keys[i - 1])) {
+    if (std::string above = text::display(previous); !above.empty() && !year_in(title_keys[i - 1]) &&
+                                                     key.rfind("20", 0) == 0 && g.org_in_title.valid() &&
+                                                     g.org_in_title.find(title_keys[i - 1])) {
       outline.title = above + " " + outline.title;
     }
     break;
@@ -105,7 +133,10 @@ void describe_document(const source::SourceText& source, const layout::Layout& l
     joined.assign(keys[i]);
     if (i + 1 < keys.size()) joined.append(":").append(keys[i + 1]);
     for (const grammar::Pattern& p : g.org) {
-      if (auto m = p.find(joined); m && !m->key.empty() && m->key_begin < keys[i].size() + 1) {
+      // In a table's header row the cell after a label is the next column's header (单位名称 |
+      // 项目名称), no name.
+      if (auto m = p.find(joined);
+          m && !m->key.empty() && m->key_begin < keys[i].size() + 1 && !grammar.tables.column_rule(m->key)) {
         outline.org = std::string(m->key);
         break;
       }
