@@ -283,6 +283,26 @@ TEST(Extract, TableFiguresTakeRowAndColumnLabelsAndTheTableUnit) {
   EXPECT_EQ(q->span.line, 3u);
 }
 
+// A note printed as a table's last row, one cell of sentences, is read as running text: its figures
+// are named by their sentence. A row of one cell inside the table, or a note beside other cells, is
+// not a note.
+TEST(Extract, ANoteUnderATableIsReadAsText) {
+  DocumentResult d =
+      run("项目 | 2023年预算数 | 2024年预算数 |\n合计 | 3 | 7 |\n说明:含接待费2万元。 | ||\n公务接待费 | 3 | "
+          "7 |\n"
+          "注:2023年公务接待费决算数为7万元,比预算增加4万元。 | ||\n");
+  const QuantityRecord& note = testing::must_find(d, "7万元");
+  EXPECT_EQ(note.context, "text");
+  EXPECT_EQ(note.table, "");
+  EXPECT_EQ(note.label, "2023年公务接待费决算数");
+  EXPECT_EQ(note.value_yuan->to_canonical(), "70000");
+  EXPECT_EQ(note.span.line, 5u);
+  EXPECT_TRUE(find_raw(d, "4万元"));
+  EXPECT_FALSE(find_raw(d, "2万元"));  // inside the table
+  DocumentResult beside = run("项目 | 预算数 |\n合计 | 3 |\n注:决算数为7万元。 | 另见附表 |\n");
+  EXPECT_FALSE(find_raw(beside, "7万元"));
+}
+
 // Two tables side by side (收入 | 金额 | 支出 | 金额): a figure of the right half is named by the right
 // half's label alone, the row of a right half whose left is empty included; labels before an
 // amount that head other columns (an indicator table after its project's budget) still name it.

@@ -96,6 +96,7 @@ Extraction extract_quantities(const source::SourceText& source, const layout::La
   detail::read_tables(ctx, grids, found);
   std::deque<FigureContext> contexts(found.size());  // table figures need none
   detail::read_paragraphs(ctx, layout, found, contexts);
+  detail::read_table_notes(ctx, grids, found, contexts);
   detail::read_indicators(ctx, layout, grids, out.indicators, out.table_totals);
   // Records in document order (stable: tables before text at the same offset), numbered in that
   // order; their contexts follow them. The records are large, so their order is worked out on

@@ -32,6 +32,10 @@ using QuantityList = std::deque<QuantityRecord>;
 // Quantities from running text (paragraphs).
 void read_paragraphs(const DocumentContext& ctx, const layout::Layout& layout, QuantityList& out,
                      std::deque<FigureContext>& contexts);
+// Quantities from the notes under tables, read as running text: a last row of one cell that holds
+// sentences ("注:…2023年公务接待费决算数为7万元。"), whose figures no column names.
+void read_table_notes(const DocumentContext& ctx, const std::vector<tables::Grid>& grids, QuantityList& out,
+                      std::deque<FigureContext>& contexts);
 
 // Indicator records from indicator and score tables, and each table's stated total; when there is
 // no such table, from paragraphs that are one run together (read_indicator_runs).

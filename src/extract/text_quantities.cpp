@@ -645,7 +645,34 @@ bool may_hold_digits(std::string_view s) {
   return false;
 }
 
+// A note under a table: the only cell printed in the table's last row, holding a sentence with a
+// figure.
+bool is_note(const tables::Grid& g, size_t index) {
+  const tables::Cell& cell = g.cells[index];
+  if (cell.header || cell.row != g.n_rows - 1 || cell.row < g.header_rows || cell.figure ||
+      cell.text.find("。") == std::string::npos) {
+    return false;
+  }
+  for (int c = 0; c < g.n_cols; ++c) {
+    const int a = g.at[static_cast<size_t>(cell.row) * g.n_cols + c];
+    if (a >= 0 && static_cast<size_t>(a) != index && g.cells[a].row == cell.row) return false;
+  }
+  return may_hold_digits(cell.text);
+}
+
 }  // namespace
+
+void read_table_notes(const DocumentContext& ctx, const std::vector<tables::Grid>& grids, QuantityList& out,
+                      std::deque<FigureContext>& contexts) {
+  ParagraphRoom room;
+  for (const tables::Grid& g : grids) {
+    for (size_t i = 0; i < g.cells.size(); ++i) {
+      if (!is_note(g, i)) continue;
+      ParagraphReader(ctx, g.cells[i].range, g.section, room)
+          .run(out, contexts, static_cast<int>(g.blocks.front()));
+    }
+  }
+}
 
 void read_paragraphs(const DocumentContext& ctx, const layout::Layout& layout, QuantityList& out,
                      std::deque<FigureContext>& contexts) {
