@@ -61,23 +61,31 @@ std::optional<int> year_in(std::string_view key) {
 void describe_document(const source::SourceText& source, const layout::Layout& layout,
                        const grammar::Grammar& grammar, Outline& outline) {
   const grammar::DocumentGrammar& g = grammar.documents;
-  // The first lines with text, folded, a row's cells joined; of those that may hold the title, what
-  // may be it (a row's first cell) as printed and folded.
-  std::vector<std::string_view> keys;
+  // The first lines with text, folded; for the organisation, a row's cells joined where it may name
+  // one; of the lines that may hold the title, what may be it (a row's first cell) as printed and
+  // folded.
+  std::vector<std::string_view> keys, org_keys;
   std::vector<std::string_view> lines, title_keys;
   std::vector<uint32_t> line_numbers;  // of `lines`, in the source
   std::deque<std::string> folded;  // the keys of lines layout/ did not fold as they are cleaned here
+  auto fold = [&](std::string_view s) -> std::string_view {
+    return folded.emplace_back(text::match_key(s, source.traditional));
+  };
+  auto may_name_org = [&](std::string_view key) {
+    return std::any_of(g.org.begin(), g.org.end(), [&](const grammar::Pattern& p) {
+      return p.may_match(grammar::Anchor::kAnywhere, key);
+    });
+  };
   for (uint32_t i = 0; i < source.line_count() && keys.size() < kHeadLines; ++i) {
     const std::string_view line = clean_line(source.line(i));
     if (line.empty()) continue;
-    // A line that is no row is cleaned by trimming, as layout/ trimmed it before folding.
-    const bool row = is_row(line) || i >= layout.line_keys.size();
-    keys.push_back(row ? folded.emplace_back(text::match_key(cells_joined(line), source.traditional))
-                       : std::string_view(layout.line_keys[i]));
+    // layout/ folded each line as trimmed, a row's cells run together.
+    const bool row = is_row(line);
+    keys.push_back(i < layout.line_keys.size() ? std::string_view(layout.line_keys[i]) : fold(line));
+    org_keys.push_back(row && may_name_org(keys.back()) ? fold(cells_joined(line)) : keys.back());
     if (static_cast<int>(lines.size()) >= g.title_lines) continue;
     lines.push_back(row ? first_cell(line) : line);
-    title_keys.push_back(row ? folded.emplace_back(text::match_key(lines.back(), source.traditional))
-                             : keys.back());
+    title_keys.push_back(row ? fold(lines.back()) : keys.back());
     line_numbers.push_back(i);
   }
   // Lines that go on a paragraph begun on a line above: a title starts its own block (a title may
@@ -129,14 +137,14 @@ void describe_document(const source::SourceText& source, const layout::Layout& l
   // line (主管部门) comes as often a table's next cell (项目资金(万元)) as a name. Most pairs hold
   // none of the label words, which Pattern::find rules out before RE2 runs.
   std::string joined;
-  for (size_t i = 0; i < keys.size() && outline.org.empty() && !g.org.empty(); ++i) {
-    joined.assign(keys[i]);
-    if (i + 1 < keys.size()) joined.append(":").append(keys[i + 1]);
+  for (size_t i = 0; i < org_keys.size() && outline.org.empty() && !g.org.empty(); ++i) {
+    joined.assign(org_keys[i]);
+    if (i + 1 < org_keys.size()) joined.append(":").append(org_keys[i + 1]);
     for (const grammar::Pattern& p : g.org) {
       // In a table's header row the cell after a label is the next column's header (单位名称 |
       // 项目名称), no name.
-      if (auto m = p.find(joined);
-          m && !m->key.empty() && m->key_begin < keys[i].size() + 1 && !grammar.tables.column_rule(m->key)) {
+      if (auto m = p.find(joined); m && !m->key.empty() && m->key_begin < org_keys[i].size() + 1 &&
+                                   !grammar.tables.column_rule(m->key)) {
         outline.org = std::string(m->key);
         break;
       }
