@@ -397,8 +397,7 @@ TEST(Checks, RecordsNameTheirOperandsAndAreNumberedInOrder) {
 TEST(Checks, ARuleInAGrammarFolderChangesTheResultWithoutRebuilding) {
   // A user adds an identity to a copy of checks.xml and passes the folder with --grammars.
   namespace fs = std::filesystem;
-  fs::path dir = fs::path(::testing::TempDir()) / "budgetlens_grammar_overlay";
-  fs::create_directories(dir);
+  const fs::path dir = testing::temp_dir("grammar-overlay");
   std::string xml = testing::read_file(testing::source_dir() + "/grammars/checks.xml");
   std::string rule =
       "  <identity id=\"identity.assets\" name=\"资产总额=流动资产+固定资产\" severity=\"error\">\n"

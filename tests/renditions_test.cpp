@@ -196,7 +196,7 @@ TEST(Renditions, TheComparisonSeesADifference) {
   size_t at = page.find("3.60");
   ASSERT_NE(at, std::string::npos);
   page.replace(at, 4, "3.70");
-  std::string path = ::testing::TempDir() + "moved_figure.html";
+  const std::string path = testing::temp_dir("renditions") + "/moved_figure.html";
   {
     std::ofstream out(path, std::ios::binary);
     out << page;
