@@ -52,9 +52,18 @@ std::string signature(const std::vector<RawCell>& cells, const Context& ctx) {
   return s;
 }
 
+namespace {
+
+// A row that prints one cell, its first: a title across its table, or a note.
+bool lone_first_cell(const std::vector<RawCell>& cells) {
+  return !cells.empty() && !cells.front().blank &&
+         std::all_of(cells.begin() + 1, cells.end(), [](const RawCell& c) { return c.blank; });
+}
+
+}  // namespace
+
 bool is_title_row(const std::vector<RawCell>& cells, const Context& ctx) {
-  if (cells.empty() || cells.front().blank) return false;
-  if (std::any_of(cells.begin() + 1, cells.end(), [](const RawCell& c) { return !c.blank; })) return false;
+  if (!lone_first_cell(cells)) return false;
   const grammar::TableGrammar& g = ctx.grammar.tables;
   const std::string& key = ctx.facts(cells.front().text).key;
   if (static_cast<int>(text::char_count(key)) > g.caption_max_chars) return false;
@@ -315,13 +324,8 @@ std::vector<Draft> drafts_from_rows(const layout::Block& block, size_t index, co
     d.blocks = {index};
     const size_t first = i;
     // A title row or two (one cell each) right above the header row name the table below them.
-    auto lone_cell = [&](size_t r) {
-      const std::vector<RawCell>& cells = block.rows[r].cells;
-      return !cells.empty() && !cells.front().blank &&
-             std::all_of(cells.begin() + 1, cells.end(), [](const RawCell& c) { return c.blank; });
-    };
     size_t titles = 0;
-    while (titles < 2 && i + titles < block.rows.size() && lone_cell(i + titles) &&
+    while (titles < 2 && i + titles < block.rows.size() && lone_first_cell(block.rows[i + titles].cells) &&
            !is_header_row(block.rows[i + titles].cells, ctx)) {
       ++titles;
     }
