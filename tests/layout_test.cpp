@@ -1,4 +1,6 @@
 // layout/: lines into headings, paragraphs and the four flattened table layouts.
+#include <algorithm>
+
 #include "layout/layout.h"
 #include "test_support.h"
 
@@ -217,6 +219,86 @@ TEST(Layout, WideGapsWithoutTwoRowsOfFiguresAreText) {
   EXPECT_EQ(layout_of(fits).blocks.at(0).kind, BlockKind::kTable);
   auto wide = testing::source_of(row_of(40) + row_of(20) + row_of(40));
   for (const Block& b : layout_of(wide).blocks) EXPECT_NE(b.kind, BlockKind::kTable);
+}
+
+// Rows printed with single spaces, as a converter that keeps no positions prints them: the figures
+// are counted from the right, as many as the header line names columns; a label wrapped over lines
+// and figures carried onto lines of their own join their row; a row short of figures keeps them
+// together, not under headers that may not be theirs.
+TEST(Layout, SpacedRowsCountTheirFiguresFromTheRight) {
+  using Cells = std::vector<std::string>;
+  auto s = testing::source_of(
+      "表7-3 财政支出\n"
+      "单位:万元\n"
+      "    item 2003 2004 2005\n"
+      "支出合计 total expenditure 1,300 1425 1600\n"
+      "1.教育支出 education 600 700 800\n"
+      "2.科学技术支出 expenditure for science and\n"
+      "       technology\n"
+      "300 325 400\n"
+      "3.农林水支出 agriculture\n"
+      "150\n"
+      "175 200\n"
+      "4.林业支出 forestry 120 140\n"
+      "5.其他支出 others 130 - 60\n"
+      "6.未完的行 expenditure cut off in\n"
+      "本表数据来源于财政决算。\n");
+  Layout l = layout_of(s);
+  auto table = std::find_if(l.blocks.begin(), l.blocks.end(),
+                            [](const Block& b) { return b.kind == BlockKind::kTable; });
+  ASSERT_NE(table, l.blocks.end());
+  ASSERT_EQ(std::count_if(l.blocks.begin(), l.blocks.end(),
+                          [](const Block& b) { return b.kind == BlockKind::kTable; }),
+            1);
+  const Block& t = *table;
+  EXPECT_EQ(t.first_line, 2u) << "the caption and the unit statement stay text above the table";
+  EXPECT_EQ(t.layout, TableLayout::kSpaced);
+  ASSERT_EQ(t.rows.size(), 7u) << "the cut-off row after the last whole one is text";
+  EXPECT_TRUE(t.rows[0].head);
+  EXPECT_EQ(texts(t.rows[0]), (Cells{"item", "2003", "2004", "2005"}));
+  EXPECT_EQ(texts(t.rows[1]), (Cells{"支出合计 total expenditure", "1,300", "1425", "1600"}));
+  EXPECT_EQ(texts(t.rows[3]),
+            (Cells{"2.科学技术支出 expenditure for science and", "technology", "300", "325", "400"}));
+  EXPECT_EQ(t.rows[3].cells[1].col, 0) << "a wrapped label's piece is in the label's column";
+  EXPECT_EQ(t.rows[3].cells[4].col, 3);
+  EXPECT_EQ(texts(t.rows[4]), (Cells{"3.农林水支出 agriculture", "150", "175", "200"}));
+  ASSERT_EQ(texts(t.rows[5]), (Cells{"4.林业支出 forestry", "120 140"}));
+  EXPECT_EQ(t.rows[5].cells[1].col, 1);
+  EXPECT_EQ(t.rows[5].cells[1].colspan, 3) << "a short row's figures span the columns they may be in";
+  EXPECT_EQ(texts(t.rows[6]), (Cells{"5.其他支出 others", "130", "-", "60"}));
+  EXPECT_EQ(s.text.substr(t.rows[4].cells[2].range.begin, 3), "175");
+  EXPECT_EQ(t.last_line, 12u);
+  ASSERT_NE(table + 1, l.blocks.end());
+  EXPECT_EQ((table + 1)->first_line, 13u);
+
+  // A header of names in Chinese, counted as the figures are: the words before them head the labels.
+  auto named = testing::source_of(
+      "科目名称 2024年预算数 2025年预算数 增减额\n一般公共服务支出 120.50 130.00 9.50\n"
+      "教育支出 80.00 75.00 -5.00\n卫生健康支出 40.00 44.00 4.00\n");
+  Layout n = layout_of(named);
+  ASSERT_EQ(n.blocks.size(), 1u);
+  EXPECT_EQ(texts(n.blocks[0].rows[0]), (Cells{"科目名称", "2024年预算数", "2025年预算数", "增减额"}));
+  EXPECT_EQ(texts(n.blocks[0].rows[2]), (Cells{"教育支出", "80.00", "75.00", "-5.00"}));
+}
+
+// Lines that end in figures make no spaced table without a header line naming their columns, with
+// fewer than three whole rows, or where they are sentences.
+TEST(Layout, FiguresAtLineEndsWithoutAHeaderAreText) {
+  const char* texts_without_table[] = {
+      // no header line
+      "一般公共服务支出 120.50 130.00\n教育支出 80.00 75.00\n卫生健康支出 40.00 44.00\n",
+      // two whole rows only
+      "项目 2024年 2025年\n教育支出 80.00 75.00\n卫生健康支出 40.00 44.00\n",
+      // an English label's words are no column names
+      "expenditure for science and technology\n教育 1 2 3 4\n卫生 5 6 7 8\n农林 9 10 11 12\n",
+      // sentences that end in figures
+      "项目 2024年 2025年\n本年教育支出，分别为 80.00 75.00\n卫生支出。合计 40.00 44.00\n其他支出；为 1.00 "
+      "2.00\n",
+  };
+  for (const char* text : texts_without_table) {
+    auto s = testing::source_of(text);
+    for (const Block& b : layout_of(s).blocks) EXPECT_NE(b.kind, BlockKind::kTable) << text;
+  }
 }
 
 TEST(Layout, CsvRecordsWithQuotedCommasQuotesAndLineBreaks) {

@@ -8,6 +8,7 @@
 #include "layout/csv_table.h"
 #include "layout/html_table.h"
 #include "layout/lines.h"
+#include "layout/spaced_table.h"
 #include "text/fold.h"
 #include "text/numerals.h"
 #include "text/utf8.h"
@@ -27,6 +28,8 @@ std::string_view layout_name(TableLayout layout) {
     case TableLayout::kCsv: return "csv";
     case TableLayout::kAligned:
       return "aligned";
+    case TableLayout::kSpaced:
+      return "spaced";
   }
   return "pipe";
 }
@@ -99,6 +102,9 @@ class Builder {
           break;
         case LineKind::kAligned:
           next = take_aligned_table(i);
+          break;
+        case LineKind::kSpaced:
+          next = take_spaced_table(i);
           break;
         case LineKind::kText:
           next = line.header_word ? take_bare_table(i) : i;
@@ -326,6 +332,18 @@ class Builder {
     Block& b = open_block(BlockKind::kTable, i, end - 1);
     b.layout = TableLayout::kAligned;
     b.rows = detail::aligned_rows(source_.text, lines);
+    return end;
+  }
+
+  // classify_lines marks a spaced table's lines, its header line first.
+  size_t take_spaced_table(size_t i) {
+    size_t end = i + 1;
+    while (end < lines_.size() && lines_[end].kind == LineKind::kSpaced && lines_[end].spaced_columns == 0)
+      ++end;
+    if (lines_[i].spaced_columns == 0) return take_text(i);
+    Block& b = open_block(BlockKind::kTable, i, end - 1);
+    b.layout = TableLayout::kSpaced;
+    b.rows = detail::spaced_rows(source_.text, lines_, i, end);
     return end;
   }
 

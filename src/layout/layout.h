@@ -14,6 +14,10 @@
 //                 "项目","考核内容","考核指标","权数"
 //   aligned     one row per line, cells split by two spaces or more and kept in their columns by
 //               padding, as PDF-to-text converters print them (layout/aligned_table.h)
+//   spaced      one row per line, cells split by single spaces, as converters print a table when they
+//               keep no positions: a row ends in as many figures as its header line names columns,
+//               and its label is what stands before them (layout/spaced_table.h)
+//                 "支出合计 total expenditure 3241839 4523010 5166787 5930663"
 //   html        a <table> of a web page: its cells where the HTML table model puts them, with their
 //               rowspan and colspan (see source/source.h for what a page's text holds)
 //
@@ -45,7 +49,7 @@ enum class BlockKind {
   kTable,
 };
 
-enum class TableLayout { kPipe, kCellLines, kTab, kBareLines, kHtml, kCsv, kAligned };
+enum class TableLayout { kPipe, kCellLines, kTab, kBareLines, kHtml, kCsv, kAligned, kSpaced };
 std::string_view layout_name(TableLayout layout);
 
 struct RawCell {
@@ -55,7 +59,8 @@ struct RawCell {
   std::string_view text;
   bool blank = false;  // an explicit empty cell (a no-break space line, an empty field)
   // html: where the cell is and what it covers; a <th>. aligned: colspan, the columns a name
-  // centred over several is printed across (the blank cells after it hold their places).
+  // centred over several is printed across (the blank cells after it hold their places). spaced:
+  // col and colspan.
   int col = 0;
   int rowspan = 1;
   int colspan = 1;
@@ -69,6 +74,8 @@ struct RawCell {
 //               or a cell printed across several columns covers it
 //   cell_lines  cells up to a bar-only line; closer = number of bars on it, -1 at the table's end
 //   bare_lines  a single row holding the whole cell stream
+//   spaced      the header line (head), then a row a label: the label's pieces, a line each, in column 0,
+//               its figures in columns 1…n, or a short row's figures as one cell spanning them
 //   html        one row of the grid (rows and columns that show nothing left out): the cells that
 //               start in it, each at its column with its spans; width = columns of the grid
 struct RawRow {
@@ -76,7 +83,7 @@ struct RawRow {
   int width = 0;
   int closer = -1;
   TextRange range;
-  bool head = false;  // html: in a <thead>
+  bool head = false;  // html: in a <thead>; spaced: the header line
 };
 
 struct Block {

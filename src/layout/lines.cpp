@@ -5,6 +5,7 @@
 
 #include "layout/aligned_table.h"
 #include "layout/csv_table.h"
+#include "layout/spaced_table.h"
 #include "text/fold.h"
 #include "text/utf8.h"
 
@@ -269,6 +270,7 @@ std::vector<Line> classify_lines(const source::SourceText& source, const grammar
   }
   take_wrapped_labels(grammar, all, lines);
   keep_aligned_tables(grammar, lines);
+  keep_spaced_tables(all, lines);
   for (Line& l : lines) l.header_word = is_header_word(grammar, l);
   return lines;
 }

@@ -21,6 +21,9 @@ enum class LineKind {
   // of which hold a figure after their first field: a row of a table aligned with spaces.
   kAligned,
   kCsv,  // comma-separated fields, quoted ("a","b"), or a row of empty ones (,,)
+  // A line of a table printed with single spaces, its figures counted from the right
+  // (layout/spaced_table.h): its header line, a row, a piece of a wrapped label, carried figures.
+  kSpaced,
   kText,
   kHtmlTable,  // a row of a web page's table, laid out from the markup
 };
@@ -34,6 +37,7 @@ struct Line {
   uint32_t chars = 0;       // visible length in characters
   bool figure = false;      // the whole line is a figure: "149.03", "96.%", "1500项", "76.27万元"
   bool figure_after_first = false;  // kAligned: a field after the first is a figure
+  int spaced_columns = 0;           // kSpaced: the header line of a table, the figures of its rows
   std::string key;          // the folded text (text::match_key) of the trimmed line
   // Numbered lines: the heading style matched at the start of `key` and the marker's end in the
   // source; empty style when the line is not numbered.

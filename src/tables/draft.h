@@ -100,6 +100,9 @@ std::vector<Draft> drafts_from_block(const layout::Block& block, size_t block_in
 // each to the columns it uses (stream_drafts.cpp).
 std::vector<Draft> drafts_from_stream(const layout::Block& block, size_t index, const Context& ctx);
 
+// That of a block of a spaced table, whose cells layout/ has put in their columns (spaced_draft.cpp).
+std::vector<Draft> drafts_from_spaced(const layout::Block& block, size_t index);
+
 // A grid from a draft: spans, headers, column roles, total rows, kind. Caption and unit are left
 // to the caller.
 Grid grid_from_draft(const Draft& draft, const Context& ctx);

@@ -425,7 +425,9 @@ std::vector<Draft> drafts_from_rows(const layout::Block& block, size_t index, co
 }  // namespace
 
 std::vector<Draft> drafts_from_block(const layout::Block& block, size_t block_index, const Context& ctx) {
-  std::vector<Draft> drafts = block.layout == layout::TableLayout::kPipe || positioned(block.layout)
+  std::vector<Draft> drafts = block.layout == layout::TableLayout::kSpaced
+                                  ? drafts_from_spaced(block, block_index)
+                              : block.layout == layout::TableLayout::kPipe || positioned(block.layout)
                                   ? drafts_from_rows(block, block_index, ctx)
                                   : drafts_from_stream(block, block_index, ctx);
   for (Draft& d : drafts) {
