@@ -283,6 +283,33 @@ TEST(Extract, TableFiguresTakeRowAndColumnLabelsAndTheTableUnit) {
   EXPECT_EQ(q->span.line, 3u);
 }
 
+// A yearbook's table, printed with single spaces: its figures under a year are that year's amounts
+// in the unit the table states, though printed as whole numbers, and a bilingual label names its
+// row by its Chinese. Without a stated unit they are no money.
+TEST(Extract, AYearbooksRowsAreNamedInChineseAndItsYearsHoldAmounts) {
+  const std::string table =
+      "    item 2003 2004 2005\n"
+      "支出合计 total expenditure 1300 1425 1600\n"
+      "1.教育支出 expenditure for operating expenses of\n"
+      "         education\n"
+      "600 700 800\n"
+      "2.科学技术支出 science 300 325 400\n"
+      "3.农林水支出 agriculture 400 400 400\n";
+  DocumentResult d = run("表7-3 财政支出\n单位:万元\n" + table);
+  const QuantityRecord* total = find_raw(d, "1425");
+  ASSERT_TRUE(total);
+  EXPECT_EQ(total->label, "支出合计");
+  EXPECT_EQ(total->column, "2004");
+  EXPECT_EQ(total->unit_source, "table");
+  EXPECT_EQ(total->value_yuan.value_or(Decimal()).to_canonical(), "14250000");
+  EXPECT_EQ(must_find(d, "700").label, "1.教育支出");
+  EXPECT_EQ(must_find(d, "325").label, "2.科学技术支出");
+  DocumentResult bare = run(table);
+  const QuantityRecord* unstated = find_raw(bare, "1425");
+  ASSERT_TRUE(unstated);
+  EXPECT_FALSE(unstated->value_yuan.has_value()) << "no unit stated: " << unstated->unit;
+}
+
 // A note printed as a table's last row, one cell of sentences, is read as running text: its figures
 // are named by their sentence. A row of one cell inside the table, or a note beside other cells, is
 // not a note.

@@ -75,6 +75,19 @@ TEST(Utf8, WalksAndValidates) {
 
 // The tests of a three-byte character read its two tail bytes at once: every lead byte, with tails
 // of every kind and cut short, must give what reading them one at a time gives.
+// A yearbook prints a row's name with its English translation after it; the name is the Chinese.
+TEST(Utf8, ABilingualNameIsItsChinese) {
+  EXPECT_EQ(text::without_translation("支出合计 total expenditure"), "支出合计");
+  EXPECT_EQ(text::without_translation("15.其他部门的事业费 expenditure for\ndepartment of tax, etc."),
+            "15.其他部门的事业费");
+  EXPECT_EQ(text::without_translation("支出合计totalexpenditure"), "支出合计") << "as folded, without spaces";
+  // Not translations: too short, with a digit, or after no Han text.
+  for (const char* kept : {"指标值(A)", "完成率 ABC", "PM2.5 浓度 pm2.5 index", "二氧化碳 CO2 emission",
+                           "total expenditure", "①② total spent", "", "支出合计"}) {
+    EXPECT_EQ(text::without_translation(kept), kept) << kept;
+  }
+}
+
 TEST(Utf8, ThreeByteCharactersAreToldFromTheirBytes) {
   const unsigned char tails[] = {0x00, 0x41, 0x7F, 0x80, 0x9F, 0xA0, 0xBF, 0xC0, 0xE4, 0xFF};
   auto cont = [](unsigned char b) { return (b & 0xC0) == 0x80; };

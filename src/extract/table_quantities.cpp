@@ -102,7 +102,11 @@ class GridLabels {
   const std::string& name(size_t i) {
     if (!name_[i]) {
       const std::string& text = g_.cells[i].text;
-      name_[i] = g_.cells[i].figure || text::char_count(text) > kMaxLabelChars ? std::string() : shown(i);
+      // A bilingual label is named by its Chinese: the English after it translates it.
+      const std::string_view own = text::without_translation(text);
+      name_[i] = g_.cells[i].figure || text::char_count(own) > kMaxLabelChars ? std::string()
+                 : own.size() == text.size()                                  ? shown(i)
+                                                                              : text::display(own);
     }
     return *name_[i];
   }
@@ -154,6 +158,11 @@ void read_tables(const DocumentContext& ctx, const std::vector<tables::Grid>& gr
     std::vector<std::optional<units::Figure>> figures(g.cells.size());
     // Columns that print amounts with decimals or separators: a whole number there is an amount too.
     std::vector<bool> amount_like(g.n_cols, false);
+    // So do columns headed by a year alone: a yearbook prints that year's amounts as whole numbers.
+    for (int c = 0; c < g.n_cols && g.header_rows > 0; ++c) {
+      const tables::Cell* head = g.cell(g.header_rows - 1, c);
+      amount_like[c] = head && head->header && ctx.grammar.tables.year_header.match_full(head->key);
+    }
     for (size_t i = 0; i < g.cells.size(); ++i) {
       const tables::Cell& cell = g.cells[i];
       if (cell.header) continue;

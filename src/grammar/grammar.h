@@ -124,6 +124,7 @@ struct TableGrammar {
   PatternSet unit_statements;  // group 1 is the unit word
   std::string unit_stated_by;  // folded; a line with a unit statement and this word states the unit
   Pattern total_row;
+  Pattern year_header;  // a column headed by a year alone: its whole numbers are amounts of that year
   std::vector<std::string> dashes;  // folded cell texts that stand for no value (—, 无 …); longest first
   std::vector<std::string> weight_cell_units;  // after the number of a cell that holds a weight: (15分)
   Pattern header_join_suffix;

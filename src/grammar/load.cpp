@@ -174,6 +174,7 @@ void read_tables(Reader& r, const pugi::xml_node& root, TableGrammar& g) {
   g.unit_statements = r.patterns(root, "unit-statement");
   if (pugi::xml_node n = root.child("unit-stated-by")) g.unit_stated_by = r.word(n);
   if (pugi::xml_node n = root.child("total-row")) g.total_row = r.pattern(n);
+  if (pugi::xml_node n = root.child("year-header")) g.year_header = r.pattern(n);
   for (pugi::xml_node n : root.children("dash")) g.dashes.push_back(r.word(n));
   for (pugi::xml_node n : root.children("weight-cell-unit")) g.weight_cell_units.push_back(r.word(n));
   std::stable_sort(g.dashes.begin(), g.dashes.end(),

@@ -52,7 +52,7 @@ CellFacts Context::facts_of(std::string_view cell_text) const {
   CellFacts f;
   f.key = key(cell_text);
   f.figure = units::cell_figure(f.key, grammar.units);
-  f.total = grammar.tables.total_row.match_full(f.key);
+  f.total = grammar.tables.total_row.match_full(text::without_translation(f.key));
   f.kind = classify_cell(f.key, grammar, f.total, f.figure);
   if (!f.key.empty() && text::char_count(f.key) <= 16 && !f.total && !f.figure) {
     f.rule = grammar.tables.column_rule(f.key);

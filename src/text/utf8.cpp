@@ -114,4 +114,22 @@ std::string_view trim(std::string_view s) {
 
 bool is_blank_text(std::string_view s) { return trim(s).empty(); }
 
+std::string_view without_translation(std::string_view s) {
+  auto letter = [](unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
+  // The translation may end in a stop ("department of tax, etc.").
+  if (s.empty() || static_cast<unsigned char>(s.back()) >= 0x80 || is_ascii_digit(s.back())) return s;
+  size_t start = s.size(), letters = 0;
+  while (start > 0) {
+    const unsigned char c = static_cast<unsigned char>(s[start - 1]);
+    if (c >= 0x80) break;
+    if (is_ascii_digit(c)) return s;
+    letters += letter(c);
+    --start;
+  }
+  std::string_view chinese = trim(s.substr(0, start));
+  bool han = false;
+  for (size_t i = 0; i < chinese.size() && !han;) han = is_han(next_char(chinese, i));
+  return letters >= 4 && han ? chinese : s;
+}
+
 }  // namespace budgetlens::text

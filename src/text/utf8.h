@@ -104,6 +104,11 @@ std::string_view trim(std::string_view s);
 // True iff s has nothing but blanks.
 bool is_blank_text(std::string_view s);
 
+// A bilingual name, as statistical yearbooks print their rows ("支出合计 total expenditure"): the
+// Chinese before its English translation, trimmed. The whole text when it ends in no translation:
+// at least four ASCII letters, with spaces and punctuation but no digit, after Han text.
+std::string_view without_translation(std::string_view s);
+
 // Called once or more per character by every stage, so defined here to be inlined.
 
 inline char32_t next_char(std::string_view s, size_t& i) {
