@@ -88,6 +88,28 @@ TEST(TableTotals, RowsAddUpFailOrRound) {
   EXPECT_EQ(must_find(empty, "table.total_row", "5.00").status, "skipped");
 }
 
+// A table printed with single spaces is checked as any other. A row short of figures keeps them in
+// one cell across its columns: which is whose is not printed, so a total over it is not checked.
+TEST(TableTotals, SpacedRowsShortOfFiguresLeaveTheSumUnknown) {
+  const std::string head = "单位:万元\n    item 2003 2004 2005\n支出合计 total expenditure 1,300 1425 1600\n";
+  const std::string rows =
+      "1.教育支出 education 600 700 800\n2.科学技术支出 expenditure for science and\n       technology\n"
+      "300 325 300\n";
+  DocumentResult whole = testing::run(head + rows + "3.农林水支出 agriculture 400 400 400\n");
+  EXPECT_EQ(must_find(whole, "table.total_row", "1300").status, "pass");
+  EXPECT_EQ(must_find(whole, "table.total_row", "1425").status, "pass");
+  const CheckRecord& wrong = must_find(whole, "table.total_row", "1600");
+  EXPECT_EQ(wrong.status, "fail");
+  EXPECT_NE(wrong.message.find("1500"), std::string::npos) << wrong.message;
+  DocumentResult short_row =
+      testing::run(head + rows + "3.农林水支出 agriculture 400 400\n4.其他 others 0 0 0\n");
+  for (const char* stated : {"1300", "1425", "1600"}) {
+    const CheckRecord& unknown = must_find(short_row, "table.total_row", stated);
+    EXPECT_EQ(unknown.status, "skipped") << stated;
+    EXPECT_NE(unknown.message.find("400 400"), std::string::npos) << unknown.message;
+  }
+}
+
 TEST(TableTotals, ASumLongerThanAnyPrintedFigureIsWrittenExactly) {
   // Each figure has the eighteen digits a published amount may have; their sum has nineteen.
   DocumentResult doc = testing::run(

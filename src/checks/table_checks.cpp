@@ -4,6 +4,7 @@
 
 #include "checks/families.h"
 #include "checks/table_view.h"
+#include "text/fold.h"
 
 namespace budgetlens::checks::detail {
 namespace {
@@ -269,7 +270,23 @@ class TableChecks {
     if (s < 0 || !w_.is_addable(s)) return;
     std::vector<int> chosen;
     Status best = Status::kFail;
+    // A row whose figures stand in one cell across this column and others (a spaced row short of
+    // figures: which is whose is not printed) leaves the sum of its reading unknown.
+    const tables::Cell* unplaced = nullptr;
+    auto unplaced_at = [&](int k) -> const tables::Cell* {
+      if (v_.grid < 0) return nullptr;  // a paragraph's run-together rows have no cells
+      const tables::Cell* cell = w_.in.grids[v_.grid].cell(k, c);
+      const bool figures =
+          cell && cell->colspan > 1 && !cell->header && !cell->figure &&
+          std::any_of(cell->key.begin(), cell->key.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
+      return figures ? cell : nullptr;
+    };
     for (const std::vector<int>& rows : readings) {
+      auto blind = std::find_if(rows.begin(), rows.end(), [&](int k) { return unplaced_at(k) != nullptr; });
+      if (blind != rows.end()) {
+        if (!unplaced) unplaced = unplaced_at(*blind);
+        continue;
+      }
       std::vector<int> parts;
       std::vector<Amount> terms;
       for (int k : rows) {
@@ -285,6 +302,12 @@ class TableChecks {
         best = st;
       }
       if (best == Status::kPass) break;
+    }
+    if (chosen.empty() && unplaced) {
+      CheckRecord& rec = w_.add(rule, family, s);
+      w_.skip(rec, w_.name(s) + " " + w_.q(s).value.to_string() + w_.q(s).unit +
+                       "：所合计的一行的数未分列（" + text::display(unplaced->text) + "），此列之和不可知");
+      return;
     }
     if (chosen.empty()) {
       // A total printed over rows that print nothing in its column: nothing to add it from.
