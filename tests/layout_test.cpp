@@ -239,9 +239,12 @@ TEST(Layout, SpacedRowsCountTheirFiguresFromTheRight) {
       "3.农林水支出 agriculture\n"
       "150\n"
       "175 200\n"
+      "4.城乡社区支出 urban and rural\n"
+      "    community affairs 90 95 99\n"
       "4.林业支出 forestry 120 140\n"
       "5.其他支出 others 130 - 60\n"
-      "6.未完的行 expenditure cut off in\n"
+      "6.短行 short 70 80\n"
+      "7.未完的行 expenditure cut off in\n"
       "本表数据来源于财政决算。\n");
   Layout l = layout_of(s);
   auto table = std::find_if(l.blocks.begin(), l.blocks.end(),
@@ -250,10 +253,10 @@ TEST(Layout, SpacedRowsCountTheirFiguresFromTheRight) {
   ASSERT_EQ(std::count_if(l.blocks.begin(), l.blocks.end(),
                           [](const Block& b) { return b.kind == BlockKind::kTable; }),
             1);
-  const Block& t = *table;
+  Block t = *table;
   EXPECT_EQ(t.first_line, 2u) << "the caption and the unit statement stay text above the table";
   EXPECT_EQ(t.layout, TableLayout::kSpaced);
-  ASSERT_EQ(t.rows.size(), 7u) << "the cut-off row after the last whole one is text";
+  ASSERT_EQ(t.rows.size(), 9u) << "a label cut off after the last row of figures is text";
   EXPECT_TRUE(t.rows[0].head);
   EXPECT_EQ(texts(t.rows[0]), (Cells{"item", "2003", "2004", "2005"}));
   EXPECT_EQ(texts(t.rows[1]), (Cells{"支出合计 total expenditure", "1,300", "1425", "1600"}));
@@ -262,14 +265,19 @@ TEST(Layout, SpacedRowsCountTheirFiguresFromTheRight) {
   EXPECT_EQ(t.rows[3].cells[1].col, 0) << "a wrapped label's piece is in the label's column";
   EXPECT_EQ(t.rows[3].cells[4].col, 3);
   EXPECT_EQ(texts(t.rows[4]), (Cells{"3.农林水支出 agriculture", "150", "175", "200"}));
+  EXPECT_EQ(texts(t.rows[5]),
+            (Cells{"4.城乡社区支出 urban and rural", "community affairs", "90", "95", "99"}))
+      << "a translation that goes on before the figures";
+  t.rows.erase(t.rows.begin() + 5);
   ASSERT_EQ(texts(t.rows[5]), (Cells{"4.林业支出 forestry", "120 140"}));
   EXPECT_EQ(t.rows[5].cells[1].col, 1);
   EXPECT_EQ(t.rows[5].cells[1].colspan, 3) << "a short row's figures span the columns they may be in";
   EXPECT_EQ(texts(t.rows[6]), (Cells{"5.其他支出 others", "130", "-", "60"}));
+  EXPECT_EQ(texts(t.rows[7]), (Cells{"6.短行 short", "70 80"})) << "a short last row is the table's";
   EXPECT_EQ(s.text.substr(t.rows[4].cells[2].range.begin, 3), "175");
-  EXPECT_EQ(t.last_line, 12u);
+  EXPECT_EQ(t.last_line, 15u);
   ASSERT_NE(table + 1, l.blocks.end());
-  EXPECT_EQ((table + 1)->first_line, 13u);
+  EXPECT_EQ((table + 1)->first_line, 16u);
 
   // A header of names in Chinese, counted as the figures are: the words before them head the labels.
   auto named = testing::source_of(

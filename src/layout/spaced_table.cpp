@@ -162,7 +162,7 @@ struct Row {
   std::vector<TextRange> figures;
 };
 
-// The rows of n figures from line `first` on, as far as lines make rows; the last is a whole one.
+// The rows of n figures from line `first` on, as far as lines make rows; the last prints figures.
 std::vector<Row> group_rows(std::string_view text, const std::vector<Line>& lines, size_t first, size_t n) {
   std::vector<Row> rows;
   for (size_t k = first; k < lines.size(); ++k) {
@@ -179,18 +179,24 @@ std::vector<Row> group_rows(std::string_view text, const std::vector<Line>& line
       continue;
     }
     const size_t figures = std::min(t.figures, n);
-    if (!label_line(text, line, t.label(figures))) break;
-    if (figures == 0 && open && open->figures.empty() && open->label.size() < kLabelLines) {
-      open->label.push_back(line.trimmed);  // the label goes on
+    const TextRange label = t.label(figures);
+    if (!label_line(text, line, label)) break;
+    // The label goes on: a line of it alone, or the end of its English translation before the
+    // figures ("conservancy 47092 …"); Chinese text before figures names a row of its own.
+    const bool translation_goes_on = text[label.begin] >= 'a' && text[label.begin] <= 'z';
+    if ((figures == 0 || translation_goes_on) && open && open->figures.empty() &&
+        open->label.size() < kLabelLines) {
+      open->label.push_back(label);
+      open->figures.assign(t.words.end() - static_cast<std::ptrdiff_t>(figures), t.words.end());
       open->last = k;
       continue;
     }
     Row& row = rows.emplace_back();
     row.first = row.last = k;
-    row.label.push_back(t.label(figures));
+    row.label.push_back(label);
     row.figures.assign(t.words.end() - static_cast<std::ptrdiff_t>(figures), t.words.end());
   }
-  while (!rows.empty() && rows.back().figures.size() != n) rows.pop_back();
+  while (!rows.empty() && rows.back().figures.empty()) rows.pop_back();
   return rows;
 }
 

@@ -27,7 +27,7 @@ namespace budgetlens::layout::detail {
 // Marks as kSpaced the text lines of each such table: a header line whose last n ≥ 2 words name
 // columns (all years, or all names without a figure), then rows of which at least three, and two
 // in three, end in n figures. The header line gets spaced_columns = n, which starts the table.
-// A table's last row is a whole one: lines after it that make no whole row stay text.
+// A table's last row prints figures: the lines of a label cut off after it stay text.
 void keep_spaced_tables(std::string_view text, std::vector<Line>& lines);
 
 // The rows of the table marked over lines [first, end): the header (head = true), then one row a
