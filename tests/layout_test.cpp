@@ -1,4 +1,4 @@
-// layout/: lines into headings, paragraphs and the four flattened table layouts.
+// layout/: lines into headings, paragraphs and the flattened table layouts.
 #include <algorithm>
 
 #include "layout/layout.h"
