@@ -299,6 +299,20 @@ TEST(Rates, ChangeColumnsBetweenTwoYears) {
   DocumentResult same =
       testing::run("项目 | 2024年预算数 | 2024年决算数 | 增减额 |\n公务接待费 | 45000 | 44000 | 1000 |\n");
   EXPECT_TRUE(of_rule(same, "rate.change_amount").empty());
+  // The years in a group header over the columns (a page's header of two rows): 2024年 / 预算数 is
+  // this year's, whichever side it is printed on.
+  DocumentResult grouped = testing::run(
+      "<html><body><p>单位:元</p><table>"
+      "<tr><th rowspan=2>项目</th><th>2024年</th><th>2023年</th><th rowspan=2>增减额</th><th "
+      "rowspan=2>增减幅度</th></tr>"
+      "<tr><th>预算数</th><th>预算数</th></tr>"
+      "<tr><td>公务接待费</td><td>45000</td><td>52000</td><td>-7000</td><td>-15.56%</td></tr>"
+      "<tr><td>公务用车运行费</td><td>126200</td><td>134500</td><td>-8200</td><td>-6.17%</td></tr>"
+      "</table></body></html>\n");
+  EXPECT_EQ(must_find(grouped, "rate.change_amount", "-7000").status, "pass");
+  EXPECT_EQ(must_find(grouped, "rate.change_amount", "-8200").status, "fail");
+  EXPECT_EQ(must_find(grouped, "rate.change", "-6.17").status, "pass");
+  EXPECT_EQ(must_find(grouped, "rate.change", "-15.56").status, "fail");
 }
 
 TEST(Rates, SharesOfANamedFigure) {

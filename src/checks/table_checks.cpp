@@ -367,12 +367,16 @@ class TableChecks {
   }
 
   // The column nearest to `c` (the left first at equal distance) whose header matches, other than `not_this`.
-  // Columns `current` and `previous` of a change, swapped when both name a year and `current`'s is
-  // the earlier; false when they name the same year, which is no change.
+  // Columns `current` and `previous` of a change, swapped when both name a year (in their own
+  // header or a group header above it) and `current`'s is the earlier; false when they name the same
+  // year, which is no change.
   bool order_by_year(const grammar::Pattern& year, int& current, int& previous) const {
     if (!year.valid()) return true;
-    const std::optional<grammar::Match> now = year.find(v_.col_key[current]),
-                                        before = year.find(v_.col_key[previous]);
+    auto year_of = [&](int c) {
+      std::optional<grammar::Match> m = year.find(v_.col_key[c]);
+      return m ? m : year.find(v_.col_name[c]);
+    };
+    const std::optional<grammar::Match> now = year_of(current), before = year_of(previous);
     if (!now || !before) return true;
     if (now->key == before->key) return false;
     if (now->key < before->key) std::swap(current, previous);  // four digits each: compared as text
@@ -383,7 +387,10 @@ class TableChecks {
     if (!p.valid()) return -1;
     for (int d = 1; d < v_.n_cols; ++d) {
       for (int x : {c - d, c + d}) {
-        if (x >= 0 && x < v_.n_cols && x != not_this && p.match_full(v_.col_key[x])) return x;
+        if (x < 0 || x >= v_.n_cols || x == not_this) continue;
+        // Its own header, or its path: 预算数 under 2024年 is 2024年预算数.
+        if (p.match_full(v_.col_key[x]) || (v_.col_path[x].size() > 1 && p.match_full(v_.col_name[x])))
+          return x;
       }
     }
     return -1;

@@ -57,6 +57,8 @@ TableView grid_view(const Workspace& w, int t) {
     std::vector<std::string> path = split_path(g.columns[c].header);
     for (std::string& s : path) s = w.key(s);
     v.col_key.push_back(path.empty() ? std::string() : path.back());
+    std::string& name = v.col_name.emplace_back();
+    for (const std::string& s : path) name += s;
     v.col_path.push_back(std::move(path));
   }
   return v;
@@ -81,6 +83,7 @@ std::vector<TableView> fused_views(const Workspace& w) {
     v.total_row.assign(v.n_rows, false);
     v.col_key.resize(v.n_cols);
     v.col_path.resize(v.n_cols);
+    v.col_name.resize(v.n_cols);
     for (int i : figures) {
       const extract::FigureContext& c = w.context(i);
       v.at[static_cast<size_t>(c.fused_row) * v.n_cols + c.fused_col] = i;

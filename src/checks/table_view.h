@@ -20,6 +20,9 @@ struct TableView {
   std::vector<bool> total_row;
   std::vector<std::string> col_key;   // the column's own header, folded
   std::vector<std::vector<std::string>> col_path;  // the header path, folded, outermost first
+  // The header path joined ("2024年预算数" under 2024年 / 预算数): what a column is called where its
+  // own header leaves out what a group header above it says.
+  std::vector<std::string> col_name;
 
   int value(int row, int col) const { return at[static_cast<size_t>(row) * n_cols + col]; }
   bool has_figures(int row) const;
