@@ -19,7 +19,7 @@ constexpr size_t kNameChars = 12;
 constexpr size_t kWholeRows = 3;
 
 // What a converter prints in a cell that holds nothing.
-constexpr std::array<std::string_view, 5> kPlaceholders = {"-", "—", "–", "…", "……"};
+constexpr std::array<std::string_view, 5> kPlaceholders = {"……", "-", "—", "–", "…"};
 
 bool digit(char c) {
   return text::is_ascii_digit(static_cast<unsigned char>(c));
@@ -121,12 +121,31 @@ Tail tail_of(std::string_view text, const Line& line) {
   return t;
 }
 
-// Whether a line may end in figures: most lines of running text end in a mark or a Han character.
-bool may_end_in_figure(std::string_view text, const Line& line) {
-  if (line.kind != LineKind::kText || line.trimmed.size() == 0) return false;
-  const char last = text[line.trimmed.end - 1];
-  return digit(last) || last == '%' || last == '-' || text.substr(0, line.trimmed.end).ends_with("—") ||
-         text.substr(0, line.trimmed.end).ends_with("…") || text.substr(0, line.trimmed.end).ends_with("–");
+// Whether a line ends in two figures, read from its end without splitting it into words: a line of
+// running text is let go at the first byte of its end that no figure holds.
+bool ends_in_two_figures(std::string_view text, const Line& line) {
+  if (line.kind != LineKind::kText) return false;
+  std::string_view s = view(text, line.trimmed);
+  auto space_before = [&](size_t i) {
+    return s[i - 1] == ' ' || s[i - 1] == '\t' || (i >= 3 && s.substr(i - 3, 3) == "\u3000");
+  };
+  auto figure_byte = [](char c) {
+    return digit(c) || c == ',' || c == '.' || c == '%' || c == '-' || c == '+';
+  };
+  for (int k = 0; k < 2; ++k) {
+    while (!s.empty() && space_before(s.size())) s.remove_suffix(s.back() == ' ' || s.back() == '\t' ? 1 : 3);
+    size_t start = s.size();
+    while (start > 0 && figure_byte(s[start - 1])) --start;
+    if (start == s.size()) {  // a placeholder of more than one byte ("—", "…")
+      for (std::string_view p : kPlaceholders) {
+        if (s.ends_with(p) && start == s.size()) start = s.size() - p.size();
+      }
+    }
+    if (start == 0 || start == s.size() || !space_before(start) || !figure_word(s.substr(start)))
+      return false;
+    s = s.substr(0, start);
+  }
+  return true;
 }
 
 // Whether `label`, on `line`, may be (a piece of) a row's label: short text that is no sentence.
@@ -224,7 +243,7 @@ RawCell cell_at(std::string_view text, TextRange r, int col, int colspan = 1) {
 
 void keep_spaced_tables(std::string_view text, std::vector<Line>& lines) {
   for (size_t i = 0; i < lines.size(); ++i) {
-    if (!may_end_in_figure(text, lines[i])) continue;
+    if (!ends_in_two_figures(text, lines[i])) continue;
     const Tail t = tail_of(text, lines[i]);
     if (t.whole() || t.figures < 2) continue;
     const size_t header = find_header(text, lines, i, t.figures);

@@ -116,8 +116,9 @@ bool is_blank_text(std::string_view s) { return trim(s).empty(); }
 
 std::string_view without_translation(std::string_view s) {
   auto letter = [](unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
-  // The translation may end in a stop ("department of tax, etc.").
-  if (s.empty() || static_cast<unsigned char>(s.back()) >= 0x80 || is_ascii_digit(s.back())) return s;
+  // The translation ends in a letter, or in a stop after one ("department of tax, etc.").
+  const size_t end = !s.empty() && s.back() == '.' ? s.size() - 1 : s.size();
+  if (end == 0 || !letter(static_cast<unsigned char>(s[end - 1]))) return s;
   size_t start = s.size(), letters = 0;
   while (start > 0) {
     const unsigned char c = static_cast<unsigned char>(s[start - 1]);
