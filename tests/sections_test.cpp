@@ -84,6 +84,16 @@ TEST(Sections, TheTitleIsALineOfItsOwnNotASentenceACellOrASectionsHeading) {
   Outline accounts = outline_of(testing::source_of(
       "2020年度一般公共预算财政拨款“三公”经费支出情况说明\n“三公”经费支出决算总额为5.48万元。\n"));
   EXPECT_EQ(accounts.kind, "final_accounts");
+  // Nor do the measures a figure is set against (年初预算, 调整预算, 预算数, 预算执行) or the older
+  // fund name 一般预算: an account of spending or an execution report prints them too.
+  for (const char* text :
+       {"1-5月,全县完成财政总收入4348万元,占年初预算10065万元的43.2%。\n",
+        "公务接待费支出2.05万元,调整预算为2万元。\n", "结余率(计算方法为:结余数/预算数)≤5%\n",
+        "全县地方一般预算收入6409万元。\n", "一季度预算执行情况良好。\n"}) {
+    EXPECT_EQ(outline_of(testing::source_of(text)).kind, "unknown") << text;
+  }
+  EXPECT_EQ(outline_of(testing::source_of("2024年部门预算\n")).kind, "budget");
+  EXPECT_EQ(outline_of(testing::source_of("一、预算公开说明\n")).kind, "budget");
 }
 
 TEST(Sections, OrganisationFromALabelledLine) {
