@@ -101,7 +101,7 @@ struct TableRecord {
   std::string caption;
   std::string unit;         // money unit of the table's amounts, "" when none applies
   std::string unit_source;  // caption | header | cell | document | assumed
-  std::string layout;       // html | pipe | cell_lines | tab | bare_lines | csv | aligned
+  std::string layout;       // html | pipe | cell_lines | tab | bare_lines | csv | aligned | spaced
   int n_rows = 0;
   int n_cols = 0;
   int header_rows = 0;
