@@ -322,6 +322,15 @@ class ParagraphReader {
     }
   }
 
+  // Whether the words [b, e) are only what strip() takes off a label's end ("的"), which it leaves
+  // when nothing else would be left.
+  bool only_a_suffix(size_t b, size_t e) const {
+    for (const grammar::Pattern& p : g_.labels.strip_suffix) {
+      if (p.match_full(view(b, e))) return true;
+    }
+    return false;
+  }
+
   bool matches_full(const grammar::PatternSet& patterns, size_t b, size_t e) const {
     return patterns.any(grammar::Anchor::kFull, view(b, e));
   }
@@ -508,7 +517,8 @@ class ParagraphReader {
         f.subject = shown(subject_b, subject_e);
         f.attribute = shown(b + share.key_begin, b + share.key_end);
         share_relation = shown(b, b + share.key_begin) + f.attribute;  // 占 and the name, as printed
-      } else if (b >= e && has_subject && !share_relation.empty()) {
+      } else if ((b >= e || only_a_suffix(b, e)) && has_subject && !share_relation.empty()) {
+        // "占年初预算10065万元的43.2%": the share after its base.
         f.subject = shown(subject_b, subject_e);
         f.relation = share_relation;
         share_relation.clear();
