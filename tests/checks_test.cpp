@@ -69,6 +69,13 @@ TEST(CheckArithmetic, PercentagesAtTheirPrintedPrecision) {
   EXPECT_EQ(wrong->status, Status::kFail);
   EXPECT_EQ(wrong->computed.to_string(), "30.67");
   EXPECT_FALSE(checks::detail::verify_percent(d("0"), 0, printed("0"), printed("0")));
+  // 969 / 2180 = 44.4495…%: 44.4 at one decimal. Rounded twice (44.450, then 44.5) it would pass as
+  // 44.5; printed so, it is within the operands' rounding, and shown finely enough to see why.
+  auto once = checks::detail::verify_percent(d("44.4"), 1, printed("969"), printed("2180"));
+  EXPECT_EQ(once->status, Status::kPass);
+  auto twice = checks::detail::verify_percent(d("44.5"), 1, printed("969"), printed("2180"));
+  EXPECT_EQ(twice->status, Status::kRounding);
+  EXPECT_EQ(twice->computed.to_string(), "44.449541");
   // A rate too large to compute is not checked.
   EXPECT_FALSE(checks::detail::verify_percent(d("50"), 0, printed("99999999999999999.9"),
                                               printed("0.000000000000000001")));
@@ -313,6 +320,26 @@ TEST(Rates, ChangeColumnsBetweenTwoYears) {
   EXPECT_EQ(must_find(grouped, "rate.change_amount", "-8200").status, "fail");
   EXPECT_EQ(must_find(grouped, "rate.change", "-6.17").status, "pass");
   EXPECT_EQ(must_find(grouped, "rate.change", "-15.56").status, "fail");
+}
+
+// "占年初预算10065万元的43.2%": the base printed inside the share, its percentage after 的.
+TEST(Rates, ASharesBasePrintedInsideIt) {
+  DocumentResult doc = testing::run(
+      "1-5月,全县完成财政总收入4348万元,占年初预算10065万元的43.2%,同比下降6.5%。其中:税收收入3511万元,"
+      "占年初预算8465万元的41.6%,同比下降5.2%;政府性基金收入969万元,占年初预算2180万元的44.5%。\n");
+  const CheckRecord& share = must_find(doc, "rate.share", "43.2");
+  EXPECT_EQ(share.status, "pass") << share.message;
+  EXPECT_EQ(must_find(doc, "rate.share", "41.6").status, "fail");  // 3511 / 8465 = 41.48%
+  EXPECT_EQ(must_find(doc, "rate.share", "44.5").status, "rounding");
+  auto label_of = [&](const std::string& raw) {
+    for (const QuantityRecord& q : doc.quantities) {
+      if (q.raw == raw) return q.label;
+    }
+    return std::string("(none)");
+  };
+  EXPECT_EQ(label_of("43.2%"), "全县完成财政总收入 / 占年初预算");
+  EXPECT_EQ(label_of("6.5%"), "全县完成财政总收入 / 同比下降");
+  EXPECT_EQ(label_of("41.6%"), "税收收入 / 占年初预算");
 }
 
 TEST(Rates, SharesOfANamedFigure) {

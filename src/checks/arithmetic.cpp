@@ -50,11 +50,21 @@ std::optional<Verdict> verify_percent(const Decimal& stated, int decimals, const
   v.computed = *computed;
   v.difference = stated - v.computed;
   Decimal printed_half = Decimal::half_unit(decimals);
-  Decimal rounded = v.computed.rescaled(decimals);
-  if (rounded == stated) {
+  // The exact quotient rounded once, to the printed decimals: rounding `computed` again would pass
+  // 44.4495% printed as 44.5% (44.450, then 44.5).
+  std::optional<Decimal> rounded = Decimal::divide(numerator.value * kHundred, denominator.value, decimals);
+  if (rounded && *rounded == stated) {
     v.status = Status::kPass;
     v.tolerance = printed_half;
     return v;
+  }
+  // Shown to as many decimals as it takes to see that it does not round to the printed rate.
+  if (v.computed.rescaled(decimals) == stated) {
+    if (std::optional<Decimal> finer =
+            Decimal::divide(numerator.value * kHundred, denominator.value, scale + 3)) {
+      v.computed = *finer;
+      v.difference = stated - v.computed;
+    }
   }
   // The rate the operands allow, from each at the end of its rounding interval.
   Decimal nh = half(numerator.resolution), dh = half(denominator.resolution);
