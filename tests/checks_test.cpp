@@ -187,6 +187,25 @@ TEST(Lists, OfWhichInASentence) {
   EXPECT_EQ(short_list.severity, "error");  // 包括 claims the list is complete
 }
 
+// Each part printed with its own budget after a comma, the parts separated by semicolons: two lists,
+// the actual figures and the budgets, each under its total; a share of a part's own budget is no
+// share of the total.
+TEST(Lists, PartsWithTheirOwnBudgetsSeparatedBySemicolons) {
+  DocumentResult doc = testing::run(
+      "1-5月,全县完成财政总收入4348万元,占年初预算10065万元的43.2%,同比下降6.5%。其中:税收收入3511万元,"
+      "占年初预算8465万元的41.5%,同比下降5.2%;非税收入837万元,占年初预算1600万元的52.3%,同比下降11.7%。\n"
+      "政府性基金收入969万元,其中国有土地使用权出让收入866万元,城市基础设施配套费收入35万元,"
+      "污水处理费收入68万元;"
+      "完成政府性基金支出4093万元。\n");
+  const CheckRecord& actual = must_find(doc, "list.parts", "4348");
+  EXPECT_EQ(actual.status, "pass");
+  EXPECT_EQ(actual.operands.size(), 2u);
+  EXPECT_EQ(must_find(doc, "list.parts", "10065").status, "pass");
+  EXPECT_TRUE(of_rule(doc, "list.shares").empty());
+  // Parts of one kind separated by commas still end at the semicolon.
+  EXPECT_EQ(must_find(doc, "list.parts", "969").status, "pass");
+}
+
 TEST(Lists, NumberedParagraphsAndOpenLists) {
   DocumentResult doc = testing::run(
       "一般公共预算支出年初预算为852.85万元,支出决算为1117.41万元。\n"

@@ -305,6 +305,8 @@ class Lists {
         }
       }
       // Parts separated by commas end at a semicolon: "其中A 866万元,B 35万元,C 68万元;完成…支出4093万元".
+      // A part's own figure of another kind after a comma ("税收收入3511万元,年初预算8465万元;
+      // 非税收入837万元,…") is no second part: its parts are separated by the semicolons.
       if (!items) {
         int first = -1;
         for (int x = k; x < end; ++x) {
@@ -313,6 +315,7 @@ class Lists {
             first = x;
             continue;
           }
+          if (w_.phase(p.figures[x]) != w_.phase(p.figures[first])) continue;
           bool semicolons = false;
           for (int y = first + 1; y <= x; ++y) semicolons |= p.gaps[y].find(';') != std::string::npos;
           if (!semicolons) {
@@ -479,6 +482,9 @@ class Lists {
         }
       }
       if (share < 0) return;
+      // "年初预算8465万元的41.5%": a share of the part itself (the part is what it names), none of
+      // the list's total.
+      if (!of->empty() && *of == w_.key(w_.context(p).attribute)) return;
       const std::string& rel = w_.context(share).relation;
       if (shares.empty()) {
         relation = rel;
