@@ -311,34 +311,30 @@ TEST(Rates, TableRatesCompletionAndShares) {
 // 增减额 and 增减幅度 columns against two years' columns, in whichever order the years are printed:
 // the later year is the current one.
 TEST(Rates, ChangeColumnsBetweenTwoYears) {
-  DocumentResult doc = testing::run(
+  // The same table with its years in each column's header, or in a group header over the columns
+  // (a page's header of two rows).
+  auto expect_checked = [](const DocumentResult& doc) {
+    EXPECT_EQ(must_find(doc, "rate.change_amount", "-7000").status, "pass");
+    EXPECT_EQ(must_find(doc, "rate.change_amount", "-8200").status, "fail");  // 126200 - 134500 = -8300
+    EXPECT_EQ(must_find(doc, "rate.change", "-6.17").status, "pass");
+    const CheckRecord& base = must_find(doc, "rate.change", "-15.56");  // over this year's, not last year's
+    EXPECT_EQ(base.status, "fail");
+    EXPECT_EQ(base.computed ? base.computed->to_string() : "", "-13.4615");
+  };
+  expect_checked(testing::run(
       "单位:元\n项目 | 2024年预算数 | 2023年预算数 | 增减额 | 增减幅度 |\n"
-      "公务接待费 | 45000 | 52000 | -7000 | -15.56% |\n公务用车运行费 | 126200 | 134500 | -8200 | -6.17% "
-      "|\n");
-  EXPECT_EQ(must_find(doc, "rate.change_amount", "-7000").status, "pass");
-  EXPECT_EQ(must_find(doc, "rate.change_amount", "-8200").status, "fail");  // 126200 - 134500 = -8300
-  EXPECT_EQ(must_find(doc, "rate.change", "-6.17").status, "pass");
-  const CheckRecord& base = must_find(doc, "rate.change", "-15.56");  // over this year's, not last year's
-  EXPECT_EQ(base.status, "fail");
-  EXPECT_EQ(base.computed ? base.computed->to_string() : "", "-13.4615");
+      "公务接待费 | 45000 | 52000 | -7000 | -15.56% |\n公务用车运行费 | 126200 | 134500 | -8200 | -6.17% |\n"));
+  expect_checked(testing::run(
+      "<html><body><p>单位:元</p><table>"
+      "<tr><th rowspan=2>项目</th><th>2024年</th><th>2023年</th><th rowspan=2>增减额</th>"
+      "<th rowspan=2>增减幅度</th></tr><tr><th>预算数</th><th>预算数</th></tr>"
+      "<tr><td>公务接待费</td><td>45000</td><td>52000</td><td>-7000</td><td>-15.56%</td></tr>"
+      "<tr><td>公务用车运行费</td><td>126200</td><td>134500</td><td>-8200</td><td>-6.17%</td></tr>"
+      "</table></body></html>\n"));
   // Two columns of the same year are no change.
   DocumentResult same =
       testing::run("项目 | 2024年预算数 | 2024年决算数 | 增减额 |\n公务接待费 | 45000 | 44000 | 1000 |\n");
   EXPECT_TRUE(of_rule(same, "rate.change_amount").empty());
-  // The years in a group header over the columns (a page's header of two rows): 2024年 / 预算数 is
-  // this year's, whichever side it is printed on.
-  DocumentResult grouped = testing::run(
-      "<html><body><p>单位:元</p><table>"
-      "<tr><th rowspan=2>项目</th><th>2024年</th><th>2023年</th><th rowspan=2>增减额</th><th "
-      "rowspan=2>增减幅度</th></tr>"
-      "<tr><th>预算数</th><th>预算数</th></tr>"
-      "<tr><td>公务接待费</td><td>45000</td><td>52000</td><td>-7000</td><td>-15.56%</td></tr>"
-      "<tr><td>公务用车运行费</td><td>126200</td><td>134500</td><td>-8200</td><td>-6.17%</td></tr>"
-      "</table></body></html>\n");
-  EXPECT_EQ(must_find(grouped, "rate.change_amount", "-7000").status, "pass");
-  EXPECT_EQ(must_find(grouped, "rate.change_amount", "-8200").status, "fail");
-  EXPECT_EQ(must_find(grouped, "rate.change", "-6.17").status, "pass");
-  EXPECT_EQ(must_find(grouped, "rate.change", "-15.56").status, "fail");
 }
 
 // "占年初预算10065万元的43.2%": the base printed inside the share, its percentage after 的.
