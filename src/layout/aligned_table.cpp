@@ -1,7 +1,5 @@
 #include "layout/aligned_table.h"
 
-#include <unicode/uchar.h>
-
 #include <algorithm>
 #include <array>
 #include <climits>
@@ -21,11 +19,6 @@ struct Field {
   std::array<int, 2> from{}, to{};
 };
 
-int display_width(char32_t c) {
-  const int w = u_getIntPropertyValue(static_cast<UChar32>(c), UCHAR_EAST_ASIAN_WIDTH);
-  return w == U_EA_WIDE || w == U_EA_FULLWIDTH ? 2 : 1;
-}
-
 std::vector<Field> fields_of(std::string_view text, TextRange line) {
   std::string_view s = text.substr(line.begin, line.size());
   std::vector<Field> out;
@@ -35,7 +28,7 @@ std::vector<Field> fields_of(std::string_view text, TextRange line) {
     while (i < end) {
       const char32_t c = text::next_char(s, i);
       at[kChars] += 1;
-      at[kWidth] += display_width(c);
+      at[kWidth] += text::display_width(c);
     }
   };
   for (const TextRange& r : aligned_fields(s, line.begin)) {

@@ -1,5 +1,7 @@
 #include "text/utf8.h"
 
+#include <unicode/uchar.h>
+
 #include <cstring>
 
 namespace budgetlens::text {
@@ -113,6 +115,17 @@ std::string_view trim(std::string_view s) {
 }
 
 bool is_blank_text(std::string_view s) { return trim(s).empty(); }
+
+int display_width(char32_t c) {
+  const int w = u_getIntPropertyValue(static_cast<UChar32>(c), UCHAR_EAST_ASIAN_WIDTH);
+  return w == U_EA_WIDE || w == U_EA_FULLWIDTH ? 2 : 1;
+}
+
+size_t display_width(std::string_view s) {
+  size_t width = 0;
+  for (size_t i = 0; i < s.size();) width += static_cast<size_t>(display_width(next_char(s, i)));
+  return width;
+}
 
 std::string_view without_translation(std::string_view s) {
   auto letter = [](unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };

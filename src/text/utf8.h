@@ -104,6 +104,11 @@ std::string_view trim(std::string_view s);
 // True iff s has nothing but blanks.
 bool is_blank_text(std::string_view s);
 
+// How many columns a character takes where text is set in a fixed grid: two for a wide or
+// full-width one (Han characters, full-width punctuation), one for any other. And a text's.
+int display_width(char32_t c);
+size_t display_width(std::string_view s);
+
 // A bilingual name, as statistical yearbooks print their rows ("支出合计 total expenditure"): the
 // Chinese before its English translation, trimmed. The whole text when it ends in no translation:
 // at least four ASCII letters, with spaces and punctuation but no digit, after Han text.
