@@ -80,6 +80,18 @@ TEST(Sections, TheTitleIsALineOfItsOwnNotASentenceACellOrASectionsHeading) {
                      "事业单位的档案资料,是一级预算单位,承担档案的接收\n"
                      "保管、利用、编研和数字化等各项工作,并且无下属单位\n"),
             "");
+  // The first line of a paragraph that a page's width wrapped, as wide as the lines below it; a
+  // title above a paragraph that is not wrapped stays one.
+  EXPECT_EQ(title_of("2020 年度一般公共预算财政拨款安排的“三公”经费支\n"
+                     "出决算总额为 5.48 万元,比预算增加 0 万元,比去年增加\n"
+                     "1.55 万元,增长 39.4%,增加原因主要是公务用车运行支出\n"
+                     "增加,导致“三公”经费支出增加。\n"),
+            "");
+  EXPECT_EQ(
+      title_of("英德市经信局2016年“三公经费”预算对比增减说明\n"
+               "2016年三公经费预算拨入33万元,2015年三公经费预算拨入57.55万元,与上年对比减少24.55万元。主要原"
+               "因是八项规定厉行节约及公务用车改革。\n"),
+      "英德市经信局2016年“三公经费”预算对比增减说明");
   // 一般公共预算 names a fund, in 决算 as in 预算: the kind is what the lines below say.
   Outline accounts = outline_of(testing::source_of(
       "2020年度一般公共预算财政拨款“三公”经费支出情况说明\n“三公”经费支出决算总额为5.48万元。\n"));

@@ -58,6 +58,18 @@ std::optional<int> year_in(std::string_view key) {
 
 }  // namespace
 
+// Whether a paragraph of several lines is sentences that a page's width wrapped: it holds a full
+// stop, and its widest line after the first is about as wide as the first (within a quarter).
+bool is_wrapped_text(const source::SourceText& source, const layout::Block& b) {
+  const std::string_view whole = std::string_view(source.text).substr(b.range.begin, b.range.size());
+  if (whole.find("。") == std::string_view::npos) return false;
+  const size_t first = text::display_width(text::trim(source.line(b.first_line)));
+  size_t widest = 0;
+  for (uint32_t l = b.first_line + 1; l <= b.last_line; ++l)
+    widest = std::max(widest, text::display_width(text::trim(source.line(l))));
+  return widest * 4 <= first * 5 && widest * 4 >= first * 3;
+}
+
 void describe_document(const source::SourceText& source, const layout::Layout& layout,
                        const grammar::Grammar& grammar, Outline& outline) {
   const grammar::DocumentGrammar& g = grammar.documents;
@@ -91,12 +103,16 @@ void describe_document(const source::SourceText& source, const layout::Layout& l
   // Lines that go on a paragraph begun on a line above: a title starts its own block (a title may
   // be joined with the lines below it, but the piece of a sentence printed on a line of its own that
   // a page's wrapping left is not a title).
+  // Nor is the first line of a paragraph of sentences that a page's width wrapped: the lines below
+  // it are as wide as it is, where those under a title joined with them are wider (a paragraph not
+  // wrapped) or narrower (the title's own last words).
   std::vector<bool> continues_paragraph(lines.empty() ? 0 : line_numbers.back() + 1, false);
   for (const layout::Block& b : layout.blocks) {
     if (b.first_line >= continues_paragraph.size()) break;
     if (b.kind != layout::BlockKind::kParagraph) continue;
     for (uint32_t l = b.first_line + 1; l <= b.last_line && l < continues_paragraph.size(); ++l)
       continues_paragraph[l] = true;
+    if (b.last_line > b.first_line && is_wrapped_text(source, b)) continues_paragraph[b.first_line] = true;
   }
 
   std::string_view previous;  // a short line above the title, as printed
