@@ -409,6 +409,19 @@ TEST(Rates, YearOverYear) {
   EXPECT_EQ(must_find(doc, "yoy.change", "1.97").status, "rounding");
   EXPECT_EQ(must_find(doc, "yoy.change", "4.35").status, "fail");   // 12.5 - 8 = 4.5
   EXPECT_EQ(must_find(doc, "yoy.change", "10.00").status, "skipped");
+  // The rate printed before the change (增收, 减收 name a change of revenue), and each rate the
+  // change of one figure only.
+  DocumentResult after = testing::run(
+      "税收收入12463万元,同比增长7.9%,增收913万元。\n非税收入837万元,同比下降12.0%,减收120万元。\n"
+      "其他收入500万元,比上年增加50万元,增长11.11%,增收50万元。\n");
+  EXPECT_EQ(must_find(after, "yoy.change", "7.9").status, "pass");
+  EXPECT_EQ(must_find(after, "yoy.change", "12.0").status, "fail");  // 120 / 957 = 12.54%
+  EXPECT_EQ(of_rule(after, "yoy.change").size(), 3u);
+  for (const QuantityRecord& q : after.quantities) {
+    if (q.raw == "913万元") {
+      EXPECT_EQ(q.label, "税收收入 / 增收");
+    }
+  }
 }
 
 // A change against a budget is no change over a year (versus-budget), unless last year is named too

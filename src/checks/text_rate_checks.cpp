@@ -85,6 +85,14 @@ class TextRates {
     const grammar::Pattern& budget_words = rule.pattern("versus-budget");
     const grammar::Pattern& ratio_words = rule.pattern("ratio");
     const grammar::Pattern& last_year = rule.pattern("last-year");
+    std::vector<bool> paired(static_cast<size_t>(w_.size()), false);  // rates given to a change
+    auto is_rate_of = [&](int x, int i) {
+      if (!w_.is_percent(i) || !rate_words.valid() || !rate_words.find(w_.key(w_.context(i).relation)))
+        return false;
+      const std::string& a = w_.subject_key(x);
+      const std::string& b = w_.subject_key(i);
+      return a.empty() || b.empty() || a == b;
+    };
     for (int x = 0; x < w_.size(); ++x) {
       if (!w_.in_text(x) || !w_.is_money(x)) continue;
       std::string rel = w_.key(w_.context(x).relation);
@@ -98,13 +106,13 @@ class TextRates {
       // …各减少1267.86,2570.97万元,各下降23.51%、38.28%" pairs them in order).
       for (int i = x + 1; i < w_.size() && same_period(x, i); ++i) {
         if (w_.is_money(i) && w_.context(i).relation.empty()) break;
-        if (!w_.is_percent(i) || !rate_words.valid() || !rate_words.find(w_.key(w_.context(i).relation))) continue;
-        const std::string& a = w_.subject_key(x);
-        const std::string& b = w_.subject_key(i);
-        if (!a.empty() && !b.empty() && a != b) continue;
+        if (!is_rate_of(x, i)) continue;
         rate = i;
         break;
       }
+      // Or the percentage printed right before it, no other's ("同比增长7.9%,增收913万元").
+      if (rate < 0 && x > 0 && same_period(x, x - 1) && is_rate_of(x, x - 1) && !paired[x - 1]) rate = x - 1;
+      if (rate >= 0) paired[rate] = true;
       auto [now, before] = current_and_previous(x);
       if (now >= 0 && before >= 0) {
         // Both years printed: the change is their difference.
