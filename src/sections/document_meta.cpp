@@ -56,19 +56,21 @@ std::optional<int> year_in(std::string_view key) {
   return std::nullopt;
 }
 
-}  // namespace
-
 // Whether a paragraph of several lines is sentences that a page's width wrapped: it holds a full
-// stop, and its widest line after the first is about as wide as the first (within a quarter).
+// stop, and the widest of the few lines after the first is about as wide as the first (within a
+// quarter).
 bool is_wrapped_text(const source::SourceText& source, const layout::Block& b) {
+  constexpr uint32_t kLinesMeasured = 8;
   const std::string_view whole = std::string_view(source.text).substr(b.range.begin, b.range.size());
   if (whole.find("。") == std::string_view::npos) return false;
   const size_t first = text::display_width(text::trim(source.line(b.first_line)));
   size_t widest = 0;
-  for (uint32_t l = b.first_line + 1; l <= b.last_line; ++l)
+  for (uint32_t l = b.first_line + 1; l <= b.last_line && l <= b.first_line + kLinesMeasured; ++l)
     widest = std::max(widest, text::display_width(text::trim(source.line(l))));
   return widest * 4 <= first * 5 && widest * 4 >= first * 3;
 }
+
+}  // namespace
 
 void describe_document(const source::SourceText& source, const layout::Layout& layout,
                        const grammar::Grammar& grammar, Outline& outline) {
