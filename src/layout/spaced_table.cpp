@@ -18,7 +18,8 @@ constexpr size_t kNameChars = 12;
 // A table holds at least this many whole rows, and at least two in three of its rows are whole.
 constexpr size_t kWholeRows = 3;
 
-// What a converter prints in a cell that holds nothing.
+// What a converter prints in a cell that holds nothing; the longest first, as a line's last word
+// is the first of them that ends it.
 constexpr std::array<std::string_view, 5> kPlaceholders = {"……", "-", "—", "–", "…"};
 
 bool digit(char c) {
