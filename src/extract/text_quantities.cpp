@@ -517,7 +517,7 @@ class ParagraphReader {
         f.subject = shown(subject_b, subject_e);
         f.attribute = shown(b + share.key_begin, b + share.key_end);
         share_relation = shown(b, b + share.key_begin) + f.attribute;  // 占 and the name, as printed
-      } else if ((b >= e || only_a_suffix(b, e)) && has_subject && !share_relation.empty()) {
+      } else if (has_subject && !share_relation.empty() && (b >= e || only_a_suffix(b, e))) {
         // "占年初预算10065万元的43.2%": the share after its base.
         f.subject = shown(subject_b, subject_e);
         f.relation = share_relation;

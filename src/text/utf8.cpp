@@ -117,6 +117,9 @@ std::string_view trim(std::string_view s) {
 bool is_blank_text(std::string_view s) { return trim(s).empty(); }
 
 int display_width(char32_t c) {
+  // Nothing before U+1100 is wide; the unified Han block and the full-width forms are, all of them.
+  if (c < 0x1100) return 1;
+  if ((c >= 0x4E00 && c <= 0x9FFF) || (c >= 0xFF01 && c <= 0xFF60)) return 2;
   const int w = u_getIntPropertyValue(static_cast<UChar32>(c), UCHAR_EAST_ASIAN_WIDTH);
   return w == U_EA_WIDE || w == U_EA_FULLWIDTH ? 2 : 1;
 }
