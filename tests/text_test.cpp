@@ -1,6 +1,7 @@
 // text/: UTF-8 walking and folded views with their map back to the original.
 #include <gtest/gtest.h>
 #include <unicode/translit.h>
+#include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
 #include <algorithm>
@@ -86,6 +87,17 @@ TEST(Utf8, ABilingualNameIsItsChinese) {
                            "total expenditure", "①② total spent", "", "支出合计"}) {
     EXPECT_EQ(text::without_translation(kept), kept) << kept;
   }
+}
+
+// A character's display width: two for what ICU calls wide or full-width, one for any other, the
+// ranges known without asking ICU included; a text's is the sum of its characters'.
+TEST(Utf8, DisplayWidthAsIcuGivesIt) {
+  for (UChar32 c = 0; c <= 0x10FFFF; ++c) {
+    const int w = u_getIntPropertyValue(c, UCHAR_EAST_ASIAN_WIDTH);
+    ASSERT_EQ(text::display_width(static_cast<char32_t>(c)), w == U_EA_WIDE || w == U_EA_FULLWIDTH ? 2 : 1)
+        << c;
+  }
+  EXPECT_EQ(text::display_width(std::string_view("支出 12.5万元")), 13u);
 }
 
 TEST(Utf8, ThreeByteCharactersAreToldFromTheirBytes) {
