@@ -252,7 +252,12 @@ void keep_spaced_tables(std::string_view text, std::vector<Line>& lines) {
     const std::vector<Row> rows = group_rows(text, lines, header + 1, t.figures);
     const auto whole = static_cast<size_t>(
         std::count_if(rows.begin(), rows.end(), [&](const Row& r) { return r.figures.size() == t.figures; }));
-    if (whole < kWholeRows || whole * 3 < rows.size() * 2) continue;
+    if (whole < kWholeRows || whole * 3 < rows.size() * 2) {
+      // No table starts within the rows read either: reading them again from each of their lines
+      // would cost the square of their number.
+      if (!rows.empty()) i = std::max(i, rows.back().last);
+      continue;
+    }
     const size_t end = rows.back().last + 1;
     for (size_t k = header; k < end; ++k) {
       Line& l = lines[k];

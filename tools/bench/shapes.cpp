@@ -127,6 +127,18 @@ std::string tab_rows(int n) {
       "\n");
 }
 
+// A table printed with single spaces, its header line repeated over every row that follows a short
+// one: a row of it that starts no table must not be read again from each of its lines.
+std::string spaced_rows(int n) {
+  return document(
+      "单位:万元\n项目 合计 基本支出 项目支出\n", n,
+      [](int i) {
+        return budget_row(i, " ") +
+               (i % 2 ? "\n项目 合计 基本支出 项目支出\n项目" + number(i) + " " + figure(i, 1) : "");
+      },
+      "\n", "\n");
+}
+
 // A table with a cell a line, each ending in a bar.
 std::string cell_lines(int n) {
   return document(
@@ -162,6 +174,7 @@ const std::vector<Shape>& shapes() {
       {"PipeRows", "pipes.txt", pipe_rows},
       {"TabRows", "tabs.txt", tab_rows},
       {"CellLines", "cells.txt", cell_lines},
+      {"SpacedRows", "spaced.txt", spaced_rows},
       {"PageIndicatorRows", "indicators.html", page_indicator_rows},
   };
   return all;
