@@ -145,7 +145,7 @@ row "extract -> JSONL, --jobs 1, x2" "$ex2_s" "$docs2" "$bytes2" "$ex2_rss"
 rm -f "$bench/out.jsonl"
 
 # Large documents one after another: the corpus above averages 4.5 KB a document, and a document of
-# a few hundred kilobytes costs more a byte (the memory its records take). The twelve shapes of
+# a few hundred kilobytes costs more a byte (the memory its records take). The thirteen shapes of
 # tools/bench/shapes.cpp at 4,000 repeats (140-840 KB each), five copies of each.
 shape_writer=$build/tools/bench/budgetlens_shapes
 if [ -x "$shape_writer" ]; then
