@@ -363,6 +363,22 @@ TEST(Extract, FusedCellsSplitOnlyWithCertainty) {
   }
   EXPECT_EQ(must_find(d, "662.98").label, "合计");
   EXPECT_EQ(must_find(d, "504.55").label, "水电气费");
+  // A run that ends in a percentage fuses cells of other kinds ("310.2154.741050%5": 310.2, 154.74,
+  // 10, 50% and 5 under 年初预算数, 全年执行数, 分值, 执行率, 得分): no amount is read from it, and
+  // no head of it ("310.2154") as a figure of its own.
+  DocumentResult form =
+      run("1、项目支出绩效自评表(2016年度)           "
+          "项目名称道路清扫保洁外包工作经费主管部门及代码临溪县人民政府城南街道"
+          "办事处实施单位:临溪县城南街道城市运行服务中心项目资金(万元) "
+          "年初预算数(A)全年执行数(B)分值(10分)执行率(B/A)"
+          "得分得分计算方法年度资金总额:310.2154.741050%5执行率*该指标分值,最高不得超过分值上限。其中:"
+          "本年一般公共预算"
+          "拨款 310.2154.74   其他资金     \n");
+  for (const QuantityRecord& q : form.quantities) {
+    EXPECT_NE(q.raw, "1050") << q.label;
+    EXPECT_NE(q.raw, "310.2154") << q.label;
+    EXPECT_TRUE(q.kind != "money" || q.label == "本年一般公共预算拨款") << q.raw << " " << q.label;
+  }
 }
 
 TEST(Extract, HtmlTableFiguresTakeTheirLabelsFromMergedCells) {

@@ -121,7 +121,10 @@ std::vector<FusedFigure> read_fused_rows(std::string_view key, const std::vector
   for (size_t k = 0; k < tokens.size(); ++k) {
     const Token& t = tokens[k];
     if (t.number) {
-      if (!rows.empty()) rows.back().runs.push_back(t);
+      // A run that ends in a percentage ("310.2154.741050%": 310.2, 154.74, 10 and 50%) holds cells
+      // of other kinds than amounts, fused where no decimals part them: it is no run of amounts.
+      const bool percent = t.end < key.size() && key[t.end] == '%';
+      if (!rows.empty() && !percent) rows.back().runs.push_back(t);
       continue;
     }
     std::string_view text = key.substr(t.begin, t.end - t.begin);

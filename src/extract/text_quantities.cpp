@@ -158,6 +158,14 @@ class ParagraphReader {
       }
       bool hit_mask = false;
       for (size_t k = f->number_begin; k < f->number_end; ++k) hit_mask |= masked_[k];
+      // The head of a run of two points or more ("310.2154.741050"): cells fused that the fused
+      // rows did not part with certainty, no figure.
+      const bool fused = f->number_end + 1 < s.size() && s[f->number_end] == '.' &&
+                         s[f->number_end + 1] >= '0' && s[f->number_end + 1] <= '9';
+      if (fused) {
+        while (i + 1 < s.size() && ((s[i + 1] >= '0' && s[i + 1] <= '9') || s[i + 1] == '.')) ++i;
+        continue;
+      }
       if (!hit_mask && !(f->number_end < s.size() && text::is_ascii_alnum(s[f->number_end]))) {
         Found found;
         found.figure = *f;
