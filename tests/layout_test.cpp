@@ -281,11 +281,13 @@ TEST(Layout, SpacedRowsCountTheirFiguresFromTheRight) {
 
   // A header of names in Chinese, counted as the figures are: the words before them head the labels.
   auto named = testing::source_of(
-      "科目名称 2024年预算数 2025年预算数 增减额\n一般公共服务支出 120.50 130.00 9.50\n"
-      "教育支出 80.00 75.00 -5.00\n卫生健康支出 40.00 44.00 4.00\n");
+      "科目名称 2024年预算数 2025年预算数 增减额\n一般公共服务支出　120.50 130.00　9.50\n"
+      "教育支出 80.00 75.00　-5.00\n卫生健康支出 40.00 44.00　4.00\n");
   Layout n = layout_of(named);
   ASSERT_EQ(n.blocks.size(), 1u);
   EXPECT_EQ(texts(n.blocks[0].rows[0]), (Cells{"科目名称", "2024年预算数", "2025年预算数", "增减额"}));
+  EXPECT_EQ(texts(n.blocks[0].rows[1]), (Cells{"一般公共服务支出", "120.50", "130.00", "9.50"}))
+      << "ideographic spaces";
   EXPECT_EQ(texts(n.blocks[0].rows[2]), (Cells{"教育支出", "80.00", "75.00", "-5.00"}));
 }
 

@@ -18,6 +18,8 @@ constexpr size_t kNameChars = 12;
 // A table holds at least this many whole rows, and at least two in three of its rows are whole.
 constexpr size_t kWholeRows = 3;
 
+constexpr std::string_view kIdeographicSpace = "\u3000";
+
 // What a converter prints in a cell that holds nothing; the longest first, as a line's last word
 // is the first of them that ends it.
 constexpr std::array<std::string_view, 5> kPlaceholders = {"……", "-", "—", "–", "…"};
@@ -34,7 +36,9 @@ std::vector<TextRange> words_of(std::string_view text, TextRange line) {
     if (at > start) words.push_back({start, at});
   };
   while (i < line.end) {
-    size_t space = text[i] == ' ' || text[i] == '\t' ? 1 : text.substr(i, 3) == "\u3000" ? 3 : 0;
+    size_t space = text[i] == ' ' || text[i] == '\t'                               ? 1
+                   : text.substr(i, kIdeographicSpace.size()) == kIdeographicSpace ? kIdeographicSpace.size()
+                                                                                   : 0;
     if (space == 0) {
       ++i;
       continue;
@@ -128,13 +132,16 @@ bool ends_in_two_figures(std::string_view text, const Line& line) {
   if (line.kind != LineKind::kText) return false;
   std::string_view s = view(text, line.trimmed);
   auto space_before = [&](size_t i) {
-    return s[i - 1] == ' ' || s[i - 1] == '\t' || (i >= 3 && s.substr(i - 3, 3) == "\u3000");
+    return s[i - 1] == ' ' || s[i - 1] == '\t' ||
+           (i >= kIdeographicSpace.size() &&
+            s.substr(i - kIdeographicSpace.size(), kIdeographicSpace.size()) == kIdeographicSpace);
   };
   auto figure_byte = [](char c) {
     return digit(c) || c == ',' || c == '.' || c == '%' || c == '-' || c == '+';
   };
   for (int k = 0; k < 2; ++k) {
-    while (!s.empty() && space_before(s.size())) s.remove_suffix(s.back() == ' ' || s.back() == '\t' ? 1 : 3);
+    while (!s.empty() && space_before(s.size()))
+      s.remove_suffix(s.back() == ' ' || s.back() == '\t' ? 1 : kIdeographicSpace.size());
     size_t start = s.size();
     while (start > 0 && figure_byte(s[start - 1])) --start;
     if (start == s.size()) {  // a placeholder of more than one byte ("—", "…")
