@@ -14,6 +14,7 @@
 // pattern, a PatternSet beside them holds their patterns in the same order.
 #pragma once
 
+#include <algorithm>
 #include <array>
 #include <bitset>
 #include <cstdint>
@@ -134,6 +135,12 @@ struct TableGrammar {
 
   // The rule for a header cell (folded), or nullptr.
   const ColumnRule* column_rule(std::string_view header) const;
+  // Whether a cell's folded text stands for no value (one of `dashes`). Inline: asked of every cell,
+  // most of them longer than any dash.
+  bool is_dash(std::string_view key) const {
+    if (dashes.empty() || key.size() > dashes.front().size()) return false;
+    return std::find(dashes.begin(), dashes.end(), key) != dashes.end();
+  }
 };
 
 enum class UnitKind { kMoney, kPercent, kCount, kScore };

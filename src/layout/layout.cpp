@@ -343,7 +343,7 @@ class Builder {
     if (lines_[i].spaced_columns == 0) return take_text(i);
     Block& b = open_block(BlockKind::kTable, i, end - 1);
     b.layout = TableLayout::kSpaced;
-    b.rows = detail::spaced_rows(source_.text, lines_, i, end);
+    b.rows = detail::spaced_rows(source_.text, lines_, i, end, grammar_.tables);
     return end;
   }
 

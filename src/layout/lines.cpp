@@ -270,7 +270,7 @@ std::vector<Line> classify_lines(const source::SourceText& source, const grammar
   }
   take_wrapped_labels(grammar, all, lines);
   keep_aligned_tables(grammar, lines);
-  keep_spaced_tables(all, lines);
+  keep_spaced_tables(all, lines, grammar.tables);
   for (Line& l : lines) l.header_word = is_header_word(grammar, l);
   return lines;
 }

@@ -1,7 +1,6 @@
 #include "layout/spaced_table.h"
 
 #include <algorithm>
-#include <array>
 
 #include "text/utf8.h"
 
@@ -19,10 +18,6 @@ constexpr size_t kNameChars = 12;
 constexpr size_t kWholeRows = 3;
 
 constexpr std::string_view kIdeographicSpace = "\u3000";
-
-// What a converter prints in a cell that holds nothing; the longest first, as a line's last word
-// is the first of them that ends it.
-constexpr std::array<std::string_view, 5> kPlaceholders = {"……", "-", "—", "–", "…"};
 
 bool digit(char c) {
   return text::is_ascii_digit(static_cast<unsigned char>(c));
@@ -51,9 +46,8 @@ std::vector<TextRange> words_of(std::string_view text, TextRange line) {
   return words;
 }
 
-// "3241839", "-12.5", "1,286.40", "35%", or a placeholder for nothing ("-", "…").
-bool figure_word(std::string_view w) {
-  if (std::find(kPlaceholders.begin(), kPlaceholders.end(), w) != kPlaceholders.end()) return true;
+// A number in figures: "3241839", "-12.5", "1,286.40", "35%".
+bool number_word(std::string_view w) {
   if (!w.empty() && (w.front() == '-' || w.front() == '+')) w.remove_prefix(1);
   if (!w.empty() && w.back() == '%') w.remove_suffix(1);
   const size_t dot = w.find('.');
@@ -79,11 +73,11 @@ bool figure_word(std::string_view w) {
   return !grouped || group == 3;
 }
 
-// "2005", "2005年": a year heading a column.
-bool year_word(std::string_view w) {
-  if (w.size() == 7 && w.substr(4) == "年") w.remove_suffix(3);
-  if (w.size() != 4 || !std::all_of(w.begin(), w.end(), digit)) return false;
-  return w.substr(0, 2) == "19" || w.substr(0, 2) == "20";
+// A cell's word: a number, or what stands for no value (tables.xml's dashes: "-", "—", "…"), as
+// printed: the dashes fold to themselves, and folding every label's words to look for one would
+// cost more than the full-width forms of two of them are worth.
+bool figure_word(const grammar::TableGrammar& g, std::string_view w) {
+  return number_word(w) || g.is_dash(w);
 }
 
 // Marks that end or break a sentence: a line holding one is running text, not a label or a header.
@@ -96,10 +90,10 @@ bool holds_sentence_mark(std::string_view s) {
 
 // A column's name in a header line: short, no figure, and in Chinese; words of an English label
 // ("expenditure for science and technology") name no columns.
-bool name_word(std::string_view w) {
+bool name_word(const grammar::TableGrammar& g, std::string_view w) {
   const bool chinese =
       std::any_of(w.begin(), w.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
-  return chinese && !figure_word(w) && text::char_count(w) <= kNameChars;
+  return chinese && !figure_word(g, w) && text::char_count(w) <= kNameChars;
 }
 
 // A line's words and how many of the last are figures.
@@ -118,22 +112,23 @@ std::string_view view(std::string_view text, TextRange r) {
   return text.substr(r.begin, r.size());
 }
 
-Tail tail_of(std::string_view text, const Line& line) {
+Tail tail_of(const grammar::TableGrammar& g, std::string_view text, const Line& line) {
   Tail t;
   t.words = words_of(text, line.trimmed);
-  while (t.figures < t.words.size() && figure_word(view(text, t.words[t.words.size() - 1 - t.figures])))
+  while (t.figures < t.words.size() && figure_word(g, view(text, t.words[t.words.size() - 1 - t.figures])))
     ++t.figures;
   return t;
 }
 
 // Whether a line ends in two figures, read from its end without splitting it into words: a line of
 // running text is let go at the first byte of its end that no figure holds.
-bool ends_in_two_figures(std::string_view text, const Line& line) {
+bool ends_in_two_figures(const grammar::TableGrammar& g, std::string_view text, const Line& line) {
   if (line.kind != LineKind::kText) return false;
   std::string_view s = view(text, line.trimmed);
+  // The ideographic space's last byte is tested first: most bytes of Chinese text are not it.
   auto space_before = [&](size_t i) {
     return s[i - 1] == ' ' || s[i - 1] == '\t' ||
-           (i >= kIdeographicSpace.size() &&
+           (s[i - 1] == kIdeographicSpace.back() && i >= kIdeographicSpace.size() &&
             s.substr(i - kIdeographicSpace.size(), kIdeographicSpace.size()) == kIdeographicSpace);
   };
   auto figure_byte = [](char c) {
@@ -144,12 +139,11 @@ bool ends_in_two_figures(std::string_view text, const Line& line) {
       s.remove_suffix(s.back() == ' ' || s.back() == '\t' ? 1 : kIdeographicSpace.size());
     size_t start = s.size();
     while (start > 0 && figure_byte(s[start - 1])) --start;
-    if (start == s.size()) {  // a placeholder of more than one byte ("—", "…")
-      for (std::string_view p : kPlaceholders) {
-        if (s.ends_with(p) && start == s.size()) start = s.size() - p.size();
-      }
+    if (start == s.size()) {  // a dash of other bytes ("—", "…"), no longer than the longest
+      const size_t longest = g.dashes.empty() ? 0 : g.dashes.front().size();
+      while (start > 0 && s.size() - start < longest && !space_before(start)) --start;
     }
-    if (start == 0 || start == s.size() || !space_before(start) || !figure_word(s.substr(start)))
+    if (start == 0 || start == s.size() || !space_before(start) || !figure_word(g, s.substr(start)))
       return false;
     s = s.substr(0, start);
   }
@@ -165,21 +159,21 @@ bool label_line(std::string_view text, const Line& line, TextRange label) {
 
 // Whether the line heads n columns: its last n words are all years or all names, and the words
 // before them (the head of the label column) hold no figure, nor any digit beside years.
-bool header_line(std::string_view text, const Line& line, size_t n) {
+bool header_line(const grammar::TableGrammar& g, std::string_view text, const Line& line, size_t n) {
   if (line.kind != LineKind::kText || line.chars > kHeaderChars ||
       holds_sentence_mark(view(text, line.trimmed)))
     return false;
   const std::vector<TextRange> words = words_of(text, line.trimmed);
   if (words.size() < n) return false;
   const auto names = words.end() - static_cast<std::ptrdiff_t>(n);
-  auto all = [&](bool (*test)(std::string_view)) {
+  auto all = [&](auto test) {
     return std::all_of(names, words.end(), [&](TextRange w) { return test(view(text, w)); });
   };
-  const bool years = all(year_word);
-  if (!years && !all(name_word)) return false;
+  const bool years = all([&](std::string_view w) { return g.year_header.match_full(w); });
+  if (!years && !all([&](std::string_view w) { return name_word(g, w); })) return false;
   return std::none_of(words.begin(), names, [&](TextRange w) {
     std::string_view s = view(text, w);
-    return years ? std::any_of(s.begin(), s.end(), digit) : figure_word(s);
+    return years ? std::any_of(s.begin(), s.end(), digit) : figure_word(g, s);
   });
 }
 
@@ -190,12 +184,13 @@ struct Row {
 };
 
 // The rows of n figures from line `first` on, as far as lines make rows; the last prints figures.
-std::vector<Row> group_rows(std::string_view text, const std::vector<Line>& lines, size_t first, size_t n) {
+std::vector<Row> group_rows(const grammar::TableGrammar& g, std::string_view text,
+                            const std::vector<Line>& lines, size_t first, size_t n) {
   std::vector<Row> rows;
   for (size_t k = first; k < lines.size(); ++k) {
     const Line& line = lines[k];
     if (line.kind != LineKind::kText && line.kind != LineKind::kSpaced) break;
-    const Tail t = tail_of(text, line);
+    const Tail t = tail_of(g, text, line);
     if (t.words.empty()) break;
     Row* open = rows.empty() ? nullptr : &rows.back();
     if (t.whole()) {
@@ -229,10 +224,11 @@ std::vector<Row> group_rows(std::string_view text, const std::vector<Line>& line
 
 // The header line of a table whose first row of figures, n of them, is line `row`: that line itself
 // when its figures are years, or a line above it and the pieces of a label wrapped before it.
-size_t find_header(std::string_view text, const std::vector<Line>& lines, size_t row, size_t n) {
-  if (header_line(text, lines[row], n)) return row;
+size_t find_header(const grammar::TableGrammar& g, std::string_view text, const std::vector<Line>& lines,
+                   size_t row, size_t n) {
+  if (header_line(g, text, lines[row], n)) return row;
   for (size_t k = row, steps = 0; k-- > 0 && steps <= kLabelLines; ++steps) {
-    if (header_line(text, lines[k], n)) return k;
+    if (header_line(g, text, lines[k], n)) return k;
     if (lines[k].kind != LineKind::kText || !label_line(text, lines[k], lines[k].trimmed)) break;
   }
   return lines.size();
@@ -249,14 +245,14 @@ RawCell cell_at(std::string_view text, TextRange r, int col, int colspan = 1) {
 
 }  // namespace
 
-void keep_spaced_tables(std::string_view text, std::vector<Line>& lines) {
+void keep_spaced_tables(std::string_view text, std::vector<Line>& lines, const grammar::TableGrammar& g) {
   for (size_t i = 0; i < lines.size(); ++i) {
-    if (!ends_in_two_figures(text, lines[i])) continue;
-    const Tail t = tail_of(text, lines[i]);
+    if (!ends_in_two_figures(g, text, lines[i])) continue;
+    const Tail t = tail_of(g, text, lines[i]);
     if (t.whole() || t.figures < 2) continue;
-    const size_t header = find_header(text, lines, i, t.figures);
+    const size_t header = find_header(g, text, lines, i, t.figures);
     if (header == lines.size()) continue;
-    const std::vector<Row> rows = group_rows(text, lines, header + 1, t.figures);
+    const std::vector<Row> rows = group_rows(g, text, lines, header + 1, t.figures);
     const auto whole = static_cast<size_t>(
         std::count_if(rows.begin(), rows.end(), [&](const Row& r) { return r.figures.size() == t.figures; }));
     if (whole < kWholeRows || whole * 3 < rows.size() * 2) {
@@ -279,7 +275,7 @@ void keep_spaced_tables(std::string_view text, std::vector<Line>& lines) {
 }
 
 std::vector<RawRow> spaced_rows(std::string_view text, const std::vector<Line>& lines, size_t first,
-                                size_t end) {
+                                size_t end, const grammar::TableGrammar& g) {
   const size_t n = static_cast<size_t>(lines[first].spaced_columns);
   const int width = static_cast<int>(n) + 1;
   std::vector<RawRow> out;
@@ -292,7 +288,7 @@ std::vector<RawRow> spaced_rows(std::string_view text, const std::vector<Line>& 
   if (names > 0) head.cells.push_back(cell_at(text, {words.front().begin, words[names - 1].end}, 0));
   for (size_t k = names; k < words.size(); ++k)
     head.cells.push_back(cell_at(text, words[k], static_cast<int>(k - names) + 1));
-  for (const Row& r : group_rows(text, lines, first + 1, n)) {
+  for (const Row& r : group_rows(g, text, lines, first + 1, n)) {
     if (r.first >= end) break;
     RawRow& row = out.emplace_back();
     row.width = width;

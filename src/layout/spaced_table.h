@@ -25,15 +25,16 @@
 namespace budgetlens::layout::detail {
 
 // Marks as kSpaced the text lines of each such table: a header line whose last n ≥ 2 words name
-// columns (all years, or all names without a figure), then rows of which at least three, and two
-// in three, end in n figures. The header line gets spaced_columns = n, which starts the table.
+// columns (all years, tables.xml's <year-header>, or all names without a figure), then rows of which
+// at least three, and two in three, end in n figures (numbers, or the <dash> words that stand for
+// no value). The header line gets spaced_columns = n, which starts the table.
 // A table's last row prints figures: the lines of a label cut off after it stay text.
-void keep_spaced_tables(std::string_view text, std::vector<Line>& lines);
+void keep_spaced_tables(std::string_view text, std::vector<Line>& lines, const grammar::TableGrammar& g);
 
 // The rows of the table marked over lines [first, end): the header (head = true), then one row a
 // label with its figures. The label is column 0, a part a line it was printed on; figures are
 // columns 1…n. A short row's figures are one cell in column 1 spanning the n columns.
 std::vector<RawRow> spaced_rows(std::string_view text, const std::vector<Line>& lines, size_t first,
-                                size_t end);
+                                size_t end, const grammar::TableGrammar& g);
 
 }  // namespace budgetlens::layout::detail

@@ -73,13 +73,7 @@ bool is_value_column(ColumnRole r) {
   return r == ColumnRole::kAmount || r == ColumnRole::kPercent || r == ColumnRole::kScore || r == ColumnRole::kCount;
 }
 
-// Both lists are of a few short words, longest first: most cells are longer than any of them.
-bool is_dash(std::string_view k, const grammar::Grammar& grammar) {
-  const std::vector<std::string>& dashes = grammar.tables.dashes;
-  if (dashes.empty() || k.size() > dashes.front().size()) return false;
-  return std::find(dashes.begin(), dashes.end(), k) != dashes.end();
-}
-
+// The list is of a few short words, longest first: most cells are longer than any of them.
 bool is_comparator(std::string_view k, const grammar::Grammar& grammar) {
   const auto& comparators = grammar.indicators.comparators;
   if (comparators.empty() || k.size() > comparators.front().first.size()) return false;
@@ -137,7 +131,7 @@ CellKind classify_cell(std::string_view key, const grammar::Grammar& grammar, bo
                        const std::optional<units::Figure>& figure) {
   std::string_view k = text::trim(key);
   if (k.empty()) return CellKind::kEmpty;
-  if (is_dash(k, grammar)) return CellKind::kDash;
+  if (grammar.tables.is_dash(k)) return CellKind::kDash;
   if (total) return CellKind::kTotal;
   if (is_comparator(k, grammar)) return CellKind::kComparator;
   if (is_weight_label(k, grammar)) return CellKind::kWeightLabel;
