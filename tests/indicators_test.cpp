@@ -31,6 +31,31 @@ TEST(Indicators, LevelsWeightsAndTargets) {
   EXPECT_EQ(dec(d.indicators[3].target.value_yuan), "762700");
 }
 
+TEST(Indicators, AUnitColumnNamesUnitsTheGrammarDoesNotKnow) {
+  DocumentResult d = testing::run(
+      "一级指标 | 二级指标 | 三级指标 | 指标性质 | 指标值 | 度量单位 | 权重 |\n"
+      "产出指标 | 时效指标 | 维持时效 | ≥ | 1 | 年 | 20 |\n"
+      "产出指标 | 质量指标 | 按时发放 | ≥ | 1 | 人/年 | 10 |\n"
+      "产出指标 | 数量指标 | 覆盖村数 | = | 11 | 无 | 10 |\n"
+      "产出指标 | 数量指标 | 培训人次 | = | 30 | 按实际参训人数统计并逐月上报 | 10 |\n"
+      "效益指标 | 社会效益指标 | 维护社会稳定 | ≥ | 95 | % | 10 |\n");
+  ASSERT_EQ(d.indicators.size(), 5u);
+  EXPECT_EQ(d.indicators[0].target.unit, "年");
+  EXPECT_EQ(d.indicators[1].target.unit, "人/年");  // a rate: not 人
+  EXPECT_EQ(d.indicators[2].target.unit, "");       // 无 stands for no unit
+  EXPECT_EQ(d.indicators[3].target.unit, "");       // a sentence is no unit
+  EXPECT_EQ(d.indicators[4].target.unit, "%");
+  // The table's figures carry the same units; a unit the grammar does not know tells no kind.
+  const QuantityRecord* years = nullptr;
+  for (const QuantityRecord& q : d.quantities) {
+    if (q.label.ends_with("维持时效") && q.column == "指标值") years = &q;
+  }
+  ASSERT_NE(years, nullptr);
+  EXPECT_EQ(years->unit, "年");
+  EXPECT_EQ(years->unit_source, "row");
+  EXPECT_EQ(years->kind, "other");
+}
+
 TEST(Indicators, TargetsWithTheirComparatorInside) {
   DocumentResult d = testing::run(
       "一级指标\t二级指标\t三级指标\t指标值\n产出指标\t数量指标\t细化率\t≥90%\n\t\t调整率\t≤20%\n\t\t事项\t1500项\n");

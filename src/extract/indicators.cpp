@@ -216,10 +216,9 @@ class IndicatorReader {
       v.value = f->value;
       const grammar::UnitWord* u = f->unit;
       if (!u) {
-        if (const tables::Cell* uc = at(row, cols_.unit)) {
-          const std::string& uk = uc->key;
-          if (const grammar::UnitWord* w = ctx_.grammar.units.unit_at(uk); w && w->word.size() == uk.size()) u = w;
-        }
+        PrintedUnit printed = printed_unit(ctx_, at(row, cols_.unit));
+        u = printed.word;
+        v.unit = std::move(printed.text);
       }
       if (u) {
         v.unit = units::unit_name(*u);

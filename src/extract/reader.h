@@ -26,6 +26,15 @@ struct DocumentContext {
 void set_value(QuantityRecord& q, const units::Figure& figure, const grammar::UnitWord* unit,
                std::string unit_source);
 
+// The unit a unit column (度量单位) prints for its row's values: a unit word of the grammar, or a
+// unit of the form's own (年, 人/年, 元/户) as printed, which names the values without telling their
+// kind. A dash, a figure or a sentence in that column prints no unit.
+struct PrintedUnit {
+  const grammar::UnitWord* word = nullptr;
+  std::string text;  // the cell's display form, when `word` is null
+};
+PrintedUnit printed_unit(const DocumentContext& ctx, const tables::Cell* cell);
+
 // Records are collected in a deque: they are large, and a deque never moves those it holds.
 using QuantityList = std::deque<QuantityRecord>;
 

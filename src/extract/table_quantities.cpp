@@ -124,16 +124,14 @@ std::string code_of_row(const tables::Grid& g, int row) {
   return {};
 }
 
-// The unit word printed in the row's unit column (度量单位), if any.
-const grammar::UnitWord* row_unit(const DocumentContext& ctx, const tables::Grid& g, int row) {
+// The unit printed in the row's unit column (度量单位), if any.
+PrintedUnit row_unit(const DocumentContext& ctx, const tables::Grid& g, int row) {
   for (int c = 0; c < g.n_cols; ++c) {
     const tables::Cell* cell = g.cell(row, c);
     if (!cell || cell->header || g.columns[c].role != ColumnRole::kUnit) continue;
-    const std::string& k = cell->key;
-    const grammar::UnitWord* u = ctx.grammar.units.unit_at(k);
-    if (u && u->word.size() == k.size()) return u;
+    if (PrintedUnit u = printed_unit(ctx, cell); u.word || !u.text.empty()) return u;
   }
-  return nullptr;
+  return {};
 }
 
 const grammar::UnitWord* score_unit(const grammar::UnitGrammar& units) {
@@ -144,6 +142,18 @@ const grammar::UnitWord* score_unit(const grammar::UnitGrammar& units) {
 }
 
 }  // namespace
+
+PrintedUnit printed_unit(const DocumentContext& ctx, const tables::Cell* cell) {
+  // Longest unit of a form's own that is taken; a longer cell is a sentence pushed out of its column.
+  constexpr size_t kMaxUnitChars = 8;
+  if (!cell || cell->figure || ctx.grammar.tables.is_dash(cell->key)) return {};
+  const std::string& k = cell->key;
+  if (const grammar::UnitWord* u = ctx.grammar.units.unit_at(k); u && u->word.size() == k.size())
+    return {u, {}};
+  std::string shown = text::display(cell->text);
+  if (shown.empty() || text::char_count(shown) > kMaxUnitChars) return {};
+  return {nullptr, std::move(shown)};
+}
 
 void read_tables(const DocumentContext& ctx, const std::vector<tables::Grid>& grids, QuantityList& out) {
   const grammar::UnitGrammar& units = ctx.grammar.units;
@@ -190,6 +200,7 @@ void read_tables(const DocumentContext& ctx, const std::vector<tables::Grid>& gr
       if (!fig) continue;
 
       const grammar::UnitWord* unit = fig->unit;
+      PrintedUnit row_printed;
       std::string source = "printed";
       if (!unit) {
         std::string money = !column.unit.empty() ? column.unit : !g.unit.empty() ? g.unit : std::string();
@@ -205,7 +216,8 @@ void read_tables(const DocumentContext& ctx, const std::vector<tables::Grid>& gr
             break;
           case ColumnRole::kTarget:
           case ColumnRole::kActual:
-            unit = row_unit(ctx, g, cell.row);
+            row_printed = row_unit(ctx, g, cell.row);
+            unit = row_printed.word;
             source = "row";
             break;
           case ColumnRole::kPercent:
@@ -238,6 +250,10 @@ void read_tables(const DocumentContext& ctx, const std::vector<tables::Grid>& gr
       q.raw = std::string(ctx.slice(r));
       q.span = ctx.source.span_of(r);
       set_value(q, *fig, unit, unit ? source : "");
+      if (!unit && !row_printed.text.empty()) {
+        q.unit = std::move(row_printed.text);
+        q.unit_source = "row";
+      }
       if (column.role == ColumnRole::kCount && q.kind == "other") q.kind = "count";
       out.push_back(std::move(q));
     }
