@@ -373,12 +373,20 @@ TEST(Extract, FusedCellsSplitOnlyWithCertainty) {
           "年初预算数(A)全年执行数(B)分值(10分)执行率(B/A)"
           "得分得分计算方法年度资金总额:310.2154.741050%5执行率*该指标分值,最高不得超过分值上限。其中:"
           "本年一般公共预算"
-          "拨款 310.2154.74   其他资金     \n");
+          "拨款 310.2154.74   其他资金     绩效指标一级指标二级指标三级指标分值年度指标值(A)全年实际值(B)得分"
+          "数量指标是否完成申报的数量 3、2.512.5完成值达到指标值,记满分。\n");
+  // Nor from runs after a list number alone ("3、2.512.5": 分值 and 得分 where a page broke), which
+  // are no row of a table, no part of the row before them, and no measure of the table's columns.
   for (const QuantityRecord& q : form.quantities) {
     EXPECT_NE(q.raw, "1050") << q.label;
     EXPECT_NE(q.raw, "310.2154") << q.label;
     EXPECT_TRUE(q.kind != "money" || q.label == "本年一般公共预算拨款") << q.raw << " " << q.label;
   }
+  DocumentResult costs =
+      run("项目资金(万元)\n成本构成2021年预算数2021年执行数保安服务费191.00191.00保洁服务费99.5099.50"
+          "绩效目标 3、2.5012.5012.50完成值达到指标值,记满分。\n");
+  EXPECT_EQ(must_find(costs, "99.50").label, "保洁服务费");
+  for (const QuantityRecord& q : costs.quantities) EXPECT_NE(q.raw, "12.50");
 }
 
 TEST(Extract, HtmlTableFiguresTakeTheirLabelsFromMergedCells) {

@@ -22,6 +22,7 @@ struct Row {
   size_t label_begin = 0, label_end = 0;
   std::vector<Token> runs;
   bool total = false;
+  bool named = true;  // a row without a name keeps its runs from the row before, and gives none
 };
 
 // Splits a digit run at its decimals: "372.88504.55" -> "372.88", "504.55" when figures print
@@ -144,7 +145,14 @@ std::vector<FusedFigure> read_fused_rows(std::string_view key, const std::vector
     if (grammar.labels.header_tail.valid()) {
       if (auto m = grammar.labels.header_tail.match_prefix(key.substr(b, t.end - b)); m && b + m->end < t.end) b += m->end;
     }
+    // A row of a table has a name: runs after a list number or a mark alone ("3、2.512.5") are not one.
+    bool named = false;
+    for (size_t i = b; i < t.end && !named;) {
+      const char32_t c = text::next_char(key, i);
+      named = text::is_han(c) || (c < 0x80 && std::isalpha(static_cast<int>(c)));
+    }
     Row row;
+    row.named = named;
     row.label_begin = b;
     row.label_end = t.end;
     row.total = grammar.tables.total_row.valid() && grammar.tables.total_row.match_full(key.substr(b, t.end - b));
@@ -154,6 +162,7 @@ std::vector<FusedFigure> read_fused_rows(std::string_view key, const std::vector
   // Figures per row: the most any row holds for certain (whole runs plus decimal splits).
   size_t columns = 0;
   for (const Row& r : rows) {
+    if (!r.named) continue;
     size_t n = 0;
     for (const Token& t : r.runs) n += split_at_decimals(key.substr(t.begin, t.end - t.begin), q).size();
     columns = std::max(columns, n);
@@ -172,12 +181,12 @@ std::vector<FusedFigure> read_fused_rows(std::string_view key, const std::vector
   // Which run of a row holds which figures, learnt from the rows that show it unambiguously.
   std::vector<size_t> pattern;
   for (const Row& r : rows) {
-    if (r.total || expand(r).size() != columns) continue;
+    if (r.total || !r.named || expand(r).size() != columns) continue;
     for (const Token& t : r.runs) pattern.push_back(split_at_decimals(key.substr(t.begin, t.end - t.begin), q).size());
     break;
   }
   for (size_t r = 0; r < rows.size(); ++r) {
-    if (rows[r].total) continue;
+    if (rows[r].total || !rows[r].named) continue;
     std::vector<std::string_view> pieces = expand(rows[r]);
     if (pieces.size() == columns) {
       values[r] = pieces;
