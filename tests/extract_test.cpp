@@ -81,12 +81,15 @@ TEST(Extract, ACodeBelongsToItsOwnParagraph) {
 // A label reaches back to the last clause boundary (。 , ; :) and no further; 节 ends in the byte
 // that ends 。 (82) and is no boundary.
 TEST(Extract, LabelsStopAtClauseBoundariesOnly) {
-  DocumentResult d = run(
-      "节能环保支出12.5万元。节约资金3.2万元,节能改造支出4.1万元;调节基金:7.6万元。\n");
+  DocumentResult d =
+      run("节能环保支出12.5万元。节约资金3.2万元,节能改造支出4.1万元;调节基金:7.6万元。"
+          "成本指标(10分)人均培训成本800元\n");
   EXPECT_EQ(must_find(d, "12.5万元").label, "节能环保支出");
   EXPECT_EQ(must_find(d, "3.2万元").label, "节约资金");
   EXPECT_EQ(must_find(d, "4.1万元").label, "节能改造支出");
   EXPECT_EQ(must_find(d, "7.6万元").label, "调节基金");
+  // The bracket that closes "(10分)" is no part of the next label.
+  EXPECT_EQ(must_find(d, "800元").label, "人均培训成本");
 }
 
 // A flattened export drops its page header anywhere, even inside a word: the sentence reads on
