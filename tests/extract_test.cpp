@@ -392,6 +392,30 @@ TEST(Extract, FusedCellsSplitOnlyWithCertainty) {
   for (const QuantityRecord& q : costs.quantities) EXPECT_NE(q.raw, "12.50");
 }
 
+TEST(Extract, AWeightRunIntoTheFigureAfterItIsNoPartOfIt) {
+  // 分值, 指标值, 实际完成值 run together: "10150人150人" is a weight 10, then 150人 twice.
+  DocumentResult d =
+      run("一级指标二级指标三级指标分值指标值实际完成值得分项目产出(30分)数量指标(10分)"
+          "培训文艺骨干人数10150人150人10"
+          "成本指标(10分)人均培训成本10800元800元10\n");
+  int trained = 0;
+  for (const QuantityRecord& q : d.quantities) {
+    EXPECT_NE(q.raw, "10150人");
+    EXPECT_NE(q.raw, "10800元");
+    if (q.raw == "150人") {
+      ++trained;
+      EXPECT_EQ(q.value.to_canonical(), "150");
+      EXPECT_EQ(q.label, "培训文艺骨干人数");
+    }
+  }
+  EXPECT_EQ(trained, 2);
+  EXPECT_EQ(must_find(d, "800元").value_yuan->to_canonical(), "800");
+  // Figures printed apart, or whose head is no run of digits, are read as printed.
+  DocumentResult apart = run("全年收入1415万元,其中上级补助15万元。结转1,415万元15万元。\n");
+  EXPECT_TRUE(find_raw(apart, "1415万元"));
+  EXPECT_TRUE(find_raw(apart, "1,415万元"));
+}
+
 TEST(Extract, HtmlTableFiguresTakeTheirLabelsFromMergedCells) {
   std::string page =
       "<html><body>\n<p>单位:万元</p>\n<table>\n<tr><td>项目</td><td>科目</td><td>预算数</td><td>执行数</td></tr>\n"

@@ -22,6 +22,7 @@ struct Found {
   bool labelled = false;  // the label is known already (a row of fused cells)
   std::string subject, relation, attribute;  // the parts of the label, for the checks
   int fused_row = -1, fused_col = -1;
+  size_t fused_head = 0;  // bytes before the figure that are a cell run into it, no label's words
 };
 
 // What a paragraph's reader works in. The readers of a document's paragraphs take it in turn,
@@ -74,6 +75,7 @@ class ParagraphReader {
       std::sort(found_.begin(), found_.end(), before);
     }
     if (found_.empty()) return;
+    part_fused_heads();
     find_sentence_ends();
     decide_units();
     std::erase_if(found_, [](const Found& f) { return f.unit == nullptr; });
@@ -172,6 +174,30 @@ class ParagraphReader {
         found_.push_back(std::move(found));
       }
       i = std::max(i, f->end > 0 ? f->end - 1 : i);
+    }
+  }
+
+  // Two figures of one unit with nothing between them are two cells of a form run together, and
+  // when the first ends in the digits of the second ("415万元15万元": a weight 4, then a target and
+  // a result of 15万元 each), its head is a cell of another kind: the first is the second's digits.
+  void part_fused_heads() {
+    const std::string& s = f_.text;
+    for (size_t k = 0; k + 1 < found_.size(); ++k) {
+      units::Figure& a = found_[k].figure;
+      const units::Figure& b = found_[k + 1].figure;
+      if (!a.unit || a.unit != b.unit || a.end != b.begin || a.negative || b.negative) continue;
+      const std::string_view head(s.data() + a.number_begin, a.number_end - a.number_begin);
+      const std::string_view tail(s.data() + b.number_begin, b.number_end - b.number_begin);
+      if (head.size() <= tail.size() || !head.ends_with(tail)) continue;
+      const size_t cut = head.size() - tail.size();
+      if (!std::all_of(head.begin(), head.begin() + cut, [](char c) { return c >= '0' && c <= '9'; }))
+        continue;
+      a.begin = a.number_begin = a.number_begin + cut;
+      found_[k].fused_head = cut;
+      a.value = b.value;
+      a.decimals = b.decimals;
+      a.separators = b.separators;
+      a.trailing_point = b.trailing_point;
     }
   }
 
@@ -441,7 +467,7 @@ class ParagraphReader {
         previous_end = f.figure.end;
         continue;
       }
-      size_t end = f.figure.begin;
+      size_t end = f.figure.begin - f.fused_head;
       size_t b = clause_begin(previous_end, end), e = end;
       for (const auto& [cb, ce] : codes_) {
         if (cb >= b && ce <= e && view(b, cb).find_first_not_of(" :") == std::string_view::npos) {
