@@ -430,6 +430,14 @@ TEST(Rates, YearOverYear) {
       EXPECT_EQ(q.label, "税收收入 / 增收");
     }
   }
+  // A change whose clause names no subject is about the subject of the clause before, when that
+  // clause has no figure and says it is unchanged against the budget or last year.
+  DocumentResult unchanged = testing::run(
+      "公务接待费支出决算1.5万元;公务用车运行费支出决算4.2万元。其中,公务接待费支出决算比预算无增减变化,"
+      "比去年增加0.5万元,增长50%;公务用车运行费支出决算与预算持平,比去年增加1.2万元,增长30%。\n");
+  EXPECT_EQ(must_find(unchanged, "yoy.change", "50").status, "pass");  // 0.5 / (1.5 - 0.5)
+  EXPECT_EQ(must_find(unchanged, "yoy.change", "30").status, "fail");  // 1.2 / (4.2 - 1.2) = 40%
+  EXPECT_EQ(testing::must_find(unchanged, "0.5万元").label, "公务接待费 / 比去年增加");
 }
 
 // A change against a budget is no change over a year (versus-budget), unless last year is named too
