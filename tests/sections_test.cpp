@@ -106,6 +106,12 @@ TEST(Sections, TheTitleIsALineOfItsOwnNotASentenceACellOrASectionsHeading) {
   }
   EXPECT_EQ(outline_of(testing::source_of("2024年部门预算\n")).kind, "budget");
   EXPECT_EQ(outline_of(testing::source_of("一、预算公开说明\n")).kind, "budget");
+  // A 三公 account that says neither: the amount spent printed right after 经费支出 is an account.
+  EXPECT_EQ(
+      outline_of(testing::source_of("2020年“三公”经费支出431万元,比上年累计支出433万元减少2万元。\n")).kind,
+      "final_accounts");
+  EXPECT_EQ(outline_of(testing::source_of("2024年“三公”经费支出预算17.12万元,比上年减少1.53万元。\n")).kind,
+            "budget");
 }
 
 TEST(Sections, OrganisationFromALabelledLine) {
