@@ -106,6 +106,12 @@ TEST(Sections, TheTitleIsALineOfItsOwnNotASentenceACellOrASectionsHeading) {
   }
   EXPECT_EQ(outline_of(testing::source_of("2024年部门预算\n")).kind, "budget");
   EXPECT_EQ(outline_of(testing::source_of("一、预算公开说明\n")).kind, "budget");
+  // A 考评表 whose title is lost is named by its header, before the 预算 of a note in the same line.
+  EXPECT_EQ(
+      outline_of(testing::source_of("\"项目\",\"考核指标\",\"指标说明\",\"权数\",\"考评得分\" \"支出完成率\","
+                                    "\"用以反映和考核部门(单位)预算支出实际完成情况.\",\"20\"\n"))
+          .kind,
+      "perf_self_eval");
   // A 三公 account that says neither: the amount spent printed right after 经费支出 is an account.
   EXPECT_EQ(
       outline_of(testing::source_of("2020年“三公”经费支出431万元,比上年累计支出433万元减少2万元。\n")).kind,

@@ -407,8 +407,6 @@ TEST(CorpusIndex, EveryDocumentsKindAndUnitAsTheIndexGivesThem) {
   SKIP_WITHOUT_SHARED();
   const std::map<std::string, std::string> known_misses = {
       {"007.txt", "the tail of a self-evaluation form, its title cut off: nothing left names its kind"},
-      {"031.txt",
-       "a 考评表 whose title is cut off; 部门(单位)预算支出 in an indicator's note reads as a budget's"},
   };
   std::istringstream index(testing::read_file(testing::shared_dir() + "/corpus/index.tsv"));
   std::string line;
