@@ -83,13 +83,16 @@ TEST(Extract, ACodeBelongsToItsOwnParagraph) {
 TEST(Extract, LabelsStopAtClauseBoundariesOnly) {
   DocumentResult d =
       run("节能环保支出12.5万元。节约资金3.2万元,节能改造支出4.1万元;调节基金:7.6万元。"
-          "成本指标(10分)人均培训成本800元\n");
+          "成本指标(10分)人均培训成本800元\n2. 项目支出 29700 元,占一般公共预算支出的 3.26%。\n");
   EXPECT_EQ(must_find(d, "12.5万元").label, "节能环保支出");
   EXPECT_EQ(must_find(d, "3.2万元").label, "节约资金");
   EXPECT_EQ(must_find(d, "4.1万元").label, "节能改造支出");
   EXPECT_EQ(must_find(d, "7.6万元").label, "调节基金");
   // The bracket that closes "(10分)" is no part of the next label.
   EXPECT_EQ(must_find(d, "800元").label, "人均培训成本");
+  // The number of an item is no count of 项 (项目), and the item's name is whole.
+  EXPECT_EQ(must_find(d, "29700 元").label, "项目支出");
+  for (const QuantityRecord& q : d.quantities) EXPECT_NE(q.unit, "项") << q.raw;
 }
 
 // A flattened export drops its page header anywhere, even inside a word: the sentence reads on
