@@ -378,6 +378,21 @@ TEST(Rates, SharesOfANamedFigure) {
   EXPECT_EQ(must_find(doc, "rate.share", "5.10").status, "fail");
   EXPECT_EQ(must_find(doc, "rate.share", "2.00").status, "skipped");  // no 政府性基金支出 in the text
   EXPECT_EQ(must_find(doc, "rate.share", "20.00").status, "pass");    // named by subject and attribute
+  // A name may end in 支出 where the base leaves it out; a budget's base in 预算, where every figure is
+  // one. In a final account 项目支出 is no 项目支出预算.
+  const std::string spent = "“三公”经费支出2.05万元。其中公务接待费支出2.05万元,占“三公”经费的100%。\n";
+  EXPECT_EQ(must_find(testing::run(spent), "rate.share", "100").status, "pass");
+  const std::string parts = "2. 项目支出 29700 元。其中:商品和服务支出 29700 元,占项目支出预算 100%。\n";
+  EXPECT_EQ(must_find(testing::run("2023年单位预算\n" + parts), "rate.share", "100").status, "pass");
+  EXPECT_EQ(must_find(testing::run("2023年单位决算\n" + parts), "rate.share", "100").status, "skipped");
+  // Nor is a name of two characters left (支出), or a figure with an attribute of its own (2015年预算).
+  DocumentResult short_name =
+      testing::run("2023年单位预算\n基本支出100万元。项目支出50万元,占支出预算的30%。\n");
+  EXPECT_EQ(must_find(short_name, "rate.share", "30").status, "skipped");
+  DocumentResult years = testing::run(
+      "2016年单位预算\n公务接待费2016年预算8万元,2015年预算12.5万元。其中餐费4万元,占公务接待费预算的50%"
+      "。\n");
+  EXPECT_EQ(must_find(years, "rate.share", "50").status, "skipped");  // not 12.5, last year's
 }
 
 // Which relations are shares, and of what, the checks grammar says (its share and share-tail

@@ -10,6 +10,7 @@
 #include <string_view>
 
 #include "checks/families.h"
+#include "text/utf8.h"
 
 namespace budgetlens::checks::detail {
 namespace {
@@ -179,13 +180,29 @@ class TextRates {
     for (int i = p - 1; i >= 0 && same_sentence(i, p); --i) {
       if (i != owner && w_.is_money(i) && w_.attribute_key(i) == base) return i;
     }
-    // Else the nearest figure before p whose name (subject, or subject and attribute) ends in it.
+    // Else the nearest figure before p whose name (subject, or subject and attribute) ends in it, or
+    // in a budget in it without its tail; or whose subject does without its own tail.
+    const grammar::CheckGrammar& g = w_.g.checks;
+    const std::string loose_base = w_.in.outline.kind == "budget" ? without_tail(base, g.budget_tail) : base;
     for (int i = p - 1; i >= 0; --i) {
       if (i == owner || !w_.is_money(i) || !w_.in_text(i) || !w_.context(i).relation.empty()) continue;
       const std::string& s = w_.subject_key(i);
       if (s.ends_with(base) || ends_in(s, w_.attribute_key(i), base)) return i;
+      if (!w_.attribute_key(i).empty()) continue;
+      if (s.ends_with(loose_base) || without_tail(s, g.spent_tail).ends_with(base)) return i;
     }
     return -1;
+  }
+
+  // A name without the tail `tail` matches at its end, when at least four characters are left: a
+  // shorter name (支出) is no figure's own.
+  static std::string without_tail(const std::string& name, const grammar::Pattern& tail) {
+    constexpr size_t kMinChars = 4;
+    if (!tail.valid()) return name;
+    const std::optional<grammar::Match> m = tail.match_suffix(name);
+    if (!m || m->begin == 0 || text::char_count(std::string_view(name).substr(0, m->begin)) < kMinChars)
+      return name;
+    return name.substr(0, m->begin);
   }
 
   // Whether a + b ends in `suffix`, without joining them.

@@ -256,6 +256,9 @@ struct CheckGrammar {
   Pattern share;     // what a share's relation starts with (占一般公共预算支出的比重)
   Pattern share_tail;  // what ends it after the name of what it is a share of (的比重)
   Pattern total;  // a row name that states its table's total (年度资金总额, 合计)
+  // Words that end a figure's name where a share's base leaves them out (“三公”经费支出), and a
+  // base's own in a budget, where every figure is one (项目支出预算).
+  Pattern spent_tail, budget_tail;
   // The totals and parts of every identity rule as one set, so that a figure's name is tried
   // against all of them in one pass; the rules' total_in_names and in_names index it.
   PatternSet identity_names;

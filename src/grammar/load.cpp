@@ -339,7 +339,8 @@ void read_checks(Reader& r, const pugi::xml_node& root, CheckGrammar& g) {
       static constexpr std::pair<std::string_view, Pattern CheckGrammar::*> kClasses[] = {
           {"budget", &CheckGrammar::budget},         {"actual", &CheckGrammar::actual},
           {"previous", &CheckGrammar::previous},     {"share", &CheckGrammar::share},
-          {"share-tail", &CheckGrammar::share_tail}, {"total", &CheckGrammar::total}};
+          {"share-tail", &CheckGrammar::share_tail}, {"total", &CheckGrammar::total},
+          {"spent-tail", &CheckGrammar::spent_tail}, {"budget-tail", &CheckGrammar::budget_tail}};
       const std::string cls = r.required(n, "class");
       const auto* it = std::find_if(std::begin(kClasses), std::end(kClasses),
                                     [&](const auto& c) { return c.first == cls; });
