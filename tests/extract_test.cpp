@@ -68,6 +68,14 @@ TEST(Extract, ATextFiguresContextHoldsTheYearItsLabelNames) {
   EXPECT_EQ(year_of("2.5万元"), 0);
 }
 
+// A target's comparator is the figure's: the label ends before it.
+TEST(Extract, AComparatorIsNoPartOfALabel) {
+  DocumentResult d = run("质量指标图书完好率≥98%;成本指标单场活动成本≤0.5万元;足额保障率=100%。\n");
+  EXPECT_EQ(must_find(d, "98%").label, "质量指标图书完好率");
+  EXPECT_EQ(must_find(d, "0.5万元").label, "成本指标单场活动成本");
+  EXPECT_EQ(must_find(d, "100%").label, "足额保障率");
+}
+
 // A classification code printed before a label belongs to its own paragraph: the paragraph after
 // it, read at the same offsets of its own text, neither takes it nor loses the start of its label.
 TEST(Extract, ACodeBelongsToItsOwnParagraph) {
