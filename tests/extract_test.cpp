@@ -84,6 +84,16 @@ TEST(Extract, ACodeBelongsToItsOwnParagraph) {
   EXPECT_EQ(must_find(d, "5万元").label, "行政运行支出");
   EXPECT_EQ(must_find(d, "8万元").code, "");
   EXPECT_EQ(must_find(d, "8万元").label, "基本支出合计");
+  // Every item of a list opens with its code, after the list's comma or after 其中; a number's own
+  // digits after its thousands comma are no code.
+  DocumentResult list =
+      run("财政拨款支出1,295.87万元,其中:2010301 行政运行1,091.84万元,2010302 一般行政管理事务99.45万元。\n"
+          "安排项目支出99.45万元,其中 2130599 其他扶贫支出29.00万元。\n");
+  EXPECT_EQ(must_find(list, "99.45万元").code, "2010302");
+  EXPECT_EQ(must_find(list, "99.45万元").label, "一般行政管理事务");
+  EXPECT_EQ(must_find(list, "29.00万元").code, "2130599");
+  EXPECT_EQ(must_find(list, "29.00万元").label, "其他扶贫支出");
+  EXPECT_EQ(must_find(list, "1,295.87万元").code, "");
 }
 
 // A label reaches back to the last clause boundary (。 , ; :) and no further; 节 ends in the byte

@@ -469,13 +469,15 @@ class ParagraphReader {
       }
       size_t end = f.figure.begin - f.fused_head;
       size_t b = clause_begin(previous_end, end), e = end;
+      // A code opens the name, after what strip() takes off ("其中 2010302 一般行政管理事务").
+      strip(b, e);
       for (const auto& [cb, ce] : codes_) {
         if (cb >= b && ce <= e && view(b, cb).find_first_not_of(" :") == std::string_view::npos) {
           f.code = std::string(view(cb, ce));
           b = ce;
+          strip(b, e);
         }
       }
-      strip(b, e);
       // Separators alone name nothing: the last figure of "12.50、15.25和18.00万元" is named as the
       // others are, not 和.
       if (b < e && only_list_separators(b, e)) b = e;
