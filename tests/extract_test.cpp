@@ -76,6 +76,19 @@ TEST(Extract, AComparatorIsNoPartOfALabel) {
   EXPECT_EQ(must_find(d, "100%").label, "足额保障率");
 }
 
+// A number alone before a name is the cell before it, run into it (the weight of the indicator
+// before); a date, a year or a classification code stays.
+TEST(Extract, ANumberRunIntoANameIsNoPartOfIt) {
+  DocumentResult d =
+      run("产出指标数量指标足额保障率=100% 22.5科目调整次数≤10次 12.5产出指标(50分)。12月份采购支出3万元;"
+          "其中:2010302一般行政管理事务99.45万元。\n");
+  EXPECT_EQ(must_find(d, "10次").label, "科目调整次数");
+  EXPECT_EQ(must_find(d, "50分").label, "产出指标(");
+  EXPECT_EQ(must_find(d, "3万元").label, "12月份采购支出");
+  EXPECT_EQ(must_find(d, "99.45万元").label, "一般行政管理事务");
+  EXPECT_EQ(must_find(d, "99.45万元").code, "2010302");
+}
+
 // A classification code printed before a label belongs to its own paragraph: the paragraph after
 // it, read at the same offsets of its own text, neither takes it nor loses the start of its label.
 TEST(Extract, ACodeBelongsToItsOwnParagraph) {
