@@ -83,7 +83,7 @@ TEST(Extract, ANumberRunIntoANameIsNoPartOfIt) {
       run("产出指标数量指标足额保障率=100% 22.5科目调整次数≤10次 12.5产出指标(50分)。12月份采购支出3万元;"
           "其中:2010302一般行政管理事务99.45万元。\n");
   EXPECT_EQ(must_find(d, "10次").label, "科目调整次数");
-  EXPECT_EQ(must_find(d, "50分").label, "产出指标(");
+  EXPECT_EQ(must_find(d, "50分").label, "产出指标");  // nor the bracket the figure opens
   EXPECT_EQ(must_find(d, "3万元").label, "12月份采购支出");
   EXPECT_EQ(must_find(d, "99.45万元").label, "一般行政管理事务");
   EXPECT_EQ(must_find(d, "99.45万元").code, "2010302");
