@@ -90,6 +90,13 @@ TEST(Figure, NegativeAndLargeUnits) {
   EXPECT_EQ(to_yuan(big->value, *big->unit).to_canonical(), "6018900000000");
 }
 
+// A unit word that starts a word of its own is no unit: 项 of 项目, but for 项目标 (3项 of 目标).
+TEST(Figure, AUnitWordThatStartsAWordOfItsOwnIsNone) {
+  EXPECT_EQ(read_figure("4项目立项相关性", 0, g())->unit, nullptr);
+  EXPECT_EQ(read_figure("完成3项目标任务", 2 * 3, g())->unit->word, "项");
+  EXPECT_EQ(read_figure("12项工作", 0, g())->unit->word, "项");
+}
+
 TEST(CellFigure, WholeCellsOnly) {
   EXPECT_TRUE(cell_figure("≥90%", g()));
   EXPECT_EQ(cell_figure("≥90%", g())->comparator, "≥");

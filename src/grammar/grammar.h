@@ -175,8 +175,15 @@ struct UnitGrammar {
   // The money words that hold no other money word (元, 亿 of 元 万元 亿元 万亿 …): a text prints a
   // money word only if it prints one of these.
   std::vector<std::string> money_marks;
+  // Words that start with a unit word but are words of their own (项目), each with the longer word
+  // in which the unit is a unit after all (项目标: 3项 of 目标), or "".
+  struct NotUnit {
+    std::string word, but;
+  };
+  std::vector<NotUnit> not_units;
 
-  // The unit word that s starts with (the longest), or nullptr.
+  // The unit word that s starts with (the longest), or nullptr; none where s starts with a word of
+  // its own (`not_units`).
   const UnitWord* unit_at(std::string_view s) const;
   // The money unit named exactly `word`, or nullptr.
   const UnitWord* money(std::string_view word) const;

@@ -236,6 +236,9 @@ void read_units(Reader& r, const pugi::xml_node& root, UnitGrammar& g) {
     });
     if (!holds_another) g.money_marks.push_back(w.word);
   }
+  for (pugi::xml_node n : root.children("not-unit")) {
+    g.not_units.push_back({r.word(n), n.attribute("but") ? r.word(n, "but") : std::string()});
+  }
   for (pugi::xml_node n : root.children("approx")) {
     ApproxWord a;
     a.word = r.word(n);
@@ -465,7 +468,12 @@ const UnitWord* UnitGrammar::unit_at(std::string_view s) const {
   for (const WordStart& start : words_by_first_byte[static_cast<unsigned char>(s[0])]) {
     if ((head & start.mask) != start.head) continue;
     const std::string& w = words[start.index].word;
-    if (w.size() <= 4 ? w.size() <= s.size() : s.substr(0, w.size()) == w) return &words[start.index];
+    if (w.size() <= 4 ? w.size() <= s.size() : s.substr(0, w.size()) == w) {
+      for (const NotUnit& n : not_units) {
+        if (s.starts_with(n.word) && (n.but.empty() || !s.starts_with(n.but))) return nullptr;
+      }
+      return &words[start.index];
+    }
   }
   return nullptr;
 }
