@@ -164,6 +164,21 @@ TEST(Tables, BareLinesTakeTheirWidthFromTheHeader) {
   EXPECT_EQ(t.unit_source, "header");
 }
 
+// A stub header right of the labels' own header heads the amounts: 项目 | 预算数(万元).
+TEST(Tables, AStubHeaderAfterTheLabelsHeadsTheAmounts) {
+  auto g = grids_of(
+      "一、2018年“三公”经费支出预算表\n项目\n预 算 "
+      "数(万元)\n合计\n3.1\n因公出国(境)费\n0\n公务接待费\n3.1\n");
+  ASSERT_EQ(g.size(), 1u);
+  const Grid& t = g[0];
+  ASSERT_EQ(t.n_cols, 2);
+  EXPECT_EQ(t.columns[1].role, grammar::ColumnRole::kAmount);
+  EXPECT_EQ(at(t, 1, 0), "合计");
+  EXPECT_EQ(at(t, 1, 1), "3.1");
+  EXPECT_EQ(at(t, 3, 0), "公务接待费");
+  EXPECT_EQ(at(t, 3, 1), "3.1");
+}
+
 TEST(Tables, CaptionAndUnitFromTheLinesAbove) {
   auto g = grids_of("附件1\n部门收支总表\n金额单位：万元（保留两位小数）\n项目\t预算数\n合计\t10.00\n基本支出\t10.00\n");
   ASSERT_EQ(g.size(), 1u);

@@ -52,6 +52,14 @@ struct CellFacts {
   mutable std::optional<const grammar::ColumnRule*> rule;
 };
 
+// The role a header's rule gives its column, where `after_label` says whether a label column stands
+// left of it in the header: a stub (a header over the row labels that only states the figures'
+// unit, 预算数(万元)) heads amounts once the labels have a column of their own (项目).
+inline grammar::ColumnRole header_role(const grammar::ColumnRule* rule, bool after_label) {
+  if (!rule) return grammar::ColumnRole::kUnknown;
+  return rule->kind == "stub" && after_label ? grammar::ColumnRole::kAmount : rule->role;
+}
+
 // Context shared by the steps that make drafts, for one document.
 class Context {
  public:

@@ -49,13 +49,15 @@ int count_header_rows(const std::vector<bool>& header) {
 void assign_roles(Grid& g, const Context& ctx) {
   const int n = g.n_cols;
   for (int r = 0; r < g.header_rows; ++r) {
+    bool after_label = false;
     for (int c = 0; c < n; ++c) {
       int a = g.at[r * n + c];
       if (a < 0 || g.cells[a].row != r) continue;
       if (const grammar::ColumnRule* rule = ctx.column_rule(g.cells[a].text)) {
-        g.columns[c].role = rule->role;
+        g.columns[c].role = header_role(rule, after_label);
         g.columns[c].level = rule->level;
-        g.columns[c].kind = rule->kind;
+        g.columns[c].kind = g.columns[c].role == rule->role ? rule->kind : std::string();
+        after_label |= g.columns[c].role == ColumnRole::kLabel;
       }
     }
   }

@@ -25,10 +25,13 @@ RowPlacer::RowPlacer(const Context& ctx, int n_cols) : ctx_(ctx), model_(n_cols)
 
 void RowPlacer::set_roles_from(const std::vector<DraftRow>& header_rows) {
   for (const DraftRow& row : header_rows) {
+    bool after_label = false;
     for (const DraftCell& cell : row.cells) {
       if (cell.col >= model_.size()) continue;
-      if (const grammar::ColumnRule* rule = ctx_.column_rule(cell.parts.front().text))
-        model_.roles[cell.col] = rule->role;
+      if (const grammar::ColumnRule* rule = ctx_.column_rule(cell.parts.front().text)) {
+        model_.roles[cell.col] = header_role(rule, after_label);
+        after_label |= model_.roles[cell.col] == grammar::ColumnRole::kLabel;
+      }
     }
   }
   model_.roles_set();
