@@ -179,6 +179,23 @@ TEST(Tables, AStubHeaderAfterTheLabelsHeadsTheAmounts) {
   EXPECT_EQ(at(t, 3, 1), "3.1");
 }
 
+// Names of rows whose figures were left out (公务接待费 …) end the table as its last rows; they
+// start no table of their own, as a header would that figures follow.
+TEST(Tables, TheLastRowsOfBareLinesMayHaveNoFigures) {
+  const std::string rows =
+      "一、2018年“三公”经费支出预算表\n项目\n预 算 数(万元)\n合计\n3.1\n因公出国(境)费\n0\n公务接待费\n"
+      "公务用车购置及运行费\n其中:公务用车运行维护费\n公务用车购置\n";
+  auto g = grids_of(rows + "二、2018年“三公”经费支出预算情况说明\n");
+  ASSERT_EQ(g.size(), 1u);
+  ASSERT_EQ(g[0].n_rows, 7);
+  EXPECT_EQ(at(g[0], 3, 0), "公务接待费");
+  EXPECT_EQ(at(g[0], 3, 1), "");
+  EXPECT_EQ(at(g[0], 6, 0), "公务用车购置");
+  // With figures after them, three header words after the body start another table.
+  auto two = grids_of(rows + "单位名称\n预算数\n决算数\n审计局\n3.1\n2.9\n");
+  EXPECT_EQ(two.size(), 2u);
+}
+
 TEST(Tables, CaptionAndUnitFromTheLinesAbove) {
   auto g = grids_of("附件1\n部门收支总表\n金额单位：万元（保留两位小数）\n项目\t预算数\n合计\t10.00\n基本支出\t10.00\n");
   ASSERT_EQ(g.size(), 1u);

@@ -388,6 +388,19 @@ class Builder {
     return words;
   }
 
+  // Whether a figure follows line j soon, before the text ends: within three lines a cell of the
+  // header of `run` cells before it, and six more.
+  bool figures_follow(size_t j, int run) const {
+    for (size_t k = j, seen = 0; k < lines_.size() && seen < static_cast<size_t>(3 * run + 6); ++k) {
+      const Line& l = lines_[k];
+      if (l.kind == LineKind::kBlank || l.kind == LineKind::kBlankCell) continue;
+      if (l.kind != LineKind::kText) break;
+      ++seen;
+      if (l.figure) return true;
+    }
+    return false;
+  }
+
   // A bare-lines table starts at line i when a run of short lines there holds at least two header
   // words and figures follow soon after. Returns i when it does not.
   size_t take_bare_table(size_t i) {
@@ -401,18 +414,7 @@ class Builder {
       header_words += l.header_word;
     }
     if (header_words < 2) return i;
-    bool figures_follow = false;
-    for (size_t k = j, seen = 0; k < lines_.size() && seen < static_cast<size_t>(3 * run + 6); ++k) {
-      const Line& l = lines_[k];
-      if (l.kind == LineKind::kBlank || l.kind == LineKind::kBlankCell) continue;
-      if (l.kind != LineKind::kText) break;
-      ++seen;
-      if (l.figure) {
-        figures_follow = true;
-        break;
-      }
-    }
-    if (!figures_follow) return i;
+    if (!figures_follow(j, run)) return i;
     // A header word broken over two lines ("一级" / "指标") starts the table at its first piece.
     for (size_t k = i; k-- > 0;) {
       const Line& l = lines_[k];
@@ -436,8 +438,12 @@ class Builder {
       const Line& l = lines_[k];
       if (l.kind == LineKind::kBlank || l.kind == LineKind::kBlankCell) continue;
       if (l.kind != LineKind::kText || l.heading_only) break;
-      // After figures, the header of another table starts a new table.
-      if (seen_figure && header_words_from(k) >= 3) break;
+      // After figures, the header of another table starts a new table: header words that figures
+      // follow. Without them they are the last rows' names (公务接待费, 公务用车购置及运行费 … of a
+      // table whose last figures were left out).
+      if (seen_figure) {
+        if (const int words = header_words_from(k); words >= 3 && figures_follow(k + words, words)) break;
+      }
       seen_figure |= l.figure;
       // A heading that goes on with the numbering of the headings before the table ends it.
       if (!l.style.empty() && l.title_like && heading_styles_.count(l.style) &&

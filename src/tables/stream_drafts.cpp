@@ -257,13 +257,18 @@ std::optional<Draft> prefix_draft(const Stream& st, const layout::Block& block, 
 }
 
 // The header runs of a stream after its first (see stream_of): a run of at least three header
-// words after some body starts another table.
+// words after some body, with figures after it, starts another table. Without figures the words
+// are the names of the last rows (公务接待费, 公务用车购置及运行费 … whose figures were left out).
 std::vector<size_t> later_runs(const Stream& st, const Context& ctx) {
   std::vector<size_t> starts;
+  size_t figures_end = 0;  // one past the last figure
+  for (size_t i = 0; i < st.cells.size(); ++i) {
+    if (!st.cells[i].blank && is_figure_kind(ctx.facts(st.cells[i].text).kind)) figures_end = i + 1;
+  }
   for (size_t i = st.body; i + 2 < st.cells.size(); ++i) {
     size_t j = i;
     while (j < st.cells.size() && ctx.is_header_word(st.cells[j])) ++j;
-    if (j - i >= 3 && i > st.body) {
+    if (j - i >= 3 && i > st.body && j < figures_end) {
       starts.push_back(i);
       i = j;
     }
