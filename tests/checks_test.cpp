@@ -93,6 +93,16 @@ TEST(TableTotals, RowsAddUpFailOrRound) {
   EXPECT_EQ(must_find(good, "table.total_row", "100.00").status, "pass");
   DocumentResult empty = testing::run("项目 | 年初预算 | 决算 |\n合计 | 100.00 | 5.00 |\n工资 | 60.00 | |\n公用 | 40.00 | |\n");
   EXPECT_EQ(must_find(empty, "table.total_row", "5.00").status, "skipped");
+  // A sum that falls short names the rows it adds that print nothing in the column; a dash prints
+  // "none". A sum over the total names none: no figure left out makes it smaller.
+  DocumentResult left_out = testing::run(
+      "项目 | 预算数 |\n合计 | 3.10 |\n因公出国(境)费 | 0.00 |\n公务接待费 | |\n公务用车运行费 | - |\n");
+  const CheckRecord& c = must_find(left_out, "table.total_row", "3.10");
+  EXPECT_EQ(c.status, "fail");
+  EXPECT_TRUE(c.message.ends_with("；公务接待费在此列没有数")) << c.message;
+  DocumentResult over =
+      testing::run("项目 | 预算数 |\n合计 | 3.10 |\n因公出国(境)费 | 3.20 |\n公务接待费 | |\n");
+  EXPECT_EQ(must_find(over, "table.total_row", "3.10").message.find("没有数"), std::string::npos);
 }
 
 // A table printed with single spaces is checked as any other. A row short of figures keeps them in

@@ -281,6 +281,7 @@ class TableChecks {
           std::any_of(cell->key.begin(), cell->key.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
       return figures ? cell : nullptr;
     };
+    const std::vector<int>* chosen_rows = nullptr;
     for (const std::vector<int>& rows : readings) {
       auto blind = std::find_if(rows.begin(), rows.end(), [&](int k) { return unplaced_at(k) != nullptr; });
       if (blind != rows.end()) {
@@ -299,10 +300,12 @@ class TableChecks {
       Status st = verify_sum(w_.amount(s), terms, rule.exact).status;
       if (chosen.empty() || st < best) {
         chosen = parts;
+        chosen_rows = &rows;
         best = st;
       }
       if (best == Status::kPass) break;
     }
+
     if (chosen.empty() && unplaced) {
       CheckRecord& rec = w_.add(rule, family, s);
       w_.skip(rec, w_.name(s) + " " + w_.q(s).value.to_string() + w_.q(s).unit +
@@ -319,6 +322,30 @@ class TableChecks {
     }
     CheckRecord& rec = w_.add(rule, family, s);
     w_.judge_sum(rec, rule, s, chosen, {}, open);
+    // A sum that falls short names the rows it adds that print nothing in the column: as printed
+    // the table does not add up, and the reader sees where a figure may have been left out.
+    if (rec.status == "fail" && rec.difference && rec.difference->sign() > 0 && chosen_rows) {
+      if (std::string blanks = blank_rows(*chosen_rows, c); !blanks.empty())
+        rec.message += "；" + blanks + "在此列没有数";
+    }
+  }
+
+  // The names of the rows among `rows` that have no cell in column c (、 joined), or "".
+  std::string blank_rows(const std::vector<int>& rows, int c) const {
+    if (v_.grid < 0) return {};
+    const tables::Grid& g = w_.in.grids[v_.grid];
+    std::string names;
+    for (int k : rows) {
+      if (v_.value(k, c) >= 0 || g.cell(k, c)) continue;
+      const tables::Cell* name = nullptr;
+      for (int col = 0; col < g.n_cols && !name; ++col) {
+        const tables::Cell* cell = g.cell(k, col);
+        if (cell && !cell->header && g.columns[col].role == grammar::ColumnRole::kLabel) name = cell;
+      }
+      names += (names.empty() ? "" : "、") +
+               (name ? text::display(name->text) : "第" + std::to_string(k + 1) + "行");
+    }
+    return names;
   }
 
   // Columns whose sum a total column under `prefix` states: each child group's own total column
