@@ -463,6 +463,9 @@ TEST(Rates, YearOverYear) {
   EXPECT_EQ(must_find(unchanged, "yoy.change", "50").status, "pass");  // 0.5 / (1.5 - 0.5)
   EXPECT_EQ(must_find(unchanged, "yoy.change", "30").status, "fail");  // 1.2 / (4.2 - 1.2) = 40%
   EXPECT_EQ(testing::must_find(unchanged, "0.5万元").label, "公务接待费 / 比去年增加");
+  // So is the subject of a clause that only says what it is compared with (与上年相比).
+  DocumentResult compared = testing::run("收入支出总体与上年相比,增加58.21万元,增长15.46%。\n");
+  EXPECT_EQ(testing::must_find(compared, "58.21万元").label, "收入支出总体 / 增加");
 }
 
 // A change against a budget is no change over a year (versus-budget), unless last year is named too
