@@ -351,7 +351,8 @@ void read_checks(Reader& r, const pugi::xml_node& root, CheckGrammar& g) {
         g.*(it->second) = r.pattern(n);
       } else {
         r.fail(ErrorCode::kBadValue, n.offset_debug(),
-               "attribute class \"" + cls + "\" is not budget, actual, previous, share, share-tail or total");
+               "attribute class \"" + cls +
+                   "\" is not budget, actual, previous, share, share-tail, total, spent-tail or budget-tail");
       }
       continue;
     }
