@@ -466,6 +466,17 @@ TEST(Rates, YearOverYear) {
   // So is the subject of a clause that only says what it is compared with (与上年相比).
   DocumentResult compared = testing::run("收入支出总体与上年相比,增加58.21万元,增长15.46%。\n");
   EXPECT_EQ(testing::must_find(compared, "58.21万元").label, "收入支出总体 / 增加");
+  // A subject of several figures at once (收入支出总体: 收入总计 and 支出总计) has this year's
+  // figure where theirs are equal; where they differ it has none.
+  const std::string change = "收入支出总体与上年相比,增加58.21万元,增长15.46%。\n";
+  DocumentResult joint =
+      testing::run("2023年度收入总计434.72万元。\n2023年度支出总计434.72万元。\n" + change);
+  EXPECT_EQ(must_find(joint, "yoy.change", "15.46").status, "pass");  // 58.21 / (434.72 - 58.21)
+  DocumentResult apart =
+      testing::run("2023年度收入总计434.72万元。\n2023年度支出总计430.00万元。\n" + change);
+  EXPECT_EQ(must_find(apart, "yoy.change", "15.46").status, "skipped");
+  DocumentResult one = testing::run("2023年度收入总计434.72万元。\n" + change);
+  EXPECT_EQ(must_find(one, "yoy.change", "15.46").status, "skipped");
 }
 
 // A change against a budget is no change over a year (versus-budget), unless last year is named too

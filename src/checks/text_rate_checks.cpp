@@ -114,7 +114,7 @@ class TextRates {
       // Or the percentage printed right before it, no other's ("同比增长7.9%,增收913万元").
       if (rate < 0 && x > 0 && same_period(x, x - 1) && is_rate_of(x, x - 1) && !paired[x - 1]) rate = x - 1;
       if (rate >= 0) paired[rate] = true;
-      auto [now, before] = current_and_previous(x);
+      auto [now, before] = current_and_previous(x, rule);
       if (now >= 0 && before >= 0) {
         // Both years printed: the change is their difference.
         CheckRecord& r = w_.add(rule, "yoy", x);
@@ -216,7 +216,7 @@ class TextRates {
   // This year's figure of the subject a change is about, and last year's when it is printed too
   // ("公务接待费2016年预算8万元,2015年预算12.5万元;对比减少4.35万元", "支出251万元,比上年累计支出
   // 285万元下降34万元").
-  std::pair<int, int> current_and_previous(int x) const {
+  std::pair<int, int> current_and_previous(int x, const CheckRule& rule) const {
     // A change named after last year's figure ("比上年累计支出285万元下降34万元") is about the
     // subject before that figure.
     const grammar::Pattern& last_year = w_.g.checks.previous;
@@ -252,6 +252,9 @@ class TextRates {
     if (same.empty()) {
       // Named in a paragraph of its own before: "公务接待费支出决算16.85万元" … "公务接待费…比去年减少".
       if (subject.empty()) return {-1, -1};
+      if (const grammar::Pattern& joint = rule.pattern("joint"); joint.valid() && joint.match_full(subject)) {
+        return {joint_figure(x, rule.pattern("joint-parts")), -1};
+      }
       for (int i = x - 1; i >= 0; --i) {
         if (!w_.in_text(i) || w_.q(i).section != w_.q(x).section || !w_.is_money(i) || !w_.context(i).relation.empty()) continue;
         if (w_.phase(i) != Phase::kPrevious && without_year(w_.subject_key(i)) == subject) return {i, -1};
@@ -265,6 +268,29 @@ class TextRates {
       if (ya && yb && ya != yb) return ya > yb ? std::pair{a, b} : std::pair{b, a};
     }
     return {same[0], -1};
+  }
+
+  // The figure of a subject that names several at once ("收入支出总体", "收支": 收入总计 and 支出总计):
+  // the latest before x of the first part named, when the nearest figure of every part before x
+  // has the same value; else -1, the parts telling no one figure.
+  int joint_figure(int x, const grammar::Pattern& parts) const {
+    if (!parts.valid()) return -1;
+    std::vector<std::pair<std::string, int>> nearest;  // part named, its latest figure
+    for (int i = x - 1; i >= 0; --i) {
+      if (!w_.in_text(i) || w_.q(i).section != w_.q(x).section || !w_.is_money(i) ||
+          !w_.context(i).relation.empty())
+        continue;
+      const std::optional<grammar::Match> m = parts.match_suffix(w_.subject_key(i));
+      if (!m) continue;
+      const std::string part = w_.subject_key(i).substr(m->begin);
+      if (std::none_of(nearest.begin(), nearest.end(), [&](const auto& n) { return n.first == part; }))
+        nearest.emplace_back(part, i);
+    }
+    if (nearest.size() < 2) return -1;
+    for (const auto& [part, i] : nearest) {
+      if (w_.q(i).value_yuan != w_.q(nearest.front().second).value_yuan) return -1;
+    }
+    return nearest.front().second;
   }
 
   Workspace& w_;

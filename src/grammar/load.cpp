@@ -330,9 +330,10 @@ void read_indicators(Reader& r, const pugi::xml_node& root, IndicatorGrammar& g)
 
 // Attributes of check elements that hold patterns; every other attribute is a word or a setting.
 constexpr std::string_view kPatternAttributes[] = {
-    "pattern",  "exclude",       "claims", "open",     "numerator", "denominator",  "current", "previous",
-    "relation", "actual",        "budget", "increase", "decrease",  "amount",       "rate",    "item",
-    "subtotal", "versus-budget", "strip",  "ratio",    "last-year", "caption-tail", "year"};
+    "pattern",      "exclude",  "claims",   "open",          "numerator", "denominator", "current",
+    "previous",     "relation", "actual",   "budget",        "increase",  "decrease",    "amount",
+    "rate",         "item",     "subtotal", "versus-budget", "strip",     "ratio",       "last-year",
+    "caption-tail", "year",     "joint",    "joint-parts"};
 
 void read_checks(Reader& r, const pugi::xml_node& root, CheckGrammar& g) {
   for (pugi::xml_node n : root.children()) {
