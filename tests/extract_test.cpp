@@ -68,6 +68,21 @@ TEST(Extract, ATextFiguresContextHoldsTheYearItsLabelNames) {
   EXPECT_EQ(year_of("2.5万元"), 0);
 }
 
+// A sentence that opens with a change names no subject of its own: it is the subject of the sentence
+// before, and so are the sentence's later changes. Two sentences on, or after a subject of its own,
+// it is not.
+TEST(Extract, AChangeOpeningTheNextSentenceIsOfTheSubjectBefore) {
+  DocumentResult d =
+      run("2.其他收入15.62万元,为预算单位在“财政拨款收入”之外取得的收入。比上年减少14.58万元,下降48.28%,"
+          "主要是银行利息收入"
+          "减少。\n3.年末结转和结余69.12万元。主要用于项目支出。比上年减少10.15万元。\n"
+          "4.公务接待费5万元。公用经费比上年减少2万元。\n");
+  EXPECT_EQ(must_find(d, "14.58万元").label, "其他收入 / 比上年减少");
+  EXPECT_EQ(must_find(d, "48.28%").label, "其他收入 / 下降");
+  EXPECT_EQ(must_find(d, "10.15万元").label, "比上年减少");
+  EXPECT_EQ(must_find(d, "2万元").label, "公用经费比上年减少");  // printed in one piece
+}
+
 // A target's comparator is the figure's: the label ends before it.
 TEST(Extract, AComparatorIsNoPartOfALabel) {
   DocumentResult d = run("质量指标图书完好率≥98%;成本指标单场活动成本≤0.5万元;足额保障率=100%。\n");

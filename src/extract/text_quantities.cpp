@@ -226,6 +226,16 @@ class ParagraphReader {
     return it != sentence_ends_.end() && *it < to;
   }
 
+  // Whether b starts the sentence after the one that holds `from`: nothing but spaces between the
+  // end of that sentence and b.
+  bool opens_the_next_sentence(size_t from, size_t b) const {
+    auto first = std::lower_bound(sentence_ends_.begin(), sentence_ends_.end(), from);
+    if (first == sentence_ends_.end() || *first >= b) return false;
+    size_t after = *first + (f_.text[*first] == '\xE3' ? 3 : 1);  // 。 or ; ! ?
+    while (after < b && f_.text[after] == ' ') ++after;
+    return after == b;
+  }
+
   bool only_list_separators(size_t from, size_t to) const {
     for (size_t i = from; i < to;) {
       char32_t c = text::next_char(f_.text, i);
@@ -455,6 +465,7 @@ class ParagraphReader {
     // The subject of the clause before, and where it ends without its attribute: a relation or
     // another attribute is about the core ("工资福利支出 / 同比减少", "公务接待费 / 2015年预算").
     size_t subject_b = 0, subject_e = 0, subject_core_e = 0;
+    size_t subject_said = 0;  // where the subject was last taken up: its end, or a change of it after
     size_t previous_end = 0;
     // "占年初预算" after "占年初预算10065万元": the relation of a following share, as printed.
     std::string share_relation;
@@ -508,9 +519,16 @@ class ParagraphReader {
           }
         }
       }
-      if (subject_e > subject_b && sentence_break(subject_e, f.figure.begin)) {
-        subject_b = subject_e = subject_core_e = 0;
-        share_relation.clear();
+      // A sentence ends the subject, unless the next starts with a change of it and names no other
+      // ("其他收入15.62万元,为…取得的收入。比上年减少14.58万元,下降48.28%").
+      subject_said = std::max(subject_said, subject_e);
+      if (subject_e > subject_b && sentence_break(subject_said, f.figure.begin)) {
+        if (b < e && opens_the_next_sentence(subject_said, b) && matches_full(g_.labels.relations, b, e)) {
+          subject_said = b;
+        } else {
+          subject_b = subject_e = subject_core_e = 0;
+          share_relation.clear();
+        }
       }
 
       // "收、支总计各是4125.49,4143.91万元": heads and a common tail, handed out in order; a later
