@@ -233,6 +233,36 @@ TEST(Lists, NumberedParagraphsAndOpenLists) {
   EXPECT_EQ(open->severity, "warning");  // no claim that 1. and 2. are all
 }
 
+// A paragraph that opens with its claim after the numbered items of a list splits that list's total
+// another way; after a paragraph of its own, or with no list before, it has no total.
+TEST(Lists, ASecondSplitAfterTheNumberedItems) {
+  const std::string items =
+      "2024年支出预算8,936.35万元,其中:\n1.教育支出7,114.20万元,占79.61%。\n2.社会保障和就业支出1,822.15万元,"
+      "占20.39%。\n";
+  DocumentResult doc = testing::run(items + "按支出性质分:基本支出7,215.48万元,项目支出1,700.87万元。\n");
+  const CheckRecord* split = nullptr;
+  for (const CheckRecord* c : of_rule(doc, "list.parts")) {
+    if (c->computed && c->computed->to_string() == "8916.35") split = c;
+  }
+  ASSERT_NE(split, nullptr);
+  EXPECT_EQ(split->status, "fail");  // 7215.48 + 1700.87 = 8916.35
+  DocumentResult apart =
+      testing::run(items + "其他说明如下。\n按支出性质分:基本支出7,215.48万元,项目支出1,700.87万元。\n");
+  for (const CheckRecord* c : of_rule(apart, "list.parts")) EXPECT_NE(c->computed->to_string(), "8916.35");
+  DocumentResult alone = testing::run("按支出性质分:基本支出7,215.48万元,项目支出1,700.87万元。\n");
+  EXPECT_TRUE(of_rule(alone, "list.parts").empty());
+  // Nor is a paragraph right after the claim's one a second split: it is the first, checked once.
+  DocumentResult first = testing::run(
+      "2024年支出预算8,936.35万元,其中:\n按支出性质分:基本支出7,215.48万元,项目支出1,700.87万元。\n");
+  EXPECT_EQ(of_rule(first, "list.parts").size(), 1u);
+  // Nor is a total whose paragraph says more after its claim.
+  DocumentResult said = testing::run(
+      "2024年支出预算8,936.35万元,其中:教育为主,保障为辅。\n1.教育支出7,114.20万元。\n2.社会保障和就业支出1,"
+      "822.15万元。\n"
+      "按支出性质分:基本支出7,215.48万元,项目支出1,700.87万元。\n");
+  for (const CheckRecord* c : of_rule(said, "list.parts")) EXPECT_NE(c->computed->to_string(), "8916.35");
+}
+
 TEST(Lists, AnItemWithoutAFigureIsSkipped) {
   DocumentResult doc = testing::run("2019年度财政收入1,295.87万元,包括年初县财政预算批复,年中追加247.37万元。\n");
   EXPECT_EQ(must_find(doc, "list.parts", "1295.87").status, "skipped");

@@ -63,7 +63,7 @@ class Lists {
 
   void run() {
     if (!rule_) return;
-    for (const Paragraph& p : paragraphs_) sentence_lists(p);
+    for (size_t i = 0; i < paragraphs_.size(); ++i) sentence_lists(i);
     numbered_lists();
   }
 
@@ -230,7 +230,8 @@ class Lists {
 
   // ---- lists inside a paragraph -------------------------------------------------------------
 
-  void sentence_lists(const Paragraph& p) {
+  void sentence_lists(size_t index) {
+    const Paragraph& p = paragraphs_[index];
     const int n = static_cast<int>(p.figures.size());
     // Each gap's claim, looked for once: a list's later gaps are asked again for nested claims.
     std::vector<std::optional<Claim>> claims(n);
@@ -261,6 +262,9 @@ class Lists {
           sentence = p.sentence[j];
           heads.push_back(p.figures[j]);
         }
+        // A paragraph that opens with its claim, after the numbered items of a list, splits the
+        // total that list split another way ("按支出性质分:基本支出…,项目支出…").
+        if (heads.empty() && k == 0) heads = heads_split_before(index);
       }
       if (heads.empty()) continue;
       // The nearest head in the claim's own sentence is its total even when a part is larger.
@@ -366,6 +370,28 @@ class Lists {
         judge(g, parts, confident, missing, open);
       }
     }
+  }
+
+  // The heads of the paragraph before paragraph `index` and the numbered items after it, if any,
+  // when that paragraph ends in a claim ("2024年支出预算8,936.35万元,其中:"): the figures of its last
+  // sentence.
+  std::vector<int> heads_split_before(size_t index) const {
+    size_t x = index;
+    while (x > 0 && !paragraphs_[x - 1].style.empty() &&
+           next_paragraph_block(paragraphs_[x - 1].block) == paragraphs_[x].block) {
+      --x;
+    }
+    if (x == 0) return {};
+    const Paragraph& head = paragraphs_[x - 1];
+    if (head.figures.empty() || next_paragraph_block(head.block) != paragraphs_[x].block) return {};
+    const std::optional<Claim> tail = claim_in(head.gaps.back());
+    if (!tail || tail->end + 1 < head.gaps.back().size()) return {};
+    std::vector<int> heads;
+    for (int j = static_cast<int>(head.figures.size()) - 1;
+         j >= 0 && head.sentence[j] == head.sentence.back(); --j) {
+      if (is_subject(head.figures[j])) heads.push_back(head.figures[j]);
+    }
+    return heads;
   }
 
   // ---- numbered paragraphs under a paragraph ---------------------------------------------------
