@@ -136,8 +136,10 @@ TEST(Extract, LabelsStopAtClauseBoundariesOnly) {
   EXPECT_EQ(must_find(d, "3.2万元").label, "节约资金");
   EXPECT_EQ(must_find(d, "4.1万元").label, "节能改造支出");
   EXPECT_EQ(must_find(d, "7.6万元").label, "调节基金");
-  // The bracket that closes "(10分)" is no part of the next label.
+  // The bracket that closes "(10分)" is no part of the next label, nor one that opens before it.
   EXPECT_EQ(must_find(d, "800元").label, "人均培训成本");
+  DocumentResult bracket = run("公务用车购置及运行费20.00万元(其中购置费0万元,运行费20.00万元)。\n");
+  EXPECT_EQ(must_find(bracket, "0万元").label, "购置费");
   // The number of an item is no count of 项 (项目), and the item's name is whole.
   EXPECT_EQ(must_find(d, "29700 元").label, "项目支出");
   for (const QuantityRecord& q : d.quantities) EXPECT_NE(q.unit, "项") << q.raw;
