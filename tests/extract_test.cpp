@@ -469,6 +469,21 @@ TEST(Extract, AWeightRunIntoTheFigureAfterItIsNoPartOfIt) {
   EXPECT_TRUE(find_raw(apart, "1,415万元"));
 }
 
+// A row of a score table is named by its levels, not by the weights beside them, figures or not
+// ("15分)": its bracket lost).
+TEST(Extract, AScoreRowIsNamedByItsLevelsNotItsWeights) {
+  DocumentResult d =
+      run("一级指标\t分值\t二级指标\t分值\t三级指标\t分值\t得分\n"
+          "投入\t(15分)\t预算配置\t15分)\t在职人员控制率\t7分)\t7\n"
+          "\t\t\t\t三公经费变动率\t8分)\t8\n");
+  const QuantityRecord* seven = nullptr;
+  for (const QuantityRecord& q : d.quantities) {
+    if (q.raw == "7" && q.column == "得分") seven = &q;
+  }
+  ASSERT_NE(seven, nullptr);
+  EXPECT_EQ(seven->label, "投入 / 预算配置 / 在职人员控制率");
+}
+
 TEST(Extract, HtmlTableFiguresTakeTheirLabelsFromMergedCells) {
   std::string page =
       "<html><body>\n<p>单位:万元</p>\n<table>\n<tr><td>项目</td><td>科目</td><td>预算数</td><td>执行数</td></tr>\n"

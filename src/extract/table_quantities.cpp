@@ -69,8 +69,10 @@ class GridLabels {
       // A code column names a row when it holds no code: "合计" printed under 科目编码.
       bool code = role == ColumnRole::kCode &&
                   std::any_of(cell->text.begin(), cell->text.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
+      // Nor does a weight or a score that is no figure ("15分)", its bracket lost).
       if ((role == ColumnRole::kText && !own_text) || role == ColumnRole::kRownum || code ||
-          role == ColumnRole::kComparator || role == ColumnRole::kUnit)
+          role == ColumnRole::kComparator || role == ColumnRole::kUnit || role == ColumnRole::kWeight ||
+          role == ColumnRole::kScore)
         continue;
       const std::string& t = name(index_of(cell));
       if (t.empty() || (last && t == *last)) continue;
