@@ -15,6 +15,11 @@ using testing::find_raw;
 using testing::must_find;
 using testing::run;
 
+// The figure printed as each `raw` has its label.
+void expect_labels(const DocumentResult& d, std::initializer_list<std::pair<const char*, const char*>> labels) {
+  for (const auto& [raw, label] : labels) EXPECT_EQ(must_find(d, raw).label, label) << raw;
+}
+
 TEST(Extract, SentenceLabelsAsAReaderGivesThem) {
   DocumentResult d = run(
       "(一)收入总计1186.81万元,比上年减少23.95万元,下降1.98%。\n"
@@ -88,9 +93,7 @@ TEST(Extract, AChangeOpeningTheNextSentenceIsOfTheSubjectBefore) {
 // A target's comparator is the figure's: the label ends before it.
 TEST(Extract, AComparatorIsNoPartOfALabel) {
   DocumentResult d = run("质量指标图书完好率≥98%;成本指标单场活动成本≤0.5万元;足额保障率=100%。\n");
-  EXPECT_EQ(must_find(d, "98%").label, "质量指标图书完好率");
-  EXPECT_EQ(must_find(d, "0.5万元").label, "成本指标单场活动成本");
-  EXPECT_EQ(must_find(d, "100%").label, "足额保障率");
+  expect_labels(d, {{"98%", "质量指标图书完好率"}, {"0.5万元", "成本指标单场活动成本"}, {"100%", "足额保障率"}});
 }
 
 // A number alone before a name is the cell before it, run into it (the weight of the indicator
@@ -99,10 +102,10 @@ TEST(Extract, ANumberRunIntoANameIsNoPartOfIt) {
   DocumentResult d =
       run("产出指标数量指标足额保障率=100% 22.5科目调整次数≤10次 12.5产出指标(50分)。12月份采购支出3万元;"
           "其中:2010302一般行政管理事务99.45万元。\n");
-  EXPECT_EQ(must_find(d, "10次").label, "科目调整次数");
-  EXPECT_EQ(must_find(d, "50分").label, "产出指标");  // nor the bracket the figure opens
-  EXPECT_EQ(must_find(d, "3万元").label, "12月份采购支出");
-  EXPECT_EQ(must_find(d, "99.45万元").label, "一般行政管理事务");
+  expect_labels(d, {{"10次", "科目调整次数"},
+                    {"50分", "产出指标"},  // nor the bracket the figure opens
+                    {"3万元", "12月份采购支出"},
+                    {"99.45万元", "一般行政管理事务"}});
   EXPECT_EQ(must_find(d, "99.45万元").code, "2010302");
 }
 
@@ -132,12 +135,13 @@ TEST(Extract, LabelsStopAtClauseBoundariesOnly) {
   DocumentResult d =
       run("节能环保支出12.5万元。节约资金3.2万元,节能改造支出4.1万元;调节基金:7.6万元。"
           "成本指标(10分)人均培训成本800元\n2. 项目支出 29700 元,占一般公共预算支出的 3.26%。\n");
-  EXPECT_EQ(must_find(d, "12.5万元").label, "节能环保支出");
-  EXPECT_EQ(must_find(d, "3.2万元").label, "节约资金");
-  EXPECT_EQ(must_find(d, "4.1万元").label, "节能改造支出");
-  EXPECT_EQ(must_find(d, "7.6万元").label, "调节基金");
-  // The bracket that closes "(10分)" is no part of the next label, nor one that opens before it.
-  EXPECT_EQ(must_find(d, "800元").label, "人均培训成本");
+  // The bracket that closes "(10分)" is no part of the next label (人均培训成本), nor one that opens
+  // before it.
+  expect_labels(d, {{"12.5万元", "节能环保支出"},
+                    {"3.2万元", "节约资金"},
+                    {"4.1万元", "节能改造支出"},
+                    {"7.6万元", "调节基金"},
+                    {"800元", "人均培训成本"}});
   DocumentResult bracket = run("公务用车购置及运行费20.00万元(其中购置费0万元,运行费20.00万元)。\n");
   EXPECT_EQ(must_find(bracket, "0万元").label, "购置费");
   // The number of an item is no count of 项 (项目), and the item's name is whole.
