@@ -189,7 +189,10 @@ class TextRates {
       const std::string& s = w_.subject_key(i);
       if (s.ends_with(base) || ends_in(s, w_.attribute_key(i), base)) return i;
       if (!w_.attribute_key(i).empty()) continue;
-      if (s.ends_with(loose_base) || without_tail(s, g.spent_tail).ends_with(base)) return i;
+      // Found in the name at all before its tail is looked for: most names hold no base.
+      if (s.ends_with(loose_base) ||
+          (s.find(base) != std::string::npos && without_tail(s, g.spent_tail).ends_with(base)))
+        return i;
     }
     return -1;
   }
