@@ -493,9 +493,15 @@ TEST(Rates, YearOverYear) {
   EXPECT_EQ(must_find(unchanged, "yoy.change", "50").status, "pass");  // 0.5 / (1.5 - 0.5)
   EXPECT_EQ(must_find(unchanged, "yoy.change", "30").status, "fail");  // 1.2 / (4.2 - 1.2) = 40%
   EXPECT_EQ(testing::must_find(unchanged, "0.5万元").label, "公务接待费 / 比去年增加");
-  // So is the subject of a clause that only says what it is compared with (与上年相比).
-  DocumentResult compared = testing::run("收入支出总体与上年相比,增加58.21万元,增长15.46%。\n");
-  EXPECT_EQ(testing::must_find(compared, "58.21万元").label, "收入支出总体 / 增加");
+  // So is the subject of a clause that only says what it is compared with (与上年相比), which says
+  // what the change is against: against a budget, it is no change over a year.
+  DocumentResult compared = testing::run(
+      "收入支出总体与上年相比,增加58.21万元,增长15.46%。\n公用经费支出20万元。公用经费与预算相比,增加2万元,"
+      "增长11.11%。\n");
+  EXPECT_EQ(testing::must_find(compared, "58.21万元").label, "收入支出总体 / 与上年相比增加");
+  EXPECT_EQ(testing::must_find(compared, "2万元").label, "公用经费 / 与预算相比增加");
+  for (const CheckRecord* c : of_rule(compared, "yoy.change"))
+    EXPECT_EQ(c->message.find("公用经费"), std::string::npos);
   // A subject of several figures at once (收入支出总体: 收入总计 and 支出总计) has this year's
   // figure where theirs are equal; where they differ it has none.
   const std::string change = "收入支出总体与上年相比,增加58.21万元,增长15.46%。\n";

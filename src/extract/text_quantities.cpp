@@ -381,8 +381,12 @@ class ParagraphReader {
 
   // The subject named by the figureless clause that ends just before `b` (grammar: subject-clause),
   // as a range of the folded text, empty when there is none in the same sentence.
-  std::pair<size_t, size_t> subject_of_clause_before(size_t floor, size_t b) const {
-    if (!g_.labels.subject_clause.valid() || b <= floor) return {0, 0};
+  struct ClauseSubject {
+    size_t begin = 0, end = 0;              // the subject
+    size_t basis_begin = 0, basis_end = 0;  // what it is compared with, when that is all the clause says
+  };
+  ClauseSubject subject_of_clause_before(size_t floor, size_t b) const {
+    if (!g_.labels.subject_clause.valid() || b <= floor) return {};
     size_t e = b;
     while (e > floor) {  // back over the boundary that ends the clause before
       size_t j = e;
@@ -391,15 +395,21 @@ class ParagraphReader {
         e = j;
         break;
       }
-      if (!(c == ' ')) return {0, 0};
+      if (!(c == ' ')) return {};
       e = j;
     }
     size_t cb = clause_begin(floor, e);
     strip(cb, e);
-    if (cb >= e || sentence_break(cb, b)) return {0, 0};
-    auto m = g_.labels.subject_clause.match_prefix(view(cb, e));
-    if (!m || m->end != e - cb || m->key_end <= m->key_begin) return {0, 0};
-    return {cb + m->key_begin, cb + m->key_end};
+    if (cb >= e || sentence_break(cb, b)) return {};
+    const auto groups = g_.labels.subject_clause.full_groups(view(cb, e));
+    if (!groups || groups->empty() || (*groups)[0].empty()) return {};
+    auto at = [&](std::string_view g) { return static_cast<size_t>(g.data() - f_.text.data()); };
+    ClauseSubject out{at((*groups)[0]), at((*groups)[0]) + (*groups)[0].size()};
+    if (groups->size() > 1 && !(*groups)[1].empty()) {
+      out.basis_begin = at((*groups)[1]);
+      out.basis_end = out.basis_begin + (*groups)[1].size();
+    }
+    return out;
   }
 
   // True iff the text [b, e) is a relation (比上年减少, 完成年初预算的 …).
@@ -592,13 +602,16 @@ class ParagraphReader {
           f.relation = shown(b, e);
           f.attribute.clear();
           f.subject.clear();
-          auto [sb, se] = subject_of_clause_before(previous_end, b);
-          if (se > sb) {
+          const ClauseSubject before = subject_of_clause_before(previous_end, b);
+          if (before.end > before.begin) {
             // Later figures of the sentence are about it too ("…,下降13.01%").
-            subject_b = sb;
-            subject_e = se;
-            subject_core_e = subject_end(sb, se);
+            subject_b = before.begin;
+            subject_e = before.end;
+            subject_core_e = subject_end(subject_b, subject_e);
             f.subject = shown(subject_b, subject_core_e);
+            // "收入支出总体与上年相比,增加…": the change is against what that clause names.
+            if (before.basis_end > before.basis_begin)
+              f.relation = shown(before.basis_begin, before.basis_end) + f.relation;
           }
         }
         if (b < e && !relation && !attribute) {
