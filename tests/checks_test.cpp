@@ -251,6 +251,9 @@ TEST(Lists, ASecondSplitAfterTheNumberedItems) {
   for (const CheckRecord* c : of_rule(apart, "list.parts")) EXPECT_NE(c->computed->to_string(), "8916.35");
   DocumentResult alone = testing::run("按支出性质分:基本支出7,215.48万元,项目支出1,700.87万元。\n");
   EXPECT_TRUE(of_rule(alone, "list.parts").empty());
+  // Nor is a numbered paragraph that opens with a claim: it is an item.
+  DocumentResult item = testing::run(items + "3.包括基本支出7,215.48万元,项目支出1,700.87万元。\n");
+  for (const CheckRecord* c : of_rule(item, "list.parts")) EXPECT_NE(c->computed->to_string(), "8916.35");
   // Nor is a paragraph right after the claim's one a second split: it is the first, checked once.
   DocumentResult first = testing::run(
       "2024年支出预算8,936.35万元,其中:\n按支出性质分:基本支出7,215.48万元,项目支出1,700.87万元。\n");

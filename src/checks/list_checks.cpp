@@ -262,9 +262,10 @@ class Lists {
           sentence = p.sentence[j];
           heads.push_back(p.figures[j]);
         }
-        // A paragraph that opens with its claim, after the numbered items of a list, splits the
-        // total that list split another way ("按支出性质分:基本支出…,项目支出…").
-        if (heads.empty() && k == 0) heads = heads_split_before(index);
+        // A paragraph of its own that opens with its claim, after the numbered items of a list,
+        // splits the total that list split another way ("按支出性质分:基本支出…,项目支出…"); a
+        // numbered one is an item.
+        if (heads.empty() && k == 0 && p.style.empty()) heads = heads_split_before(index);
       }
       if (heads.empty()) continue;
       // The nearest head in the claim's own sentence is its total even when a part is larger.
@@ -376,8 +377,12 @@ class Lists {
   // when that paragraph ends in a claim ("2024年支出预算8,936.35万元,其中:"): the figures of its last
   // sentence.
   std::vector<int> heads_split_before(size_t index) const {
+    // No further back than a list's heads are looked for: thousands of numbered paragraphs, each
+    // opening with a claim, would otherwise each be read back to the first.
+    const size_t look_back = static_cast<size_t>(kHeadsLookBack);
+    const size_t nearest = index > look_back ? index - look_back : 0;
     size_t x = index;
-    while (x > 0 && !paragraphs_[x - 1].style.empty() &&
+    while (x > nearest && !paragraphs_[x - 1].style.empty() &&
            next_paragraph_block(paragraphs_[x - 1].block) == paragraphs_[x].block) {
       --x;
     }
