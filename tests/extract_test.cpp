@@ -79,15 +79,14 @@ TEST(Extract, ATextFiguresContextHoldsTheYearItsLabelNames) {
 TEST(Extract, AChangeOpeningTheNextSentenceIsOfTheSubjectBefore) {
   DocumentResult d =
       run("2.其他收入15.62万元,为预算单位在“财政拨款收入”之外取得的收入。比上年减少14.58万元,下降48.28%,"
-          "主要是银行利息收入"
-          "减少。\n3.年末结转和结余69.12万元。主要用于项目支出。比上年减少10.15万元。\n"
+          "主要是银行利息收入减少。\n3.年末结转和结余69.12万元。主要用于项目支出。比上年减少10.15万元。\n"
           "4.公务接待费5万元。公用经费比上年减少2万元。\n"
           "1.行政运行449.13万元,主要用于单位日常运行开支。较2018年年初预算数增加135.2万元。\n");
-  EXPECT_EQ(must_find(d, "14.58万元").label, "其他收入 / 比上年减少");
-  EXPECT_EQ(must_find(d, "48.28%").label, "其他收入 / 下降");
-  EXPECT_EQ(must_find(d, "10.15万元").label, "比上年减少");
-  EXPECT_EQ(must_find(d, "2万元").label, "公用经费比上年减少");  // printed in one piece
-  EXPECT_EQ(must_find(d, "135.2万元").label, "行政运行 / 较2018年年初预算数增加");
+  expect_labels(d, {{"14.58万元", "其他收入 / 比上年减少"},
+                    {"48.28%", "其他收入 / 下降"},
+                    {"10.15万元", "比上年减少"},
+                    {"2万元", "公用经费比上年减少"},  // printed in one piece
+                    {"135.2万元", "行政运行 / 较2018年年初预算数增加"}});
 }
 
 // A target's comparator is the figure's: the label ends before it.
