@@ -136,6 +136,13 @@ class Lists {
     return last;
   }
 
+  // The claim a paragraph ends with ("…8,936.35万元,其中:", "具体如下:"), if it ends with one.
+  std::optional<Claim> closing_claim(const Paragraph& p) const {
+    std::optional<Claim> claim = claim_in(p.gaps.back());
+    if (claim && claim->end + 1 >= p.gaps.back().size()) return claim;
+    return std::nullopt;
+  }
+
   // What follows a claim word before the first part: nothing but punctuation and a marker, or a
   // clause without a figure (an item that has none), or a list of words (主要包括:基本工资、津贴…)
   // or a note in brackets, which are no lists of figures.
@@ -389,8 +396,7 @@ class Lists {
     if (x == 0) return {};
     const Paragraph& head = paragraphs_[x - 1];
     if (head.figures.empty() || next_paragraph_block(head.block) != paragraphs_[x].block) return {};
-    const std::optional<Claim> tail = claim_in(head.gaps.back());
-    if (!tail || tail->end + 1 < head.gaps.back().size()) return {};
+    if (!closing_claim(head)) return {};
     std::vector<int> heads;
     for (int j = static_cast<int>(head.figures.size()) - 1;
          j >= 0 && head.sentence[j] == head.sentence.back(); --j) {
@@ -406,8 +412,8 @@ class Lists {
       const Paragraph& head = paragraphs_[x];
       const Paragraph& next = paragraphs_[x + 1];
       if (next.block != next_paragraph_block(head.block)) continue;
-      std::optional<Claim> tail_claim = claim_in(head.gaps.back());
-      bool claims = tail_claim && tail_claim->end + 1 >= head.gaps.back().size();
+      const std::optional<Claim> tail_claim = closing_claim(head);
+      const bool claims = tail_claim.has_value();
       // Items are numbered paragraphs of a style other than the head's, or, after a head that
       // ends in a claim ("具体如下:"), the plain paragraphs that follow it.
       std::string item_style = next.style;

@@ -259,7 +259,7 @@ class TextRates {
         return {joint_figure(x, rule.pattern("joint-parts")), -1};
       }
       for (int i = x - 1; i >= 0; --i) {
-        if (!w_.in_text(i) || w_.q(i).section != w_.q(x).section || !w_.is_money(i) || !w_.context(i).relation.empty()) continue;
+        if (!named_amount_before(i, x)) continue;
         if (w_.phase(i) != Phase::kPrevious && without_year(w_.subject_key(i)) == subject) return {i, -1};
       }
       return {-1, -1};
@@ -273,6 +273,13 @@ class TextRates {
     return {same[0], -1};
   }
 
+  // Whether figure i, before x, is an amount of running text in x's section named by itself: no
+  // change or rate of another.
+  bool named_amount_before(int i, int x) const {
+    return w_.in_text(i) && w_.q(i).section == w_.q(x).section && w_.is_money(i) &&
+           w_.context(i).relation.empty();
+  }
+
   // The figure of a subject that names several at once ("收入支出总体", "收支": 收入总计 and 支出总计):
   // the latest before x of the first part named, when the nearest figure of every part before x
   // has the same value; else -1, the parts telling no one figure.
@@ -280,9 +287,7 @@ class TextRates {
     if (!parts.valid()) return -1;
     std::vector<std::pair<std::string, int>> nearest;  // part named, its latest figure
     for (int i = x - 1; i >= 0; --i) {
-      if (!w_.in_text(i) || w_.q(i).section != w_.q(x).section || !w_.is_money(i) ||
-          !w_.context(i).relation.empty())
-        continue;
+      if (!named_amount_before(i, x)) continue;
       const std::optional<grammar::Match> m = parts.match_suffix(w_.subject_key(i));
       if (!m) continue;
       const std::string part = w_.subject_key(i).substr(m->begin);

@@ -190,7 +190,7 @@ class ParagraphReader {
       const std::string_view tail(s.data() + b.number_begin, b.number_end - b.number_begin);
       if (head.size() <= tail.size() || !head.ends_with(tail)) continue;
       const size_t cut = head.size() - tail.size();
-      if (!std::all_of(head.begin(), head.begin() + cut, [](char c) { return c >= '0' && c <= '9'; }))
+      if (!std::all_of(head.begin(), head.begin() + cut, [](char c) { return text::is_ascii_digit(c); }))
         continue;
       a.begin = a.number_begin = a.number_begin + cut;
       found_[k].fused_head = cut;
