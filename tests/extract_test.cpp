@@ -423,8 +423,8 @@ TEST(Extract, FusedCellsSplitOnlyWithCertainty) {
   EXPECT_EQ(must_find(d, "662.98").label, "合计");
   EXPECT_EQ(must_find(d, "504.55").label, "水电气费");
   // A run that ends in a percentage fuses cells of other kinds ("310.2154.741050%5": 310.2, 154.74,
-  // 10, 50% and 5 under 年初预算数, 全年执行数, 分值, 执行率, 得分): no amount is read from it, and
-  // no head of it ("310.2154") as a figure of its own.
+  // 10, 50% and 5 under 年初预算数, 全年执行数, 分值, 执行率, 得分): it is split by its rate
+  // (AFundRowIsSplitWhereItsRateAgrees), and no head of it ("310.2154") is a figure of its own.
   DocumentResult form =
       run("1、项目支出绩效自评表(2016年度)           "
           "项目名称道路清扫保洁外包工作经费主管部门及代码临溪县人民政府城南街道"
@@ -439,13 +439,59 @@ TEST(Extract, FusedCellsSplitOnlyWithCertainty) {
   for (const QuantityRecord& q : form.quantities) {
     EXPECT_NE(q.raw, "1050") << q.label;
     EXPECT_NE(q.raw, "310.2154") << q.label;
-    EXPECT_TRUE(q.kind != "money" || q.label == "本年一般公共预算拨款") << q.raw << " " << q.label;
+    EXPECT_TRUE(q.kind != "money" || q.label == "本年一般公共预算拨款" || q.label == "年度资金总额")
+        << q.raw << " " << q.label;
   }
   DocumentResult costs =
       run("项目资金(万元)\n成本构成2021年预算数2021年执行数保安服务费191.00191.00保洁服务费99.5099.50"
           "绩效目标 3、2.5012.5012.50完成值达到指标值,记满分。\n");
   EXPECT_EQ(must_find(costs, "99.50").label, "保洁服务费");
   for (const QuantityRecord& q : costs.quantities) EXPECT_NE(q.raw, "12.50");
+}
+
+// A self-evaluation form's fund row run together: its amounts part where the 执行率 printed after
+// them is what they make it, when one split does; a run of the same digits parts the same way.
+TEST(Extract, AFundRowIsSplitWhereItsRateAgrees) {
+  auto figures = [](const DocumentResult& d) {
+    std::vector<std::string> out;
+    for (const QuantityRecord& q : d.quantities) out.push_back(q.raw + " " + q.label);
+    return out;
+  };
+  const std::string header = "项目资金(万元)年初预算数(A)全年执行数(B)分值(10分)执行率(B/A)得分得分计算方法";
+  // 310.2 and 154.74 make 49.9%, printed 50%; 310.21 and 54.74 would make 17.6%. A rate after one
+  // run of digits is read as printed.
+  DocumentResult d =
+      run(header +
+          "年度资金总额:310.2154.741050%5执行率*该指标分值。其中:本年一般公共预算拨款 310.2154.74 "
+          "其他资金 预算执行率100%\n");
+  EXPECT_EQ(figures(d), (std::vector<std::string>{"10分 项目资金(万元)年初预算数(A)全年执行数(B)分值",
+                                                  "310.2 年度资金总额", "154.74 年度资金总额",
+                                                  "50% 年度资金总额", "310.2 本年一般公共预算拨款",
+                                                  "154.74 本年一般公共预算拨款", "100% 其他资金预算执行率"}));
+  EXPECT_EQ(must_find(d, "154.74").value_yuan->to_canonical(), "1547400");
+  // Three amounts and no weight, the row's name before the header words (as OCR left them); the
+  // rate is the last amount over the one before it. The rows it splits are no measure of the
+  // columns of the cost table after them.
+  DocumentResult three =
+      run("项目资金(万元)年度资金总额年初预算数调整预算数(A)、全年执行数(B)执行率(B/A)120.5130.0126.597%"
+          "其中:财政拨款120.5130.0126.5成本构成2021年预算数2021年执行数保安服务费191.00191.00\n");
+  EXPECT_EQ(figures(three),
+            (std::vector<std::string>{"120.5 年度资金总额", "130.0 年度资金总额", "126.5 年度资金总额",
+                                      "97% 年度资金总额", "120.5 财政拨款", "130.0 财政拨款",
+                                      "126.5 财政拨款", "191.00 保安服务费", "191.00 保安服务费"}));
+  // No cell starts with its point (185.4, 131.6 and 71%, not 185.4, 131, .67 and 1%), and no
+  // weight is 0 (84.92, 84.1, a weight 10 and 99%, not 84.92, 84.11, 0 and 99%).
+  for (auto [row, amount] : {std::pair{"185.4131.671%", "131.6"}, std::pair{"84.9284.11099%", "84.1"}}) {
+    DocumentResult one = run(header + "年度资金总额:" + row + "执行率。\n");
+    EXPECT_EQ(must_find(one, amount).label, "年度资金总额") << row;
+  }
+  // A rate no split makes (60%), or one that two splits make (48.6, 52.8, 50.18 and 95%, or 48.6,
+  // 52.8, 50.1, a weight 8 and 95%), gives no figure.
+  for (const char* row : {"年度资金总额:310.2154.741060%5", "年度资金总额:48.652.850.1895%"}) {
+    DocumentResult none = run(header + row + "执行率*该指标分值。\n");
+    EXPECT_EQ(figures(none), (std::vector<std::string>{"10分 项目资金(万元)年初预算数(A)全年执行数(B)分值"}))
+        << row;
+  }
 }
 
 TEST(Extract, AWeightRunIntoTheFigureAfterItIsNoPartOfIt) {

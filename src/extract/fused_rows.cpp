@@ -19,8 +19,10 @@ struct Token {
 };
 
 struct Row {
+  size_t text_begin = 0;
   size_t label_begin = 0, label_end = 0;
   std::vector<Token> runs;
+  std::optional<Token> rate_run;  // digits before a '%'
   bool total = false;
   bool named = true;  // a row without a name keeps its runs from the row before, and gives none
 };
@@ -67,6 +69,69 @@ void cuts(std::string_view s, int parts, std::vector<std::string_view>& current,
     cuts(s.substr(len), parts - 1, current, out);
     current.pop_back();
   }
+}
+
+// The cells of a run that ends in a rate, as a self-evaluation form's fund row prints them
+// (年初预算数, 全年预算数, 全年执行数, 分值, 执行率): two or three amounts of at most two decimals,
+// a whole weight or none, and the rate, which is the last amount over the one before it (rounded
+// to its printed decimals). Only where exactly one split makes it so.
+struct RateSplit {
+  std::vector<std::string_view> amounts;
+  std::string_view rate;
+};
+
+// Longer runs are no fund row: three amounts of seven digits, a weight and a rate are shorter.
+constexpr size_t kLongestRateRun = 40;
+
+std::optional<RateSplit> split_by_rate(std::string_view run) {
+  if (run.size() > kLongestRateRun) return std::nullopt;
+  std::optional<RateSplit> found;
+  int agreeing = 0;
+  std::vector<std::string_view> pieces;
+  auto judge = [&] {
+    const std::string_view rate_text = pieces.back();
+    const std::optional<Decimal> rate = Decimal::parse(rate_text);
+    for (size_t weights = 0; weights <= 1; ++weights) {
+      if (pieces.size() < 3 + weights || pieces.size() > 4 + weights) continue;
+      const size_t amounts = pieces.size() - 1 - weights;
+      if (weights) {
+        const std::optional<Decimal> w = Decimal::parse(pieces[amounts]);
+        if (pieces[amounts].find('.') != std::string_view::npos || w->is_zero() ||
+            *w > Decimal::from_int(100))
+          continue;
+      }
+      const std::optional<Decimal> a = Decimal::parse(pieces[amounts - 2]),
+                                   b = Decimal::parse(pieces[amounts - 1]);
+      if (Decimal::divide(*b * Decimal::from_int(100), *a, decimals_of(rate_text)) != rate) continue;
+      ++agreeing;
+      found = RateSplit{{pieces.begin(), pieces.begin() + amounts}, rate_text};
+    }
+  };
+  // Every cell a number of at most one point and two decimals, with no point at either end and no
+  // leading zero, that Decimal::parse reads: a cell stops growing where it would break one of these
+  // for good.
+  std::function<void(size_t)> split_from = [&](size_t at) {
+    if (at == run.size()) {
+      if (pieces.size() >= 3) judge();
+      return;
+    }
+    if (pieces.size() == 5 || run[at] == '.') return;
+    for (size_t end = at + 1; end <= run.size(); ++end) {
+      const std::string_view cell = run.substr(at, end - at);
+      if (cell.size() > Decimal::kMaxDigits || (cell.size() > 1 && cell[0] == '0' && cell[1] != '.')) break;
+      const size_t point = cell.find('.');
+      if (point != std::string_view::npos &&
+          (cell.find('.', point + 1) != std::string_view::npos || decimals_of(cell) > 2))
+        break;
+      if (cell.back() == '.') continue;
+      pieces.push_back(cell);
+      split_from(end);
+      pieces.pop_back();
+    }
+  };
+  split_from(0);
+  if (agreeing != 1) return std::nullopt;
+  return found;
 }
 
 }  // namespace
@@ -123,51 +188,102 @@ std::vector<FusedFigure> read_fused_rows(std::string_view key, const std::vector
     const Token& t = tokens[k];
     if (t.number) {
       // A run that ends in a percentage ("310.2154.741050%": 310.2, 154.74, 10 and 50%) holds cells
-      // of other kinds than amounts, fused where no decimals part them: it is no run of amounts.
+      // of other kinds than amounts, fused where no decimals part them: it is no run of amounts,
+      // and is split by its rate (split_by_rate).
       const bool percent = t.end < key.size() && key[t.end] == '%';
-      if (!rows.empty() && !percent) rows.back().runs.push_back(t);
+      if (rows.empty()) continue;
+      if (!percent) {
+        rows.back().runs.push_back(t);
+      } else if (!rows.back().rate_run) {
+        rows.back().rate_run = t;
+      }
       continue;
     }
     std::string_view text = key.substr(t.begin, t.end - t.begin);
     bool explanation = grammar.labels.explanation.valid() && grammar.labels.explanation.match_prefix(text);
     bool starts_row = !explanation && k + 1 < tokens.size() && tokens[k + 1].number;
     if (!starts_row) continue;
-    // The name is the tail of the text after its last clause mark.
+    // The name is the tail of the text after its last clause mark, but for a mark that ends it
+    // ("年度资金总额:310.2…").
+    auto boundary = [&](char32_t c) { return grammar.labels.boundaries.find(c) != std::u32string::npos; };
+    size_t name_end = t.end;
+    if (size_t i = t.end; i > t.begin && boundary(text::prev_char(key, i))) name_end = i;
     size_t b = t.begin;
-    for (size_t i = t.begin; i < t.end;) {
-      char32_t c = text::next_char(key, i);
-      if (grammar.labels.boundaries.find(c) != std::u32string::npos) b = i;
+    for (size_t i = t.begin; i < name_end;) {
+      if (boundary(text::next_char(key, i))) b = i;
     }
     // A name glued to the header before it ("…2021年实际执行数保安服务费") starts after the header.
-    for (size_t i = b; i < t.end; ++i) {
+    for (size_t i = b; i < name_end; ++i) {
       if (masked[i]) b = i + 1;
     }
     if (grammar.labels.header_tail.valid()) {
-      if (auto m = grammar.labels.header_tail.match_prefix(key.substr(b, t.end - b)); m && b + m->end < t.end) b += m->end;
+      if (auto m = grammar.labels.header_tail.match_prefix(key.substr(b, name_end - b));
+          m && b + m->end < name_end)
+        b += m->end;
     }
     // A row of a table has a name: runs after a list number or a mark alone ("3、2.512.5") are not one.
     bool named = false;
-    for (size_t i = b; i < t.end && !named;) {
+    for (size_t i = b; i < name_end && !named;) {
       const char32_t c = text::next_char(key, i);
       named = text::is_han(c) || (c < 0x80 && std::isalpha(static_cast<int>(c)));
     }
     Row row;
+    row.text_begin = t.begin;
     row.named = named;
     row.label_begin = b;
-    row.label_end = t.end;
-    row.total = grammar.tables.total_row.valid() && grammar.tables.total_row.match_full(key.substr(b, t.end - b));
+    row.label_end = name_end;
+    row.total =
+        grammar.tables.total_row.valid() && grammar.tables.total_row.match_full(key.substr(b, name_end - b));
     rows.push_back(row);
   }
 
-  // Figures per row: the most any row holds for certain (whole runs plus decimal splits).
+  // Rows of a run that ends in a rate, and rows of one run of the same digits: the rate says
+  // where they part ("其中:本年一般公共预算拨款 310.2154.74" under "310.2154.741050%").
+  std::vector<std::optional<RateSplit>> by_rate(rows.size());
+  bool rated = false;
+  for (size_t r = 0; r < rows.size(); ++r) {
+    const Row& row = rows[r];
+    if (!row.named || !row.rate_run || !row.runs.empty()) continue;
+    std::string_view run = key.substr(row.rate_run->begin, row.rate_run->end - row.rate_run->begin);
+    if (std::count(run.begin(), run.end(), '.') >= 2) by_rate[r] = split_by_rate(run);
+    rated |= by_rate[r].has_value();
+    if (by_rate[r] && grammar.labels.fund_total.valid()) {
+      const std::string_view text = key.substr(row.text_begin, row.label_end - row.text_begin);
+      if (auto m = grammar.labels.fund_total.find(text)) {
+        rows[r].label_begin = row.text_begin + m->begin;
+        rows[r].label_end = row.text_begin + m->end;
+      }
+    }
+  }
+  for (size_t r = 0; r < rows.size() && rated; ++r) {
+    if (!rows[r].named || rows[r].runs.size() != 1 || by_rate[r]) continue;
+    const std::string_view run =
+        key.substr(rows[r].runs[0].begin, rows[r].runs[0].end - rows[r].runs[0].begin);
+    for (size_t o = 0; o < rows.size() && !by_rate[r]; ++o) {
+      if (!by_rate[o]) continue;
+      const std::vector<std::string_view>& parts = by_rate[o]->amounts;
+      if (run != std::string_view(parts.front().data(),
+                                  parts.back().data() + parts.back().size() - parts.front().data()))
+        continue;
+      RateSplit same;
+      for (std::string_view p : parts)
+        same.amounts.push_back(run.substr(p.data() - parts.front().data(), p.size()));
+      by_rate[r] = same;
+    }
+  }
+
+  // Figures per row: the most any row holds for certain (whole runs plus decimal splits), the rows
+  // the rate splits aside.
   size_t columns = 0;
-  for (const Row& r : rows) {
-    if (!r.named) continue;
+  for (size_t r = 0; r < rows.size(); ++r) {
+    if (!rows[r].named || by_rate[r]) continue;
     size_t n = 0;
-    for (const Token& t : r.runs) n += split_at_decimals(key.substr(t.begin, t.end - t.begin), q).size();
+    for (const Token& t : rows[r].runs)
+      n += split_at_decimals(key.substr(t.begin, t.end - t.begin), q).size();
     columns = std::max(columns, n);
   }
-  if (columns < 2) return {};
+  const bool tabular = columns >= 2;
+  if (!tabular && !rated) return {};
 
   // Each row's figures as strings, or nullopt when they cannot be had for certain.
   std::vector<std::optional<std::vector<std::string_view>>> values(rows.size());
@@ -180,13 +296,14 @@ std::vector<FusedFigure> read_fused_rows(std::string_view key, const std::vector
   };
   // Which run of a row holds which figures, learnt from the rows that show it unambiguously.
   std::vector<size_t> pattern;
-  for (const Row& r : rows) {
+  for (size_t k = 0; k < rows.size() && tabular; ++k) {
+    const Row& r = rows[k];
     if (r.total || !r.named || expand(r).size() != columns) continue;
     for (const Token& t : r.runs) pattern.push_back(split_at_decimals(key.substr(t.begin, t.end - t.begin), q).size());
     break;
   }
   for (size_t r = 0; r < rows.size(); ++r) {
-    if (rows[r].total || !rows[r].named) continue;
+    if (!tabular || rows[r].total || !rows[r].named) continue;
     std::vector<std::string_view> pieces = expand(rows[r]);
     if (pieces.size() == columns) {
       values[r] = pieces;
@@ -210,7 +327,7 @@ std::vector<FusedFigure> read_fused_rows(std::string_view key, const std::vector
   }
   // A total row splits where its columns add up to it.
   for (size_t r = 0; r < rows.size(); ++r) {
-    if (!rows[r].total) continue;
+    if (!tabular || !rows[r].total) continue;
     std::vector<std::string_view> pieces = expand(rows[r]);
     if (pieces.empty() || pieces.size() > columns) continue;
     std::vector<Decimal> sums(columns);
@@ -242,24 +359,31 @@ std::vector<FusedFigure> read_fused_rows(std::string_view key, const std::vector
     if (agreeing == 1) values[r] = chosen;
   }
 
-  std::vector<FusedFigure> out;
+  // The rate's split stands, whatever the table's columns made of its rows.
   for (size_t r = 0; r < rows.size(); ++r) {
+    if (by_rate[r]) values[r] = by_rate[r]->amounts;
+  }
+
+  std::vector<FusedFigure> out;
+  auto add = [&](std::string_view v, size_t r, int column) {
+    std::optional<Decimal> d = Decimal::parse(v);
+    if (!d) return;
+    FusedFigure f;
+    f.begin = static_cast<size_t>(v.data() - key.data());
+    f.end = f.begin + v.size();
+    f.value = *d;
+    f.decimals = decimals_of(v);
+    f.rate = column < 0;
+    f.label_begin = rows[r].label_begin;
+    f.label_end = rows[r].label_end;
+    f.row = static_cast<int>(r);
+    f.column = column;
+    out.push_back(f);
+  };
+  for (size_t r = 0; r < rows.size(); ++r) {
+    if (by_rate[r] && !by_rate[r]->rate.empty()) add(by_rate[r]->rate, r, -1);
     if (!values[r]) continue;
-    for (size_t c = 0; c < values[r]->size(); ++c) {
-      std::string_view v = (*values[r])[c];
-      std::optional<Decimal> d = Decimal::parse(v);
-      if (!d) continue;
-      FusedFigure f;
-      f.begin = static_cast<size_t>(v.data() - key.data());
-      f.end = f.begin + v.size();
-      f.value = *d;
-      f.decimals = decimals_of(v);
-      f.label_begin = rows[r].label_begin;
-      f.label_end = rows[r].label_end;
-      f.row = static_cast<int>(r);
-      f.column = static_cast<int>(c);
-      out.push_back(f);
-    }
+    for (size_t c = 0; c < values[r]->size(); ++c) add((*values[r])[c], r, static_cast<int>(c));
   }
   return out;
 }

@@ -126,6 +126,7 @@ class ParagraphReader {
   void read_fused() {
     std::vector<FusedFigure> fused = read_fused_rows(f_.text, masked_, g_);
     const grammar::UnitWord* unit = g_.units.money(ctx_.default_unit);
+    const grammar::UnitWord* percent = g_.units.unit_at("%");
     for (const FusedFigure& ff : fused) {
       Found f;
       f.figure.begin = f.figure.number_begin = ff.begin;
@@ -134,14 +135,19 @@ class ParagraphReader {
       f.figure.decimals = ff.decimals;
       f.unit = unit;
       f.unit_source = "document";
+      if (ff.rate) {  // no cell of the table's rows: a figure of the text, its unit printed
+        f.figure.end = ff.end + 1;
+        f.figure.unit = f.unit = percent;
+        f.unit_source = "printed";
+      }
       f.label = shown(ff.label_begin, ff.label_end);
       f.subject = f.label;
       f.labelled = true;
-      f.fused_row = ff.row;
-      f.fused_col = ff.column;
+      f.fused_row = ff.rate ? -1 : ff.row;
+      f.fused_col = ff.rate ? -1 : ff.column;
       found_.push_back(std::move(f));
     }
-    for (const FusedFigure& ff : fused) mask(ff.begin, ff.end);
+    for (const FusedFigure& ff : fused) mask(ff.begin, ff.end + ff.rate);
   }
 
   void find_figures() {

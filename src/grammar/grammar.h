@@ -217,6 +217,7 @@ struct LabelGrammar {
   Pattern share_base;
   Pattern explanation;
   Pattern header_tail;
+  Pattern fund_total;
   Pattern item_marker;
   Pattern total_tail;
   Pattern subject_clause;

@@ -288,6 +288,7 @@ void read_labels(Reader& r, const pugi::xml_node& root, LabelGrammar& g) {
   if (pugi::xml_node n = root.child("share-base")) g.share_base = r.pattern(n);
   if (pugi::xml_node n = root.child("explanation")) g.explanation = r.pattern(n);
   if (pugi::xml_node n = root.child("header-tail")) g.header_tail = r.pattern(n);
+  if (pugi::xml_node n = root.child("fund-total")) g.fund_total = r.pattern(n);
   if (pugi::xml_node n = root.child("item-marker")) g.item_marker = r.pattern(n);
   if (pugi::xml_node n = root.child("total-tail")) g.total_tail = r.pattern(n);
 }
