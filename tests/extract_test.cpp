@@ -518,6 +518,19 @@ TEST(Extract, AWeightRunIntoTheFigureAfterItIsNoPartOfIt) {
   EXPECT_TRUE(find_raw(apart, "1,415万元"));
 }
 
+// A spreadsheet flattened into one line prints each row's number (行次) between its name and its
+// figure; a number that names (指标2) stays.
+TEST(Extract, ARowNumberAfterANameIsNoPartOfIt) {
+  DocumentResult d =
+      run("表1 部门收支总表 单位:万元 收 入 项 目 行次 2024年预算数 一、一般公共预算拨款收入 1 8,426.35 "
+          "四、事业收入 4 510.00 "
+          "二十八、债务发行费用支出 60 本 年 收 入 合 计 29 8,936.35\n数量指标:指标2 120人。\n");
+  expect_labels(d, {{"8,426.35", "一般公共预算拨款收入"},
+                    {"510.00", "事业收入"},
+                    {"8,936.35", "本年收入合计"},
+                    {"120人", "指标2"}});
+}
+
 // A row of a score table is named by its levels, not by the weights beside them, figures or not
 // ("15分)": its bracket lost).
 TEST(Extract, AScoreRowIsNamedByItsLevelsNotItsWeights) {

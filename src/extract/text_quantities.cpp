@@ -362,8 +362,8 @@ class ParagraphReader {
         next = *hit + 1;
       }
       for (const grammar::Pattern& p : g_.labels.strip_suffix) {
-        if (auto m = p.match_suffix(view(b, e)); m && m->end > m->begin && m->begin > 0) {
-          e = b + m->begin;
+        if (auto m = p.match_suffix(view(b, e)); m && m->end > m->key_begin && m->key_begin > 0) {
+          e = b + m->key_begin;
           changed = true;
         }
       }
