@@ -529,6 +529,29 @@ TEST(Rates, ChangesAgainstABudgetOrNamingARateAreNoChangeOverAYear) {
   EXPECT_EQ(of_rule(doc, "yoy.change").size(), 1u);
 }
 
+// A share of a whole is at most 100%, in a table or in the text; a change of one, or a rate that is
+// no share (完成率), may be more. Only what exceeds is reported.
+TEST(Rates, AProportionIsAtMostAHundredPercent) {
+  DocumentResult doc = testing::run(
+      "一级指标\t二级指标\t三级指标\t指标值\t实际完成值\n"
+      "产出指标\t质量指标\t验收合格率\t≥92%\t292%\n"
+      "\t\t任务完成率\t100%\t120%\n"
+      "效益指标\t满意度指标\t服务对象满意度\t≥90%\t95%\n"
+      "\n"
+      "群众满意度105%,比上年提高150%。考试及格率同比上升120%。政策知晓率100%。\n"
+      "\n"
+      "指标\t2023年\t2024年\t增减幅度\n"
+      "群众满意度\t40%\t95%\t137.5%\n");
+  std::vector<std::string> failing;
+  for (const CheckRecord* c : of_rule(doc, "rate.proportion_cap")) {
+    EXPECT_EQ(c->status, "fail");
+    failing.push_back(c->stated->to_string() + " " + c->message);
+  }
+  EXPECT_EQ(failing, (std::vector<std::string>{
+                         "292 产出指标 / 质量指标 / 验收合格率 · 实际完成值 292% 超过100%：比例不会超过100%",
+                         "105 群众满意度 105% 超过100%：比例不会超过100%"}));
+}
+
 // ---- the same figure twice ----------------------------------------------------------------------
 
 TEST(SameFigure, PrintedTwice) {

@@ -15,6 +15,7 @@ std::vector<CheckRecord> run_checks(const Inputs& inputs, const grammar::Grammar
   detail::check_lists(w);
   detail::check_identities(w);
   detail::check_text_rates(w);
+  detail::check_proportions(w);
   detail::check_same_figures(w, views);
   detail::check_cross_tables(w, views);
   return w.finish();

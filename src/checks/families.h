@@ -20,6 +20,8 @@ void check_lists(Workspace& w);
 void check_scores(Workspace& w);
 // completion, share and yoy rules: rates and changes stated in running text.
 void check_text_rates(Workspace& w);
+// proportion-cap rules: a share of a whole (合格率, 满意度) over 100%.
+void check_proportions(Workspace& w);
 // same-figure rules: one named figure printed twice.
 void check_same_figures(Workspace& w, const std::vector<TableView>& views);
 // agreements of grammars/tables.xml: figures of different standard tables that must be equal.

@@ -187,7 +187,7 @@ struct CheckRecord {
   std::string id;
   std::string rule;      // the rule's id in grammars/checks.xml
   std::string family;    // table_total | code_hierarchy | identity | list | score_total | level_weight |
-                         // score_cap | rate | yoy | same_figure | cross_table
+                         // score_cap | rate | yoy | proportion_cap | same_figure | cross_table
   std::string name;      // the rule's Chinese name
   std::string severity;  // error | warning | info
   std::string status;    // pass | fail | rounding | skipped
