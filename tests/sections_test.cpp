@@ -133,6 +133,17 @@ TEST(Sections, OrganisationFromALabelledLine) {
   EXPECT_EQ(outline_of(alone).org, "");
   auto label_line = testing::source_of("2020年项目支出绩效自评表\n填报单位：\n某某市某某局\n");
   EXPECT_EQ(outline_of(label_line).org, "");
+  // A form whose cells ran together: the name ends where the next cell's label begins, and a label
+  // that asks for a code as well is one; another field after a label is no name.
+  for (auto [line, org] :
+       {std::pair{"项目名称初中公用经费主管部门临溪县教育局实施单位临溪县第六中学", "临溪县教育局"},
+        std::pair{"主管部门及代码临溪县城南街道办事处实施单位:临溪县城南街道城市运行服务中心",
+                  "临溪县城南街道办事处"},
+        std::pair{"2020年度项目自评表单位名称农业工作科填报日期:2021年3月", "农业工作科"},
+        std::pair{"主管部门审核意见单位公章:年月日临溪市2022年项目支出绩效目标表", ""}}) {
+    EXPECT_EQ(outline_of(testing::source_of(std::string("项目支出绩效自评表\n") + line + "\n")).org, org)
+        << line;
+  }
 }
 
 }  // namespace

@@ -236,6 +236,7 @@ struct DocumentGrammar {
   int title_lines = 8;
   int title_min_chars = 6;
   PatternSet org;
+  PatternSet not_org;
   Pattern org_in_title;
   std::string default_unit = "万元";
 };

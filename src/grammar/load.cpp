@@ -301,6 +301,7 @@ void read_documents(Reader& r, const pugi::xml_node& root, DocumentGrammar& g) {
   if (pugi::xml_node n = root.child("title-lines")) g.title_lines = r.integer(n, "value", 8);
   if (pugi::xml_node n = root.child("title-min-chars")) g.title_min_chars = r.integer(n, "value", 6);
   g.org = r.patterns(root, "org");
+  g.not_org = r.patterns(root, "not-org");
   if (pugi::xml_node n = root.child("org-in-title")) g.org_in_title = r.pattern(n);
   if (pugi::xml_node n = root.child("default-unit")) g.default_unit = r.required(n, "value");
 }

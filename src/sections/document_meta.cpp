@@ -160,9 +160,10 @@ void describe_document(const source::SourceText& source, const layout::Layout& l
     if (i + 1 < org_keys.size()) joined.append(":").append(org_keys[i + 1]);
     for (const grammar::Pattern& p : g.org) {
       // In a table's header row the cell after a label is the next column's header (单位名称 |
-      // 项目名称), no name.
+      // 项目名称), no name; nor is another field of the form (not-org).
       if (auto m = p.find(joined); m && !m->key.empty() && m->key_begin < org_keys[i].size() + 1 &&
-                                   !grammar.tables.column_rule(m->key)) {
+                                   !grammar.tables.column_rule(m->key) &&
+                                   !g.not_org.any(grammar::Anchor::kPrefix, m->key)) {
         outline.org = std::string(m->key);
         break;
       }
