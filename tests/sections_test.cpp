@@ -120,6 +120,18 @@ TEST(Sections, TheTitleIsALineOfItsOwnNotASentenceACellOrASectionsHeading) {
             "budget");
 }
 
+// A download site prints the file's name as the title: its extension and the upload time before it
+// are no part of the title.
+TEST(Sections, ATitleThatIsAFilesNameLosesItsExtension) {
+  for (auto [line, title] :
+       {std::pair{"临溪县卫生院2021年部门决算公开表20221013044707503.xls",
+                  "临溪县卫生院2021年部门决算公开表"},
+        std::pair{"项目支出绩效自评表.DOC", "项目支出绩效自评表"},
+        std::pair{"2022年项目支出绩效目标表(2.0版)", "2022年项目支出绩效目标表(2.0版)"}}) {
+    EXPECT_EQ(outline_of(testing::source_of(std::string(line) + "\n\n一、基本情况\n")).title, title) << line;
+  }
+}
+
 TEST(Sections, OrganisationFromALabelledLine) {
   // The name after a label on the label's own line, from the first such line of the head.
   auto s = testing::source_of(

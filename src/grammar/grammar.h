@@ -233,6 +233,7 @@ struct DocumentGrammar {
   PatternSet kind_patterns;  // the patterns of `kinds`, in order
   Pattern title;
   PatternSet not_title;
+  Pattern title_tail;
   int title_lines = 8;
   int title_min_chars = 6;
   PatternSet org;

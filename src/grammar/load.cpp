@@ -298,6 +298,7 @@ void read_documents(Reader& r, const pugi::xml_node& root, DocumentGrammar& g) {
   g.kind_patterns = patterns_of(g.kinds, &DocumentKindRule::pattern);
   if (pugi::xml_node n = root.child("title")) g.title = r.pattern(n);
   g.not_title = r.patterns(root, "not-title");
+  if (pugi::xml_node n = root.child("title-tail")) g.title_tail = r.pattern(n);
   if (pugi::xml_node n = root.child("title-lines")) g.title_lines = r.integer(n, "value", 8);
   if (pugi::xml_node n = root.child("title-min-chars")) g.title_min_chars = r.integer(n, "value", 6);
   g.org = r.patterns(root, "org");

@@ -128,6 +128,10 @@ void describe_document(const source::SourceText& source, const layout::Layout& l
       continue;
     }
     outline.title = text::display(lines[i]);
+    if (g.title_tail.valid()) {
+      if (auto m = g.title_tail.match_suffix(outline.title); m && m->begin > 0)
+        outline.title.resize(m->begin);
+    }
     // "梧州市市委政法委" above "2018年部门决算" names whose report it is; a site's "最新信息" or a
     // form's "文号" there names nothing.
     if (std::string above = text::display(previous); !above.empty() && !year_in(title_keys[i - 1]) &&
