@@ -284,6 +284,29 @@ TEST(Lists, SharesOfACompleteList) {
   EXPECT_EQ(rounding, 1);
 }
 
+// A share that names nothing ("占60%") is its part over the list's total: shares that add up to
+// 100% may still be swapped. A list whose parts do not add up has no total to take shares of.
+TEST(Lists, EachShareOfAListIsItsPartOverTheTotal) {
+  DocumentResult doc = testing::run(
+      "本年收入合计100.00万元,其中:财政拨款收入60.00万元,占40.00%;事业收入40.00万元,占60.00%。\n"
+      "本年支出合计80.00万元,其中:基本支出50.00万元,占62.50%;项目支出30.00万元,占37.50%。\n"
+      "项目支出90.00万元,其中:甲项目50.00万元,占50.00%;乙项目30.00万元,占50.00%。\n");
+  EXPECT_EQ(must_find(doc, "list.shares", "100").status, "pass");  // 40% + 60%
+  std::vector<std::string> shares;
+  for (const CheckRecord* c : of_rule(doc, "rate.share"))
+    shares.push_back(c->stated->to_string() + " " + c->status);
+  EXPECT_EQ(shares, (std::vector<std::string>{"40.00 fail", "60.00 fail", "62.50 pass", "37.50 pass"}));
+  // Shares that name what they are of are shares of that (rate.share of the text), not of the head.
+  DocumentResult named = testing::run(
+      "支出总计200.00万元。本年支出合计100.00万元,其中:基本支出60.00万元,占支出总计的30.00%;项目支出40."
+      "00万元,"
+      "占支出总计的20.00%。\n");
+  shares.clear();
+  for (const CheckRecord* c : of_rule(named, "rate.share"))
+    shares.push_back(c->stated->to_string() + " " + c->status);
+  EXPECT_EQ(shares, (std::vector<std::string>{"30.00 pass", "20.00 pass"}));
+}
+
 // ---- identities ---------------------------------------------------------------------------------
 
 TEST(Identities, NamedPartsInTheSection) {

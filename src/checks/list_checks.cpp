@@ -50,6 +50,7 @@ class Lists {
   explicit Lists(Workspace& w) : w_(w) {
     for (const CheckRule* r : w.g.checks.family("list")) rule_ = r;
     for (const CheckRule* r : w.g.checks.family("share-sum")) shares_ = r;
+    for (const CheckRule* r : w.g.checks.family("share")) share_ = r;
     if (rule_) {  // asked of every gap: looked up once
       open_claims_ = &rule_->pattern("open");
       claims_ = &rule_->pattern("claims");
@@ -500,7 +501,7 @@ class Lists {
   // ---- shares -------------------------------------------------------------------------------
 
   // The parts of a list that adds up, each followed by its share of the total ("占26.79%"): the
-  // shares add up to 100%.
+  // shares add up to 100%, and a share that names nothing is its part over the total.
   void share_sum(int head, const std::vector<int>& parts) {
     if (!shares_ || parts.size() < 2) return;
     std::vector<int> shares;
@@ -555,11 +556,17 @@ class Lists {
     r.tolerance = v.tolerance;
     r.message = w_.name(head) + "占比100%：各组成部分 " + expression + " = " + v.computed.to_string() + "%" +
                 (v.status == Status::kPass ? "" : v.status == Status::kRounding ? "，与100%的差在舍入误差以内" : "，不等于100%");
+    if (!first_bare || !share_) return;
+    for (size_t k = 0; k < shares.size(); ++k) {
+      CheckRecord& each = w_.add(*share_, "rate", shares[k]);
+      w_.judge_ratio(each, shares[k], parts[k], head);
+    }
   }
 
   Workspace& w_;
   const CheckRule* rule_ = nullptr;
   const CheckRule* shares_ = nullptr;
+  const CheckRule* share_ = nullptr;  // a share of a whole, for each share of a list's parts
   // Of rule_: the words that claim a list that need not be complete (其中, 主要包括 …), those that claim
   // a complete one (包括, 分别为 …), and the word after a last part that makes a list open (等).
   const grammar::Pattern* open_claims_ = nullptr;
