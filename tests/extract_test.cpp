@@ -92,7 +92,7 @@ TEST(Extract, AChangeOpeningTheNextSentenceIsOfTheSubjectBefore) {
 // A target's comparator is the figure's: the label ends before it.
 TEST(Extract, AComparatorIsNoPartOfALabel) {
   DocumentResult d = run("质量指标图书完好率≥98%;成本指标单场活动成本≤0.5万元;足额保障率=100%。\n");
-  expect_labels(d, {{"98%", "质量指标图书完好率"}, {"0.5万元", "成本指标单场活动成本"}, {"100%", "足额保障率"}});
+  expect_labels(d, {{"98%", "图书完好率"}, {"0.5万元", "单场活动成本"}, {"100%", "足额保障率"}});
 }
 
 // A number alone before a name is the cell before it, run into it (the weight of the indicator
@@ -516,6 +516,21 @@ TEST(Extract, AWeightRunIntoTheFigureAfterItIsNoPartOfIt) {
   DocumentResult apart = run("全年收入1415万元,其中上级补助15万元。结转1,415万元15万元。\n");
   EXPECT_TRUE(find_raw(apart, "1415万元"));
   EXPECT_TRUE(find_raw(apart, "1,415万元"));
+}
+
+// An indicator table run together into text: a figure is named by its indicator, without the
+// header words, the level names or the explanation (反映…) around it; a level name alone stays.
+TEST(Extract, AFigureOfARunTogetherIndicatorTableIsNamedByItsIndicator) {
+  DocumentResult d =
+      run("2026年度项目支出绩效目标表绩效指标一级指标二级指标指标解释指标值产出指标数量指标流动书屋服务人次反"
+          "映流动书屋"
+          "全年服务群众情况8000人次质量指标图书完好率反映所配图书的完好情况98%"
+          "满意度指标服务对象满意度指标参与群众满意度"
+          "90%\n数量指标(10分)\n");
+  expect_labels(d, {{"8000人次", "流动书屋服务人次"},
+                    {"98%", "图书完好率"},
+                    {"90%", "参与群众满意度"},
+                    {"10分", "数量指标"}});
 }
 
 // A spreadsheet flattened into one line prints each row's number (行次) between its name and its
