@@ -380,6 +380,17 @@ TEST(Rates, TableRatesCompletionAndShares) {
   EXPECT_EQ(must_find(text, "rate.completion", "131.02").status, "pass");
   EXPECT_EQ(must_find(text, "rate.completion", "119.11").status, "fail");
   EXPECT_EQ(must_find(text, "rate.completion", "124.68").status, "skipped");
+  // In a final account a figure that names no phase is what was spent, when it is of the rate's
+  // subject; in a budget it is none.
+  const std::string unmarked =
+      "2023年度一般公共预算财政拨款支出324.10万元,年初预算为300.00万元,完成年初预算的108.03%。"
+      "卫生健康支出24.00万元,住房保障支出年初预算为30.00万元,完成年初预算的80.00%。\n";
+  DocumentResult final_account = testing::run("2023年度部门决算说明\n" + unmarked);
+  EXPECT_EQ(must_find(final_account, "rate.completion", "108.03").status, "pass");
+  EXPECT_EQ(must_find(final_account, "rate.completion", "80.00").status,
+            "skipped");  // 24.00 is 卫生健康支出's
+  DocumentResult budget = testing::run("2024年部门预算说明\n" + unmarked);
+  EXPECT_EQ(must_find(budget, "rate.completion", "108.03").status, "skipped");
 }
 
 // 增减额 and 增减幅度 columns against two years' columns, in whichever order the years are printed:

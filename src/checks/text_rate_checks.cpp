@@ -35,16 +35,23 @@ class TextRates {
 
   void completion(const CheckRule& rule) {
     const grammar::Pattern& relation = rule.pattern("relation");
+    // A final account's figure that names no phase is what was spent: "2023年度…支出324.10万元,年初
+    // 预算为300.00万元,完成年初预算的108.03%".
+    const bool spent_unless_said = w_.in.outline.kind == "final_accounts";
     for (int p = 0; p < w_.size(); ++p) {
       if (!w_.in_text(p) || !w_.is_percent(p) || !relation.valid()) continue;
       std::string rel = w_.key(w_.context(p).relation);
       if (rel.empty() || !relation.match_full(rel)) continue;
-      int actual = -1, budget = -1;
+      int actual = -1, budget = -1, unmarked = -1;
       for (int i = p - 1; i >= 0 && same_sentence(i, p); --i) {
         if (!w_.is_money(i) || !w_.context(i).relation.empty()) continue;
         if (actual < 0 && w_.phase(i) == Phase::kActual) actual = i;
         if (budget < 0 && w_.phase(i) == Phase::kBudget) budget = i;
+        if (unmarked < 0 && spent_unless_said && w_.phase(i) == Phase::kNone &&
+            w_.subject_key(i) == w_.subject_key(p))
+          unmarked = i;
       }
+      if (actual < 0) actual = unmarked;
       CheckRecord& r = w_.add(rule, "rate", p);
       if (actual < 0 || budget < 0) {
         w_.skip(r, w_.name(p) + " " + w_.q(p).value.to_string() + "%：同一句中没有" +
