@@ -266,6 +266,23 @@ TEST(Lists, ASecondSplitAfterTheNumberedItems) {
   for (const CheckRecord* c : of_rule(said, "list.parts")) EXPECT_NE(c->computed->to_string(), "8916.35");
 }
 
+// A numbered item's part is in its first sentence: a list of its own after it (其中:公务用车运行费…)
+// is no part of the list above, whose heads of another kind would find it there and miss the rest.
+TEST(Lists, ANumberedItemsPartIsInItsFirstSentence) {
+  DocumentResult doc = testing::run(
+      "2018年“三公”经费预算数为20.1万元。其中:因公出国(境)费0万元,公务接待费16.7万元,公务用车运行维护费3."
+      "4万元。"
+      "具体情况如下:\n1. 因公出国(境)费预算0万元。\n2. 公务接待费预算16.7万元。\n"
+      "3. 公务用车购置及运行费预算3.4万元。其中:公务用车运行费3.4万元。\n");
+  std::vector<std::string> lists;
+  for (const CheckRecord* c : of_rule(doc, "list.parts")) lists.push_back(c->status + " " + c->message);
+  EXPECT_EQ(lists, (std::vector<std::string>{
+                       "pass 2018年“三公”经费预算数 20.1万元 = 因公出国(境)费 0 + 公务接待费 16.7 + "
+                       "公务用车运行维护费 3.4",
+                       "pass 2018年“三公”经费预算数 20.1万元 = 因公出国(境)费预算 0 + 公务接待费预算 16.7 + "
+                       "公务用车购置及运行费预算 3.4"}));
+}
+
 TEST(Lists, AnItemWithoutAFigureIsSkipped) {
   DocumentResult doc = testing::run("2019年度财政收入1,295.87万元,包括年初县财政预算批复,年中追加247.37万元。\n");
   EXPECT_EQ(must_find(doc, "list.parts", "1295.87").status, "skipped");

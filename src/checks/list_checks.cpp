@@ -464,9 +464,10 @@ class Lists {
           const Paragraph& item = *items[k].front();
           for (size_t x = 0; x < item.figures.size(); ++x) {
             int f = item.figures[x];
-            // Plain paragraphs after "其中:" go on with the list, each with the parts of its first
-            // sentence; a numbered item has one part, its first.
-            if (item_style.empty() && item.sentence[x] > 0) break;
+            // An item's parts are in its first sentence (a list of its own may follow: "其中:…"):
+            // plain paragraphs after "其中:" go on with the list, each with the parts of that
+            // sentence; a numbered item has one part, its first there.
+            if (item.sentence[x] > 0) break;
             if (!is_subject(f) || !fits(f, g.heads.front(), g)) continue;
             if (item_style.empty()) {
               parts.push_back(f);
