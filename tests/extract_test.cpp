@@ -522,11 +522,11 @@ TEST(Extract, AWeightRunIntoTheFigureAfterItIsNoPartOfIt) {
 // header words, the level names or the explanation (反映…) around it; a level name alone stays.
 TEST(Extract, AFigureOfARunTogetherIndicatorTableIsNamedByItsIndicator) {
   DocumentResult d =
-      run("2026年度项目支出绩效目标表绩效指标一级指标二级指标指标解释指标值产出指标数量指标流动书屋服务人次反"
-          "映流动书屋"
-          "全年服务群众情况8000人次质量指标图书完好率反映所配图书的完好情况98%"
-          "满意度指标服务对象满意度指标参与群众满意度"
-          "90%\n数量指标(10分)\n");
+      run("2026年度项目支出绩效目标表绩效指标一级指标二级指标指标解释指标值"
+          "产出指标数量指标流动书屋服务人次反映流动书屋全年服务群众情况8000人次"
+          "质量指标图书完好率反映所配图书的完好情况98%"
+          "满意度指标服务对象满意度指标参与群众满意度90%\n"
+          "数量指标(10分)\n");
   expect_labels(d, {{"8000人次", "流动书屋服务人次"},
                     {"98%", "图书完好率"},
                     {"90%", "参与群众满意度"},
@@ -537,9 +537,10 @@ TEST(Extract, AFigureOfARunTogetherIndicatorTableIsNamedByItsIndicator) {
 // figure; a number that names (指标2) stays.
 TEST(Extract, ARowNumberAfterANameIsNoPartOfIt) {
   DocumentResult d =
-      run("表1 部门收支总表 单位:万元 收 入 项 目 行次 2024年预算数 一、一般公共预算拨款收入 1 8,426.35 "
-          "四、事业收入 4 510.00 "
-          "二十八、债务发行费用支出 60 本 年 收 入 合 计 29 8,936.35\n数量指标:指标2 120人。\n");
+      run("表1 部门收支总表 单位:万元 收 入 项 目 行次 2024年预算数 "
+          "一、一般公共预算拨款收入 1 8,426.35 四、事业收入 4 510.00 "
+          "二十八、债务发行费用支出 60 本 年 收 入 合 计 29 8,936.35\n"
+          "数量指标:指标2 120人。\n");
   expect_labels(d, {{"8,426.35", "一般公共预算拨款收入"},
                     {"510.00", "事业收入"},
                     {"8,936.35", "本年收入合计"},
