@@ -5,6 +5,7 @@
 #include <functional>
 #include <map>
 #include <optional>
+#include <unordered_map>
 
 #include "text/utf8.h"
 
@@ -255,21 +256,27 @@ std::vector<FusedFigure> read_fused_rows(std::string_view key, const std::vector
       }
     }
   }
+  // The rows split by their rates, by their amounts' digits: each other row is looked up once, however
+  // many rows a paragraph holds.
+  std::unordered_map<std::string_view, size_t> rated_digits;
+  for (size_t r = 0; r < rows.size() && rated; ++r) {
+    if (!by_rate[r]) continue;
+    const std::vector<std::string_view>& parts = by_rate[r]->amounts;
+    rated_digits.emplace(std::string_view(parts.front().data(),
+                                          parts.back().data() + parts.back().size() - parts.front().data()),
+                         r);
+  }
   for (size_t r = 0; r < rows.size() && rated; ++r) {
     if (!rows[r].named || rows[r].runs.size() != 1 || by_rate[r]) continue;
     const std::string_view run =
         key.substr(rows[r].runs[0].begin, rows[r].runs[0].end - rows[r].runs[0].begin);
-    for (size_t o = 0; o < rows.size() && !by_rate[r]; ++o) {
-      if (!by_rate[o]) continue;
-      const std::vector<std::string_view>& parts = by_rate[o]->amounts;
-      if (run != std::string_view(parts.front().data(),
-                                  parts.back().data() + parts.back().size() - parts.front().data()))
-        continue;
-      RateSplit same;
-      for (std::string_view p : parts)
-        same.amounts.push_back(run.substr(p.data() - parts.front().data(), p.size()));
-      by_rate[r] = same;
-    }
+    auto it = rated_digits.find(run);
+    if (it == rated_digits.end()) continue;
+    const std::vector<std::string_view>& parts = by_rate[it->second]->amounts;
+    RateSplit same;
+    for (std::string_view p : parts)
+      same.amounts.push_back(run.substr(p.data() - parts.front().data(), p.size()));
+    by_rate[r] = same;
   }
 
   // Figures per row: the most any row holds for certain (whole runs plus decimal splits), the rows
