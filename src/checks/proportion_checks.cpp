@@ -11,9 +11,10 @@ void caps(Workspace& w, const grammar::CheckRule& rule) {
   const grammar::Pattern& proportion = rule.pattern("pattern");
   const grammar::Pattern& change = rule.pattern("exclude");
   const Decimal hundred = Decimal::from_int(100);
+  if (!proportion.valid()) return;
   for (int i = 0; i < w.size(); ++i) {
     const QuantityRecord& q = w.q(i);
-    if (!w.is_percent(i) || q.value <= hundred || !proportion.valid()) continue;
+    if (!w.is_percent(i) || q.value <= hundred) continue;
     if (!proportion.find(w.subject_key(i))) continue;
     if (change.valid() &&
         (change.find(w.key(w.context(i).relation)) || (!q.column.empty() && change.find(w.key(q.column)))))
