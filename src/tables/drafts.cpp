@@ -31,12 +31,14 @@ bool is_header_row(const std::vector<RawCell>& cells, const Context& ctx) {
   return words >= 2 && words * 2 >= nonblank && figures * 2 < words;
 }
 
-// A row of short names with no figure, such as a group header over the real header row.
+// A row of short names with no figure, such as a group header over the real header row. A cell
+// whose text folds to nothing (an ideographic space) names nothing.
 bool is_group_header_row(const std::vector<RawCell>& cells, const Context& ctx) {
   int named = 0;
   for (const RawCell& c : cells) {
     if (c.blank) continue;
     const CellFacts& f = ctx.facts(c.text);
+    if (f.key.empty()) continue;
     if (text::char_count(f.key) > 16 || f.key.back() == ':' || f.figure) return false;
     ++named;
   }
