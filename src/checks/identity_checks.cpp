@@ -17,9 +17,7 @@ using grammar::CheckRule;
 class Identities {
  public:
   explicit Identities(Workspace& w) : w_(w) {
-    natural_ = w.in.outline.kind == "final_accounts" ? Phase::kActual
-               : w.in.outline.kind == "budget"       ? Phase::kBudget
-                                                     : Phase::kNone;
+    natural_ = w.natural_phase();
     // Candidates by place: a table's figures, a section's figures of running text; and the names
     // of the rules each one's name ends with, in one pass for all of them.
     names_.resize(w.size());

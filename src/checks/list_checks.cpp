@@ -56,9 +56,7 @@ class Lists {
       claims_ = &rule_->pattern("claims");
       open_tail_ = rule_->word("open-tail");
     }
-    natural_ = w.in.outline.kind == "final_accounts" ? Phase::kActual
-               : w.in.outline.kind == "budget"       ? Phase::kBudget
-                                                     : Phase::kNone;
+    natural_ = w.natural_phase();
     read_paragraphs();
   }
 

@@ -37,7 +37,7 @@ class TextRates {
     const grammar::Pattern& relation = rule.pattern("relation");
     // A final account's figure that names no phase is what was spent: "2023年度…支出324.10万元,年初
     // 预算为300.00万元,完成年初预算的108.03%".
-    const bool spent_unless_said = w_.in.outline.kind == "final_accounts";
+    const bool spent_unless_said = w_.natural_phase() == Phase::kActual;
     for (int p = 0; p < w_.size(); ++p) {
       if (!w_.in_text(p) || !w_.is_percent(p) || !relation.valid()) continue;
       std::string rel = w_.key(w_.context(p).relation);

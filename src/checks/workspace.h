@@ -39,6 +39,13 @@ class Workspace {
   // The attribute of a text figure ("决算", "年初预算数"), folded; empty in tables.
   const std::string& attribute_key(int i) const { return attribute_key_[i]; }
   Phase phase(int i) const { return phase_[i]; }
+  // The phase of the document's own figures, which a figure that names none has: actual in a final
+  // account, budget in a budget, none otherwise.
+  Phase natural_phase() const {
+    return in.outline.kind == "final_accounts" ? Phase::kActual
+           : in.outline.kind == "budget"       ? Phase::kBudget
+                                               : Phase::kNone;
+  }
   // Which sentence of its paragraph a text figure is in, counting only 。!? (not ;).
   int period(int i) const { return period_[i]; }
   Phase phase_of(std::string_view attribute) const;
