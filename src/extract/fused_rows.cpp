@@ -72,18 +72,18 @@ void cuts(std::string_view s, int parts, std::vector<std::string_view>& current,
   }
 }
 
-// The cells of a run that ends in a rate, as a self-evaluation form's fund row prints them
-// (年初预算数, 全年预算数, 全年执行数, 分值, 执行率): two or three amounts of at most two decimals,
-// a whole weight or none, and the rate, which is the last amount over the one before it (rounded
-// to its printed decimals). Only where exactly one split makes it so.
 struct RateSplit {
   std::vector<std::string_view> amounts;
-  std::string_view rate;
+  std::string_view rate;  // empty for a run split as another row's was
 };
 
 // Longer runs are no fund row: three amounts of seven digits, a weight and a rate are shorter.
 constexpr size_t kLongestRateRun = 40;
 
+// The cells of a run that ends in a rate, as a self-evaluation form's fund row prints them
+// (年初预算数, 全年预算数, 全年执行数, 分值, 执行率): two or three amounts of at most two decimals,
+// a whole weight or none, and the rate, which is the last amount over the one before it (rounded
+// to its printed decimals). Only where exactly one split makes it so.
 std::optional<RateSplit> split_by_rate(std::string_view run) {
   if (run.size() > kLongestRateRun) return std::nullopt;
   std::optional<RateSplit> found;

@@ -111,7 +111,6 @@ class ParagraphReader {
   void read_fused() {
     std::vector<FusedFigure> fused = read_fused_rows(f_.text, masked_, g_);
     const grammar::UnitWord* unit = g_.units.money(ctx_.default_unit);
-    const grammar::UnitWord* percent = g_.units.unit_at("%");
     for (const FusedFigure& ff : fused) {
       Found f;
       f.figure.begin = f.figure.number_begin = ff.begin;
@@ -122,7 +121,7 @@ class ParagraphReader {
       f.unit_source = "document";
       if (ff.rate) {  // no cell of the table's rows: a figure of the text, its unit printed
         f.figure.end = ff.end + 1;
-        f.figure.unit = f.unit = percent;
+        f.figure.unit = f.unit = g_.units.unit_at(text_.view(ff.end, f_.text.size()));
         f.unit_source = "printed";
       }
       f.label = text_.shown(ff.label_begin, ff.label_end);
@@ -132,7 +131,7 @@ class ParagraphReader {
       f.fused_col = ff.rate ? -1 : ff.column;
       found_.push_back(std::move(f));
     }
-    for (const FusedFigure& ff : fused) mask(ff.begin, ff.end + ff.rate);
+    for (const FusedFigure& ff : fused) mask(ff.begin, ff.rate ? ff.end + 1 : ff.end);
   }
 
   void find_figures() {
